@@ -1,0 +1,7 @@
+import { main } from './main';
+
+process.exitCode = main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});

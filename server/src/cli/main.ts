@@ -1,0 +1,84 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import type { RuleConfig } from '../service/config/ruleConfig';
+import { parseRuleConfig, parseRuleOption } from '../service/config/ruleConfig';
+import type { CliContext } from './context';
+import { UsageError } from './context';
+import { nodeHost } from './nodeHost';
+import { runValidate } from './validate';
+
+declare const ISC_PLAN_VERSION: string | undefined;
+
+const USAGE = `Usage:
+  isc-plan validate [PATH|GLOB]... [--catalog FILE]... [--rule CODE=SEVERITY]... [--format text|json|sarif]
+  isc-plan --help | --version
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit status. */
+export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> & { cwd: string }): number {
+  const version = typeof ISC_PLAN_VERSION === 'string' ? ISC_PLAN_VERSION : '0.0.0-dev';
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version') {
+      io.stdout(`${version}\n`);
+      return 0;
+    }
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        catalog: { type: 'string', multiple: true },
+        rule: { type: 'string', multiple: true },
+        format: { type: 'string' },
+      },
+    });
+    const ctx: CliContext = { ...io, version, host: nodeHost, serviceOptions: serviceOptions(io, values.catalog ?? [], values.rule ?? []) };
+    switch (command) {
+      case 'validate':
+        return runValidate(ctx, positionals, values.format ?? 'text');
+      default:
+        throw new UsageError(`unknown command "${command}"; run isc-plan --help`);
+    }
+  } catch (error) {
+    const message = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : `unexpected failure: ${String((error as Error).stack ?? error)}`;
+    io.stderr(`isc-plan: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+function serviceOptions(io: { cwd: string; stderr(text: string): void }, catalogs: string[], rules: string[]): CliContext['serviceOptions'] {
+  const fallbackCatalogs = catalogs.map((c) => path.resolve(io.cwd, c));
+  for (const catalog of fallbackCatalogs) {
+    if (!fs.existsSync(catalog)) throw new UsageError(`--catalog ${path.relative(io.cwd, catalog)}: no such file`);
+  }
+  return { root: io.cwd, fallbackCatalogs, rules: { ...readConfig(io), ...ruleOptions(rules) } };
+}
+
+function ruleOptions(options: readonly string[]): RuleConfig {
+  const rules: RuleConfig = {};
+  for (const option of options) {
+    const parsed = parseRuleOption(option);
+    if (typeof parsed === 'string') throw new UsageError(`--rule ${option}: ${parsed}`);
+    rules[parsed.code] = parsed.setting;
+  }
+  return rules;
+}
+
+/** `.isc-plan.yaml` in the current directory, shared with the editor (channels.md §3). */
+function readConfig(io: { cwd: string; stderr(text: string): void }): RuleConfig {
+  const file = path.join(io.cwd, '.isc-plan.yaml');
+  if (!fs.existsSync(file)) return {};
+  const text = fs.readFileSync(file, 'utf8');
+  const { rules, findings } = parseRuleConfig(text);
+  for (const f of findings) {
+    const line = text.slice(0, f.start).split('\n').length;
+    io.stderr(`.isc-plan.yaml:${line}: warning ${f.message}\n`);
+  }
+  return rules;
+}

@@ -1,0 +1,145 @@
+/**
+ * The tenant as the plan service knows it: sources and service desk integrations (SDIMs) merged
+ * from every catalog a plan uses (formats.md §2-§4). Field names follow ISC's own.
+ */
+
+/** Where an entry (or one of its fields) was written, for go-to-definition, rename and diagnostics. */
+export interface Origin {
+  /** Path of the catalog file (as the host names it), or the plan file for inline sources. */
+  file: string;
+  /** Offsets of the entry's `name` value in that file. */
+  nameStart: number;
+  nameEnd: number;
+  /** Offsets of the whole entry. */
+  start: number;
+  end: number;
+}
+
+/** A `{p50, p90}` duration in the unit its field names (minutes, seconds, hours). */
+export interface Quantiles {
+  p50: number;
+  p90: number;
+}
+
+export interface AccountAttribute {
+  name: string;
+  type?: string;
+  multi: boolean;
+  entitlement: boolean;
+}
+
+export interface ConnectorTiming {
+  queueMinutes?: Quantiles;
+  executeSeconds?: Quantiles;
+  concurrency?: number;
+  failureRate?: number;
+  retryableShare?: number;
+  attributeFailureRate?: number;
+  visibilityMinutes?: Quantiles;
+}
+
+export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun';
+
+export interface BusinessHours {
+  days: Weekday[];
+  /** `HH:MM`, 24-hour clock, in the catalog's time zone. */
+  start: string;
+  end: string;
+}
+
+export interface ManualTiming {
+  completionHours?: Quantiles;
+  businessHours?: BusinessHours;
+  driftRate?: number;
+}
+
+export interface Aggregation {
+  /** A Quartz cron expression, or `none` when the source is never aggregated. */
+  schedule?: string;
+  durationMinutes?: number;
+}
+
+export interface ConnectorAttributes {
+  retryableErrors?: string[];
+  provisioningMaxRetries?: number;
+  /** Minutes between retries. */
+  provisioningRetryThreshold?: number;
+}
+
+export interface CatalogSource {
+  name: string;
+  id?: string;
+  type?: string;
+  connector?: string;
+  connectionType?: string;
+  features: string[];
+  owner?: { name: string; id?: string };
+  accountSchema?: { attributes: AccountAttribute[] };
+  aggregation?: Aggregation;
+  connectorAttributes?: ConnectorAttributes;
+  timing?: { connector?: ConnectorTiming; manual?: ManualTiming };
+  /** Every place this entry was written, earliest first (several when catalogs merge). */
+  origins: Origin[];
+}
+
+export interface TicketState {
+  status: string;
+  hours?: Quantiles;
+  failureChance?: number;
+}
+
+export interface ServiceDeskIntegration {
+  name: string;
+  id?: string;
+  type?: string;
+  /** Source names or ids (ISC: provisioningConfig.managedResourceRefs). */
+  managedSources: string[];
+  universalManager: boolean;
+  /** Hours a saved pending request lives. */
+  provisioningRequestExpiration?: number;
+  /** Ticket status -> Committed | Queued | Failed. */
+  statusMap?: Record<string, string>;
+  ticketWorkflow?: TicketState[];
+  driftRate?: number;
+  origins: Origin[];
+}
+
+export interface StatusCheck {
+  provisioningStatusCheckIntervalMinutes?: number;
+  provisioningMaxStatusCheckDays?: number;
+}
+
+/** One catalog file's content, before merging. */
+export interface CatalogContent {
+  file: string;
+  /** What the file was recognised as. */
+  shape: CatalogShape;
+  timeZone?: string;
+  sources: CatalogSource[];
+  serviceDeskIntegrations: ServiceDeskIntegration[];
+  statusCheck?: StatusCheck;
+}
+
+export type CatalogShape =
+  | 'source-catalog'
+  | 'isc-sources'
+  | 'isc-service-desk-integrations'
+  | 'isc-status-check'
+  | 'sp-config'
+  | 'inline';
+
+/** Every catalog a plan uses, merged in order (formats.md §3). */
+export interface MergedCatalog {
+  /** Catalog files in the order they were merged. */
+  files: string[];
+  timeZone?: string;
+  sources: CatalogSource[];
+  serviceDeskIntegrations: ServiceDeskIntegration[];
+  statusCheck: StatusCheck;
+  /** Looks a source up by name or id. */
+  findSource(nameOrId: string): CatalogSource | undefined;
+  /** Looks an SDIM up by name or id. */
+  findIntegration(nameOrId: string): ServiceDeskIntegration | undefined;
+  /** The SDIMs that manage a source (more than one is a catalog error). */
+  integrationsManaging(source: CatalogSource): ServiceDeskIntegration[];
+}

@@ -1,0 +1,86 @@
+/**
+ * Findings are what the plan service reports: a rule code, a severity, a message and a place,
+ * kept as UTF-16 offsets into the file's text. Positions (line and character) are computed only at
+ * the edges (the language server and the CLI).
+ */
+
+/** Severities as the spec and `.isc-plan.yaml` name them. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Every rule of channels.md §2, with its default severity. Codes are stable: scripts depend on them. */
+export const RULES = {
+  'yaml-syntax': 'error',
+  'duplicate-key': 'error',
+  'document-limit': 'error',
+  schema: 'error',
+  'no-catalog': 'warning',
+  'unknown-source': 'error',
+  'missing-native-identity': 'error',
+  'routed-to-manual': 'information',
+  'lock-not-automatable': 'warning',
+  'permissions-to-work-item': 'information',
+  'manual-no-assignee': 'error',
+  'channel-mismatch': 'warning',
+  'unknown-integration': 'error',
+  'unknown-attribute': 'warning',
+  'add-to-single-valued': 'warning',
+  'conflicting-attribute-requests': 'error',
+  'conflicting-account-requests': 'error',
+  'delete-not-generated-by-isc': 'information',
+  'no-verification': 'warning',
+  'invalid-cron': 'error',
+  'duplicate-source': 'error',
+  'source-multiple-sdims': 'error',
+  'sdim-universal-with-managed': 'error',
+  'sdim-status-value': 'error',
+  'sdim-no-committed': 'error',
+  'sdim-polling-window': 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type RuleCode = keyof typeof RULES;
+
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+export function isRuleCode(value: string): value is RuleCode {
+  return Object.prototype.hasOwnProperty.call(RULES, value);
+}
+
+/**
+ * What a quick fix needs to repair a finding mechanically. Carried on the finding (and on the LSP
+ * diagnostic's `data`) so that code actions never re-run the rules.
+ */
+export type FixData =
+  | { kind: 'replace'; title: string; start: number; end: number; text: string }
+  | { kind: 'insert-key'; title: string; after: number; indent: string; key: string; value: string }
+  | { kind: 'catalog-stub'; title: string; sourceName: string };
+
+/** One problem found in a file. `start`/`end` are UTF-16 offsets into the whole file's text. */
+export interface Finding {
+  code: RuleCode;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fixes?: FixData[];
+}
+
+/** Creates a finding with the rule's default severity. */
+export function finding(code: RuleCode, start: number, end: number, message: string, fixes?: FixData[]): Finding {
+  const result: Finding = { code, severity: RULES[code], message, start, end };
+  if (fixes && fixes.length > 0) result.fixes = fixes;
+  return result;
+}
+
+/** Moves a finding (and its fixes) by `delta` characters, in place. */
+export function shiftFinding(f: Finding, delta: number): void {
+  f.start += delta;
+  f.end += delta;
+  for (const fix of f.fixes ?? []) {
+    if (fix.kind === 'replace') {
+      fix.start += delta;
+      fix.end += delta;
+    } else if (fix.kind === 'insert-key') {
+      fix.after += delta;
+    }
+  }
+}

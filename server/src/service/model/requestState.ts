@@ -1,0 +1,71 @@
+import type { MergedCatalog } from '../catalog/types';
+import type { ChannelDecision } from '../channel/decide';
+import { decideChannel } from '../channel/decide';
+import type { Finding } from '../findings';
+import { finding, shiftFinding } from '../findings';
+import { requestRules } from '../rules/requestRules';
+import { getValidators } from '../schema/schemas';
+import { schemaFindings } from '../schema/validate';
+import type { PlainValue, ValueNode } from '../syntax/ast';
+import { shiftNode, toValue } from '../syntax/ast';
+import type { AccountRequestView } from './requestView';
+import { viewAccountRequest } from './requestView';
+
+/**
+ * One account request and everything computed from it alone. The catalog-independent part is
+ * computed once per parse of the request; the catalog-dependent part is recomputed only when the
+ * plan's merged catalog changes. An edit elsewhere in the plan reuses both.
+ */
+export interface RequestState {
+  node: ValueNode;
+  /** Null when the item is not a mapping (the schema reports it). */
+  view: AccountRequestView | null;
+  value: PlainValue;
+  /** `yaml-syntax` and `duplicate-key` findings inside this request. */
+  syntax: Finding[];
+  schema: Finding[];
+  catalog?: MergedCatalog | undefined;
+  catalogKnown?: boolean;
+  decision?: ChannelDecision;
+  rules?: Finding[];
+}
+
+/** Builds the catalog-independent state of a request item. */
+export function createRequestState(node: ValueNode, syntax: Finding[]): RequestState {
+  const value = toValue(node);
+  const view = node.kind === 'map' ? viewAccountRequest(node) : null;
+  const schema = schemaFindings(getValidators().accountRequest, value, node);
+  if (node.kind === 'scalar' && node.value === null && node.start === node.end) {
+    schema.push(finding('schema', node.start, node.end, 'This request is empty; a request needs at least source and operation.'));
+  }
+  return { node, view, value, syntax, schema };
+}
+
+/** Makes sure the catalog-dependent part of the state matches `catalog`, and returns it. */
+export function ensureDecision(state: RequestState, catalog: MergedCatalog | undefined): RequestState {
+  if (state.decision && state.catalog === catalog && state.catalogKnown) return state;
+  state.catalog = catalog;
+  state.catalogKnown = true;
+  if (!state.view) {
+    delete state.decision;
+    state.rules = [];
+    return state;
+  }
+  state.decision = decideChannel(state.view, catalog);
+  state.rules = requestRules({ view: state.view, decision: state.decision, catalog });
+  return state;
+}
+
+/** Every finding of a request, in a stable order. */
+export function requestFindings(state: RequestState): Finding[] {
+  return [...state.syntax, ...state.schema, ...(state.rules ?? [])];
+}
+
+/** Moves a request (nodes and findings) by `delta` characters, in place. */
+export function shiftRequest(state: RequestState, delta: number): void {
+  if (delta === 0) return;
+  shiftNode(state.node, delta);
+  for (const f of state.syntax) shiftFinding(f, delta);
+  for (const f of state.schema) shiftFinding(f, delta);
+  for (const f of state.rules ?? []) shiftFinding(f, delta);
+}

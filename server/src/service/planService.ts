@@ -1,0 +1,162 @@
+import type { RuleConfig } from './config/ruleConfig';
+import { applyRuleConfig } from './config/ruleConfig';
+import { applySuppressions } from './config/suppression';
+import type { Finding } from './findings';
+import type { TextChange } from './model/incremental';
+import { applyIncrementally } from './model/incremental';
+import type { PlanDocument } from './model/planDocument';
+import { ensureDecision, requestFindings } from './model/requestState';
+import type { DocumentModel, FileType } from './model/sourceFile';
+import { fileTypeOf, parseFile } from './model/sourceFile';
+import { conflictingAccountRequests, noCatalogFinding } from './rules/planRules';
+import type { Limits } from './syntax/limits';
+import { DEFAULT_LIMITS } from './syntax/limits';
+import type { ResolvedCatalogs } from './workspace/catalogs';
+import { CatalogResolver } from './workspace/catalogs';
+import type { ServiceHost } from './workspace/host';
+
+export interface ServiceOptions {
+  /** Where catalog discovery stops going up: the workspace root (editor) or the current directory (CLI). */
+  root?: string | undefined;
+  /** Catalogs used when a plan names none and none is found by its side (settings or `--catalog`). */
+  fallbackCatalogs: string[];
+  /** Severities from `.isc-plan.yaml` and `--rule`. */
+  rules: RuleConfig;
+  limits: Limits;
+}
+
+/** A plan or catalog file the service holds, parsed into documents. */
+export interface FileState {
+  path: string;
+  type: FileType;
+  text: string;
+  docs: DocumentModel[];
+}
+
+/** How an update was applied, for tests and logs. */
+export type UpdateMode = 'incremental' | 'full';
+
+/**
+ * The plan service: parses, validates and explains plan and catalog files. Pure: files come
+ * through the host, and results are offsets. One instance serves the language server or the CLI.
+ */
+export class PlanService {
+  private readonly files = new Map<string, FileState>();
+  private options: ServiceOptions;
+  readonly catalogs: CatalogResolver;
+
+  constructor(
+    host: ServiceHost,
+    options: Partial<ServiceOptions> = {},
+  ) {
+    this.options = { fallbackCatalogs: [], rules: {}, limits: DEFAULT_LIMITS, ...options };
+    this.catalogs = new CatalogResolver(host, this.options.limits);
+  }
+
+  /** Changes options; files are re-checked on their next use. */
+  configure(options: Partial<ServiceOptions>): void {
+    this.options = { ...this.options, ...options };
+  }
+
+  get settings(): Readonly<ServiceOptions> {
+    return this.options;
+  }
+
+  /** Parses a file's full text (on open, or when an update cannot be applied incrementally). */
+  open(path: string, text: string, type = fileTypeOf(path)): FileState | undefined {
+    if (!type) return undefined;
+    const state: FileState = { path, type, text, docs: parseFile(path, text, type, this.options.limits) };
+    this.files.set(path, state);
+    if (type.role === 'catalog') this.catalogs.invalidate(path);
+    return state;
+  }
+
+  /** Applies changes (in order, each in the coordinates left by the one before) to an open file. */
+  update(path: string, text: string, changes: readonly TextChange[]): UpdateMode {
+    const state = this.files.get(path);
+    if (!state) {
+      this.open(path, text);
+      return 'full';
+    }
+    if (state.type.role === 'catalog') this.catalogs.invalidate(path);
+    if (state.type.format === 'yaml' && changes.length > 0) {
+      let current = state.text;
+      let incremental = true;
+      for (const change of changes) {
+        const next = current.slice(0, change.start) + change.text + current.slice(change.end);
+        if (!applyIncrementally(state.docs, next, change, this.options.limits)) {
+          incremental = false;
+          break;
+        }
+        current = next;
+      }
+      if (incremental && current === text) {
+        state.text = text;
+        return 'incremental';
+      }
+    }
+    this.open(path, text, state.type);
+    return 'full';
+  }
+
+  close(path: string): void {
+    this.files.delete(path);
+  }
+
+  /** Forgets what was read of a file on disk (a catalog or config changed outside the editor). */
+  invalidate(path: string): void {
+    this.catalogs.invalidate(path);
+  }
+
+  file(path: string): FileState | undefined {
+    return this.files.get(path);
+  }
+
+  openFiles(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The catalogs of one plan document. */
+  catalogsOf(file: FileState, doc: PlanDocument): ResolvedCatalogs {
+    return this.catalogs.resolve(file.path, doc, file.text, this.options.root, this.options.fallbackCatalogs);
+  }
+
+  /** Every finding of a file, with configured severities and suppressions applied, ordered by place. */
+  findings(path: string): Finding[] {
+    const file = this.files.get(path);
+    if (!file) return [];
+    const raw: Finding[] = [];
+    for (const doc of file.docs) raw.push(...this.documentFindings(file, doc));
+    const configured = applyRuleConfig(raw, this.options.rules);
+    const kept = file.type.format === 'yaml' ? applySuppressions(file.text, configured) : configured;
+    return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  private documentFindings(file: FileState, doc: DocumentModel): Finding[] {
+    if (doc.kind === 'other' || doc.kind === 'catalog') return doc.kind === 'other' ? doc.findings : doc.findings;
+    const resolved = this.catalogsOf(file, doc);
+    const findings: Finding[] = [...doc.syntax.findings, ...doc.headerFindings, ...resolved.findings];
+    if (!resolved.catalog && doc.root) {
+      const none = noCatalogFinding(doc.root);
+      if (none) findings.push(none);
+    }
+    for (const state of doc.requests) {
+      ensureDecision(state, resolved.catalog);
+      findings.push(...requestFindings(state));
+    }
+    const views = doc.requests.map((s) => s.view).filter((v) => v !== null);
+    findings.push(...conflictingAccountRequests(views));
+    return findings;
+  }
+
+  /** Plan files held by the service whose documents use the catalog file `catalogPath`. */
+  plansUsing(catalogPath: string): string[] {
+    const users: string[] = [];
+    for (const file of this.files.values()) {
+      if (file.type.role !== 'plan' && !file.docs.some((d) => d.kind === 'plan')) continue;
+      const uses = file.docs.some((d) => d.kind === 'plan' && this.catalogsOf(file, d).files.includes(catalogPath));
+      if (uses) users.push(file.path);
+    }
+    return users;
+  }
+}

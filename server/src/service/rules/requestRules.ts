@@ -1,0 +1,206 @@
+import type { MergedCatalog } from '../catalog/types';
+import type { ChannelDecision } from '../channel/decide';
+import type { Finding } from '../findings';
+import { finding } from '../findings';
+import type { AccountRequestView } from '../model/requestView';
+import { closest } from '../text/closest';
+import { attributeRules } from './attributeRules';
+
+/** Everything a request rule may read. */
+export interface RequestContext {
+  view: AccountRequestView;
+  decision: ChannelDecision;
+  /** The merged catalogs of the plan; undefined when the plan has none (`no-catalog` reports that once). */
+  catalog: MergedCatalog | undefined;
+}
+
+/** The request-level rules of channels.md §2, in a fixed order. */
+export function requestRules(ctx: RequestContext): Finding[] {
+  return [
+    ...unknownSource(ctx),
+    ...missingNativeIdentity(ctx),
+    ...routing(ctx),
+    ...channelMismatch(ctx),
+    ...attributeRules(ctx.view, ctx.decision.source),
+    ...deleteNotGenerated(ctx),
+    ...noVerification(ctx),
+  ];
+}
+
+function unknownSource({ view, decision, catalog }: RequestContext): Finding[] {
+  if (!catalog || !view.source || decision.source) return [];
+  const names = catalog.sources.map((s) => s.name);
+  const suggestion = closest(view.source.value, names);
+  const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
+  const files = catalog.files.length > 0 ? ` (catalogs: ${catalog.files.map(baseName).join(', ')})` : '';
+  const fixes = [];
+  if (suggestion) {
+    fixes.push({ kind: 'replace' as const, title: `Change to "${suggestion}"`, start: view.source.node.start, end: view.source.node.end, text: suggestion });
+  }
+  fixes.push({ kind: 'catalog-stub' as const, title: `Add "${view.source.value}" to the plan's inline sources`, sourceName: view.source.value });
+  return [
+    finding(
+      'unknown-source',
+      view.source.node.start,
+      view.source.node.end,
+      `No loaded catalog has a source named "${view.source.value}"${files}, so ISC's channel for this request cannot be predicted.${did} Otherwise add the source to a catalog.`,
+      fixes,
+    ),
+  ];
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+function missingNativeIdentity({ view }: RequestContext): Finding[] {
+  const operation = view.operation;
+  if (!operation || operation.value === 'Create' || view.nativeIdentity) return [];
+  const last = view.node.pairs[view.node.pairs.length - 1]!;
+  const after = last.value ? last.value.end : last.key.end;
+  return [
+    finding(
+      'missing-native-identity',
+      operation.node.start,
+      operation.node.end,
+      `${operation.value} needs nativeIdentity: ISC must know which existing account to change (only Create makes a new one). Add the account's native identity, e.g. its DN or user name on the source.`,
+      [{ kind: 'insert-key', title: 'Add a nativeIdentity placeholder', after, indent: '', key: 'nativeIdentity', value: 'TODO-account-id' }],
+    ),
+  ];
+}
+
+function routing({ view, decision }: RequestContext): Finding[] {
+  const findings: Finding[] = [];
+  const operation = view.operation;
+  const source = decision.source;
+  if (operation && operation.value === 'Lock' && decision.channel !== 'ticketing') {
+    findings.push(
+      finding(
+        'lock-not-automatable',
+        operation.node.start,
+        operation.node.end,
+        `No connector can lock an account: ISC has no lock action (accounts are locked only on the source), so this becomes a manual task${decision.target ? ` for ${decision.target}` : ''}. Use Disable if the goal is to stop access.`,
+      ),
+    );
+  } else if (operation && decision.channel === 'manual' && decision.missingFeatures.length > 0 && source) {
+    const features = decision.missingFeatures.join(' and ');
+    findings.push(
+      finding(
+        'routed-to-manual',
+        operation.node.start,
+        operation.node.end,
+        `${source.name} lacks ${features}, which ${operation.value} needs through a connector, so a person will do it: ISC creates a manual work item${decision.target ? ` for ${decision.target}` : ''}. Expect hours or days, and no verification until the next aggregation.`,
+      ),
+    );
+  }
+  if (decision.channel === 'manual' && source && !decision.target && view.source) {
+    findings.push(
+      finding(
+        'manual-no-assignee',
+        view.source.node.start,
+        view.source.node.end,
+        `${source.name} has no owner, so nobody would receive the manual work item for this ${operation?.value ?? 'request'}. Set the source's owner in ISC (and in the catalog).`,
+      ),
+    );
+  }
+  for (const part of decision.parts) {
+    const key = view.permissionKey;
+    if (!key || !source) continue;
+    findings.push(
+      finding(
+        'permissions-to-work-item',
+        key.start,
+        key.end,
+        `${source.name} has NO_PERMISSIONS_PROVISIONING: ISC splits these permission requests off into a manual work item${part.target ? ` for ${part.target}` : ''}; the rest goes to the connector.`,
+      ),
+    );
+    if (!part.target) {
+      findings.push(
+        finding('manual-no-assignee', key.start, key.end, `${source.name} has no owner, so nobody would receive the work item for these permission requests. Set the source's owner.`),
+      );
+    }
+  }
+  return findings;
+}
+
+function channelMismatch({ view, decision, catalog }: RequestContext): Finding[] {
+  if (decision.declaredOnly || decision.channel === 'unknown') return [];
+  const findings: Finding[] = [];
+  const actual = decision.channel;
+  const why = decision.reasons[0] ?? '';
+  if (view.channel && view.channel.value !== actual) {
+    findings.push(
+      finding(
+        'channel-mismatch',
+        view.channel.node.start,
+        view.channel.node.end,
+        `The request expects channel "${view.channel.value}", but ISC would use "${actual}": ${why}`,
+        [{ kind: 'replace', title: `Change to "${actual}"`, start: view.channel.node.start, end: view.channel.node.end, text: actual }],
+      ),
+    );
+  }
+  if (view.manual && actual !== 'manual') {
+    findings.push(finding('channel-mismatch', view.manual.key.start, view.manual.key.end, `A manual: block only applies to a manual task, but ISC would use "${actual}" for this request: ${why}`));
+  }
+  if (view.ticketing && actual !== 'ticketing') {
+    findings.push(finding('channel-mismatch', view.ticketing.key.start, view.ticketing.key.end, `A ticketing: block only applies to a ticket, but ISC would use "${actual}" for this request: ${why}`));
+  }
+  const integration = view.ticketing?.integration;
+  if (integration && catalog) {
+    const named = catalog.findIntegration(integration.value);
+    if (!named) {
+      const suggestion = closest(integration.value, catalog.serviceDeskIntegrations.map((s) => s.name));
+      findings.push(
+        finding(
+          'unknown-integration',
+          integration.node.start,
+          integration.node.end,
+          `No loaded catalog has a service desk integration named "${integration.value}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, start: integration.node.start, end: integration.node.end, text: suggestion }] : [],
+        ),
+      );
+    } else if (actual === 'ticketing' && decision.integration && named !== decision.integration) {
+      const right = decision.integration.name;
+      findings.push(
+        finding(
+          'channel-mismatch',
+          integration.node.start,
+          integration.node.end,
+          `"${integration.value}" does not manage ${decision.source?.name ?? 'this source'}; ISC sends the ticket to "${right}".`,
+          [{ kind: 'replace', title: `Change to "${right}"`, start: integration.node.start, end: integration.node.end, text: right }],
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+function deleteNotGenerated({ view }: RequestContext): Finding[] {
+  const operation = view.operation;
+  if (operation?.value !== 'Delete') return [];
+  return [
+    finding(
+      'delete-not-generated-by-isc',
+      operation.node.start,
+      operation.node.end,
+      `ISC's lifecycle events never send Delete on their own (leavers are disabled): this Delete (std:account:delete) must come from an account deletion request, which may need approval, or a BeforeProvisioning rule.`,
+    ),
+  ];
+}
+
+function noVerification({ view, decision }: RequestContext): Finding[] {
+  const source = decision.source;
+  if (!source || !view.source) return [];
+  const noAggregation = source.features.includes('NO_AGGREGATION');
+  const none = source.aggregation?.schedule?.trim().toLowerCase() === 'none';
+  if (!noAggregation && !none) return [];
+  const why = noAggregation ? 'has the NO_AGGREGATION feature' : 'is never aggregated (aggregation: none)';
+  return [
+    finding(
+      'no-verification',
+      view.source.node.start,
+      view.source.node.end,
+      `${source.name} ${why}, so ISC can never verify this request: the item ends as UNVERIFIABLE ("Not Verifiable") even when the change was made. Check the result on the source itself.`,
+    ),
+  ];
+}
