@@ -23,8 +23,11 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+const shebang = { js: `#!/usr/bin/env node\n${common.banner.js}` };
 const builds = [
-  { ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+  { ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: shebang },
+  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', banner: shebang },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
 
 if (watch) {

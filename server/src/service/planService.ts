@@ -23,6 +23,10 @@ export interface ServiceOptions {
   /** Severities from `.isc-plan.yaml` and `--rule`. */
   rules: RuleConfig;
   limits: Limits;
+  /** Per-file overrides (the editor has several workspace folders, each with its settings and config). */
+  rootFor?: (file: string) => string | undefined;
+  fallbackCatalogsFor?: (file: string) => string[];
+  rulesFor?: (file: string) => RuleConfig;
 }
 
 /** A plan or catalog file the service holds, parsed into documents. */
@@ -118,7 +122,10 @@ export class PlanService {
 
   /** The catalogs of one plan document. */
   catalogsOf(file: FileState, doc: PlanDocument): ResolvedCatalogs {
-    return this.catalogs.resolve(file.path, doc, file.text, this.options.root, this.options.fallbackCatalogs);
+    const { rootFor, fallbackCatalogsFor } = this.options;
+    const root = rootFor ? rootFor(file.path) : this.options.root;
+    const fallback = fallbackCatalogsFor ? fallbackCatalogsFor(file.path) : this.options.fallbackCatalogs;
+    return this.catalogs.resolve(file.path, doc, file.text, root, fallback);
   }
 
   /** Every finding of a file, with configured severities and suppressions applied, ordered by place. */
@@ -127,7 +134,7 @@ export class PlanService {
     if (!file) return [];
     const raw: Finding[] = [];
     for (const doc of file.docs) raw.push(...this.documentFindings(file, doc));
-    const configured = applyRuleConfig(raw, this.options.rules);
+    const configured = applyRuleConfig(raw, this.options.rulesFor ? this.options.rulesFor(path) : this.options.rules);
     const kept = file.type.format === 'yaml' ? applySuppressions(file.text, configured) : configured;
     return kept.sort((a, b) => a.start - b.start || a.end - b.end);
   }

@@ -1,0 +1,31 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, FixData, Severity } from '../service/findings';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries for its quick fixes (`Diagnostic.data`). */
+export interface DiagnosticData {
+  fixes: FixData[];
+}
+
+/** Converts findings to LSP diagnostics: the one place offsets become positions for diagnostics. */
+export function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((f) => {
+    const diagnostic: Diagnostic = {
+      range: { start: document.positionAt(f.start), end: document.positionAt(f.end) },
+      severity: SEVERITY[f.severity],
+      code: f.code,
+      source: 'isc-plan',
+      message: f.message,
+    };
+    if (f.fixes && f.fixes.length > 0) diagnostic.data = { fixes: f.fixes } satisfies DiagnosticData;
+    return diagnostic;
+  });
+}

@@ -1,0 +1,38 @@
+import { NotificationType } from 'vscode-languageserver-protocol';
+
+/**
+ * The custom messages between the isc-plan client and server, in one place. Each says who sends
+ * it and why. Standard LSP covers everything else.
+ */
+
+/** Options the client passes in `initialize`. */
+export interface InitializationOptions {
+  /** Whether the workspace is trusted; in Restricted Mode nothing outside the workspace is read. */
+  trusted: boolean;
+}
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
+/** Client → server: the user granted workspace trust (VS Code only ever grants it during a session). */
+export namespace WorkspaceTrustNotification {
+  export const method = 'iscPlan/workspaceTrust' as const;
+  export const type = new NotificationType<WorkspaceTrustParams>(method);
+}
+
+export interface PlanStatusParams {
+  uri: string;
+  /** Requests per predicted channel over all plans of the file. */
+  channels: { connector: number; manual: number; ticketing: number; unknown: number };
+  /** Catalog files the plans use. */
+  catalogs: string[];
+  /** Errors in the file. */
+  errors: number;
+}
+
+/** Server → client: a summary of a plan file after validation, for the language status item. */
+export namespace PlanStatusNotification {
+  export const method = 'iscPlan/planStatus' as const;
+  export const type = new NotificationType<PlanStatusParams>(method);
+}

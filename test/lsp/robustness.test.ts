@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'path';
+import { CATALOG } from '../unit/helpers';
+import { LspTestClient } from './lspClient';
+import { makeWorkspace, removeWorkspace } from './workspace';
+
+function plan(requests: number): string {
+  let text = 'kind: ProvisioningPlan\nidentity: { name: jane.doe }\naccountRequests:\n';
+  for (let i = 0; i < requests; i++) {
+    text += `  - source: ${i % 3 === 0 ? 'Payroll' : 'Active Directory'}\n    operation: Modify\n    nativeIdentity: CN=User ${i}\n`;
+  }
+  return text;
+}
+
+const HOSTILE: Record<string, string> = {
+  'alias-bomb.plan.yaml': ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`), 'kind: ProvisioningPlan'].join('\n'),
+  'self-alias.plan.yaml': 'kind: ProvisioningPlan\naccountRequests: &a [1, *a]\n',
+  'missing-alias.plan.yaml': 'kind: ProvisioningPlan\naccountRequests: *nope\n',
+  'deep-flow.plan.yaml': `kind: ProvisioningPlan\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  'deep-map.plan.yaml': `kind: ProvisioningPlan\nx: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`,
+  'deep-block-seq.plan.yaml': `kind: ProvisioningPlan\nx:\n${'- '.repeat(10_000)}x\n`,
+  'deep-block-map.plan.yaml': Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
+  'huge.plan.yaml': `kind: ProvisioningPlan\ncomments: "${'x'.repeat(5 * 1024 * 1024)}"\n`,
+  'binary.plan.yaml': 'kind: ProvisioningPlan\n\u0000\u0001\u0002garbage\n',
+};
+
+suite('language server over stdio: robustness', () => {
+  let client: LspTestClient;
+  let root: string;
+
+  setup(async () => {
+    root = makeWorkspace({ 'acme.sources.yaml': CATALOG });
+    client = new LspTestClient();
+    await client.initialize(root);
+  });
+
+  teardown(async () => {
+    await client.shutdown();
+    removeWorkspace(root);
+  });
+
+  test('200 changes in a burst publish the last version, and no older one after it', async () => {
+    const text = plan(50);
+    const uri = await client.open(path.join(root, 'burst.plan.yaml'), text);
+    await client.waitFor((p) => p.uri === uri && p.version === 1);
+    let current = text;
+    for (let version = 2; version <= 201; version++) {
+      // Alternate between breaking and fixing request 10's source, typing one character at a time.
+      const offset = current.indexOf('CN=User 10\n') + 'CN=User 10'.length;
+      const line = current.slice(0, offset).split('\n').length - 1;
+      const character = offset - current.lastIndexOf('\n', offset - 1) - 1;
+      current = current.slice(0, offset) + 'x' + current.slice(offset);
+      void client.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }]);
+    }
+    const last = await client.waitFor((p) => p.uri === uri && p.version === 201, 20_000);
+    const index = client.published.indexOf(last);
+    const later = client.published.slice(index + 1).filter((p) => p.uri === uri);
+    assert.deepEqual(later, []);
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version ?? 0);
+    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions are published in order');
+    assert.ok(versions.length < 100, `a burst is folded into few validations (got ${versions.length})`);
+  });
+
+  test('incremental re-checking gives what a fresh open gives', async () => {
+    const text = plan(30);
+    const uri = await client.open(path.join(root, 'edited.plan.yaml'), text);
+    await client.waitFor((p) => p.uri === uri && p.version === 1);
+    const edits = [
+      { find: 'source: Payroll', replace: 'source: Payrol' },
+      { find: '    nativeIdentity: CN=User 4\n', replace: '' },
+      { find: 'operation: Modify\n    nativeIdentity: CN=User 7', replace: 'operation: Lock\n    nativeIdentity: CN=User 7' },
+    ];
+    let current = text;
+    let version = 1;
+    for (const edit of edits) {
+      const start = current.indexOf(edit.find);
+      const before = current.slice(0, start);
+      const startPos = { line: before.split('\n').length - 1, character: start - before.lastIndexOf('\n') - 1 };
+      const endText = current.slice(0, start + edit.find.length);
+      const endPos = { line: endText.split('\n').length - 1, character: start + edit.find.length - endText.lastIndexOf('\n') - 1 };
+      current = before + edit.replace + current.slice(start + edit.find.length);
+      await client.change(uri, ++version, [{ range: { start: startPos, end: endPos }, text: edit.replace }]);
+    }
+    const incremental = await client.waitFor((p) => p.uri === uri && p.version === version);
+    const fresh = await client.open(path.join(root, 'fresh.plan.yaml'), current);
+    const full = await client.waitFor((p) => p.uri === fresh);
+    assert.deepEqual(incremental.diagnostics, full.diagnostics);
+    assert.ok(incremental.diagnostics.some((d) => d.code === 'unknown-source'));
+    assert.ok(incremental.diagnostics.some((d) => d.code === 'missing-native-identity'));
+    assert.ok(incremental.diagnostics.some((d) => d.code === 'lock-not-automatable'));
+  });
+
+  for (const [name, text] of Object.entries(HOSTILE)) {
+    test(`survives ${name} with a diagnostic and keeps answering`, async () => {
+      const uri = await client.open(path.join(root, name), text);
+      const published = await client.waitFor((p) => p.uri === uri, 30_000);
+      assert.ok(published.diagnostics.length > 0, 'the hostile file gets a diagnostic');
+      assert.ok(published.diagnostics.every((d) => d.range.start.line === d.range.end.line), 'diagnostics stay on one line');
+      const after = await client.open(path.join(root, 'after.plan.yaml'), plan(2));
+      const next = await client.waitFor((p) => p.uri === after, 30_000);
+      assert.deepEqual(next.diagnostics.map((d) => d.code), ['routed-to-manual']);
+      assert.ok(client.alive);
+    });
+  }
+});
