@@ -97,6 +97,7 @@ export function refreshHeader(doc: PlanDocument): void {
 
 /** The header's schema check (requests are checked one by one) and the inline catalog's rules. */
 function headerChecks(doc: PlanDocument): Finding[] {
+  if (doc.syntax.findings.some((f) => f.code === 'yaml-syntax')) return [];
   if (!doc.root) return rootShapeFindings(doc);
   const value: { [key: string]: PlainValue } = {};
   for (const pair of doc.root.pairs) {

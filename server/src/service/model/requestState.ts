@@ -34,7 +34,10 @@ export interface RequestState {
 export function createRequestState(node: ValueNode, syntax: Finding[]): RequestState {
   const value = toValue(node);
   const view = node.kind === 'map' ? viewAccountRequest(node) : null;
-  const schema = schemaFindings(getValidators().accountRequest, value, node);
+  // A request that does not parse is reported once, by its syntax error: what the parser
+  // recovered would only add schema and rule findings of the same cause.
+  const broken = syntax.some((f) => f.code === 'yaml-syntax');
+  const schema = broken ? [] : schemaFindings(getValidators().accountRequest, value, node);
   if (node.kind === 'scalar' && node.value === null && node.start === node.end) {
     schema.push(finding('schema', node.start, node.end, 'This request is empty; a request needs at least source and operation.'));
   }
@@ -46,7 +49,7 @@ export function ensureDecision(state: RequestState, catalog: MergedCatalog | und
   if (state.decision && state.catalog === catalog && state.catalogKnown) return state;
   state.catalog = catalog;
   state.catalogKnown = true;
-  if (!state.view) {
+  if (!state.view || state.syntax.some((f) => f.code === 'yaml-syntax')) {
     delete state.decision;
     state.rules = [];
     return state;

@@ -16,6 +16,13 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   strict: true,
 };
 
+/** Hints by what the parser's message says, checked before the hints by error code. */
+const MESSAGE_HINTS: [RegExp, string][] = [
+  [/without - indicator|indentation|indent/i, 'Check the indentation: nested keys need more spaces than their parent, siblings the same, and list items start with "- ".'],
+  [/quote|quoted/i, 'A closing quote is missing.'],
+  [/flow (sequence|map|collection)|\]|\}/i, 'A closing bracket or brace is missing, or a comma.'],
+];
+
 /** Why the parser stops at a yaml error code, in words a plan author can act on. */
 const HINTS: Record<string, string> = {
   BAD_INDENT: 'Check the indentation: nested keys need more spaces than their parent, siblings the same.',
@@ -113,7 +120,7 @@ function syntaxFinding(
   const lineEnd = text.indexOf('\n', start);
   const clip = lineEnd === -1 ? text.length : text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
   const end = Math.max(start, Math.min(base + pos[1], clip));
-  const hint = HINTS[code];
+  const hint = MESSAGE_HINTS.find(([pattern]) => pattern.test(message))?.[1] ?? HINTS[code];
   const text1 = `YAML syntax: ${message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}.`;
   const result = finding('yaml-syntax', start, end === start && start < clip ? start + 1 : end, hint ? `${text1} ${hint}` : text1);
   result.severity = severity;
