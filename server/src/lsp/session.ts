@@ -54,6 +54,7 @@ export class Session {
     connection.onDidCloseTextDocument(({ textDocument }) => this.validator.closed(textDocument.uri));
     connection.onDidChangeConfiguration(() => {
       this.settings.clear();
+      this.service.invalidateAll();
       this.validator.scheduleAll();
     });
     connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -62,6 +63,7 @@ export class Session {
     connection.onNotification(WorkspaceTrustNotification.type, ({ trusted }) => {
       this.host.trusted = trusted;
       this.settings.clear();
+      this.service.invalidateAll();
       this.validator.scheduleAll();
     });
   }
@@ -100,6 +102,7 @@ export class Session {
     this.host.forget(file, listingChanged);
     this.service.invalidate(file);
     if (path.basename(file) === '.isc-plan.yaml') this.settings.clear();
+    if (listingChanged) this.service.invalidateAll();
     this.validator.scheduleDependents(file, listingChanged);
   }
 

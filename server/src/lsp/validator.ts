@@ -14,7 +14,7 @@ import { CONFIG_FILE } from './settingsCache';
  * How long to wait after a change before validating. Short enough to stay inside the 50 ms
  * budget after an edit, long enough to fold a burst of keystrokes into one run.
  */
-export const VALIDATION_DELAY_MS = 15;
+export const VALIDATION_DELAY_MS = 5;
 
 /**
  * Keeps diagnostics current: validates each open document shortly after it changes, only for its

@@ -60,6 +60,12 @@ export class PlanService {
   /** Changes options; files are re-checked on their next use. */
   configure(options: Partial<ServiceOptions>): void {
     this.options = { ...this.options, ...options };
+    this.catalogs.invalidateAll();
+  }
+
+  /** Something every file may depend on changed (settings, folders, trust): resolve catalogs again. */
+  invalidateAll(): void {
+    this.catalogs.invalidateAll();
   }
 
   get settings(): Readonly<ServiceOptions> {
@@ -122,10 +128,13 @@ export class PlanService {
 
   /** The catalogs of one plan document. */
   catalogsOf(file: FileState, doc: PlanDocument): ResolvedCatalogs {
+    if (doc.resolved?.generation === this.catalogs.generation) return doc.resolved.value as ResolvedCatalogs;
     const { rootFor, fallbackCatalogsFor } = this.options;
     const root = rootFor ? rootFor(file.path) : this.options.root;
     const fallback = fallbackCatalogsFor ? fallbackCatalogsFor(file.path) : this.options.fallbackCatalogs;
-    return this.catalogs.resolve(file.path, doc, file.text, root, fallback);
+    const value = this.catalogs.resolve(file.path, doc, file.text, root, fallback);
+    doc.resolved = { generation: this.catalogs.generation, value };
+    return value;
   }
 
   /** Every finding of a file, with configured severities and suppressions applied, ordered by place. */
@@ -143,7 +152,7 @@ export class PlanService {
     if (doc.kind === 'other' || doc.kind === 'catalog') return doc.kind === 'other' ? doc.findings : doc.findings;
     const resolved = this.catalogsOf(file, doc);
     const findings: Finding[] = [...doc.syntax.findings, ...doc.headerFindings, ...resolved.findings];
-    if (!resolved.catalog && doc.root) {
+    if (!resolved.catalog && doc.root && resolved.findings.length === 0) {
       const none = noCatalogFinding(doc.root);
       if (none) findings.push(none);
     }
@@ -151,8 +160,7 @@ export class PlanService {
       ensureDecision(state, resolved.catalog);
       findings.push(...requestFindings(state));
     }
-    const views = doc.requests.map((s) => s.view).filter((v) => v !== null);
-    findings.push(...conflictingAccountRequests(views));
+    findings.push(...conflictingAccountRequests(doc.requests));
     return findings;
   }
 

@@ -32,6 +32,8 @@ export interface PlanDocument {
   catalogRefs: CatalogRef[];
   /** The inline `sources:` list, when given. */
   inlineSources: ValueNode | null;
+  /** The catalogs resolved for this document, valid while the resolver's generation is unchanged. */
+  resolved?: { generation: number; value: unknown };
 }
 
 /** Builds a plan document from a parsed YAML or JSON document. */

@@ -3,6 +3,7 @@ import type { ChannelDecision } from '../channel/decide';
 import { decideChannel } from '../channel/decide';
 import type { Finding } from '../findings';
 import { finding, shiftFinding } from '../findings';
+import { accountKeyOf } from '../rules/planRules';
 import { requestRules } from '../rules/requestRules';
 import { getValidators } from '../schema/schemas';
 import { schemaFindings } from '../schema/validate';
@@ -21,6 +22,8 @@ export interface RequestState {
   /** Null when the item is not a mapping (the schema reports it). */
   view: AccountRequestView | null;
   value: PlainValue;
+  /** The account the request is for (source + nativeIdentity), for cross-request checks. */
+  accountKey: string | undefined;
   /** `yaml-syntax` and `duplicate-key` findings inside this request. */
   syntax: Finding[];
   schema: Finding[];
@@ -41,7 +44,7 @@ export function createRequestState(node: ValueNode, syntax: Finding[]): RequestS
   if (node.kind === 'scalar' && node.value === null && node.start === node.end) {
     schema.push(finding('schema', node.start, node.end, 'This request is empty; a request needs at least source and operation.'));
   }
-  return { node, view, value, syntax, schema };
+  return { node, view, value, accountKey: view ? accountKeyOf(view) : undefined, syntax, schema };
 }
 
 /** Makes sure the catalog-dependent part of the state matches `catalog`, and returns it. */

@@ -22,18 +22,28 @@ const EXCLUSIVE: Record<string, string[]> = {
   Unlock: ['Lock'],
 };
 
+/** The account a request is for (source + nativeIdentity), when it names both. */
+export function accountKeyOf(view: AccountRequestView): string | undefined {
+  if (!view.source || !view.nativeIdentity) return undefined;
+  // Flattened once here, so that the per-edit check below only hashes ready strings.
+  return `${view.source.value}\u0000${view.nativeIdentity.value}`.normalize();
+}
+
 /**
  * `conflicting-account-requests`: two requests for one account (source + nativeIdentity) that
  * cannot both happen. Reported on the second request's operation.
  */
-export function conflictingAccountRequests(views: readonly AccountRequestView[]): Finding[] {
+export function conflictingAccountRequests(requests: readonly { view: AccountRequestView | null; accountKey: string | undefined }[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, { operation: string; index: number }[]>();
-  views.forEach((view, index) => {
-    const operation = view.operation;
-    if (!view.source || !view.nativeIdentity || !operation) return;
-    const key = `${view.source.value}\u0000${view.nativeIdentity.value}`;
-    const earlier = seen.get(key) ?? [];
+  requests.forEach(({ view, accountKey }, index) => {
+    const operation = view?.operation;
+    if (!view || !accountKey || !operation) return;
+    const earlier = seen.get(accountKey);
+    if (!earlier) {
+      seen.set(accountKey, [{ operation: operation.value, index }]);
+      return;
+    }
     const clash = earlier.find(
       (e) => e.operation === 'Delete' || operation.value === 'Delete' || EXCLUSIVE[operation.value]?.includes(e.operation),
     );
@@ -43,12 +53,11 @@ export function conflictingAccountRequests(views: readonly AccountRequestView[])
           'conflicting-account-requests',
           operation.node.start,
           operation.node.end,
-          `This ${operation.value} and the ${clash.operation} of request ${clash.index + 1} are for the same account (${view.source.value}, ${view.nativeIdentity.value}) and cannot both happen; ISC does not guarantee their order. Remove one of them.`,
+          `This ${operation.value} and the ${clash.operation} of request ${clash.index + 1} are for the same account (${view.source?.value ?? ''}, ${view.nativeIdentity?.value ?? ''}) and cannot both happen; ISC does not guarantee their order. Remove one of them.`,
         ),
       );
     }
     earlier.push({ operation: operation.value, index });
-    seen.set(key, earlier);
   });
   return findings;
 }

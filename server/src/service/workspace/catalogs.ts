@@ -44,9 +44,18 @@ export class CatalogResolver {
     private readonly limits: Limits,
   ) {}
 
+  /** Increases whenever what was read may have changed; cached resolutions of older generations are stale. */
+  generation = 0;
+
   /** Forgets what was read from a file (it changed or was deleted). */
   invalidate(file: string): void {
     this.loaded.delete(file);
+    this.generation++;
+  }
+
+  /** Forgets every resolution (settings or folders changed). */
+  invalidateAll(): void {
+    this.generation++;
   }
 
   /** Resolves the catalogs of one plan document of the file at `planPath`. */
@@ -75,7 +84,9 @@ export class CatalogResolver {
       if (origin === 'none') origin = 'inline-only';
     }
     const inlineText = inline && doc.inlineSources ? text.slice(doc.inlineSources.start, doc.inlineSources.end) : '';
-    const catalog = contents.length > 0 || origin === 'catalog-key' ? this.mergeCached(contents, inlineText) : undefined;
+    // Named catalogs that all failed to load are reported on their entries; no catalog is loaded then,
+    // so that the requests do not each report the same missing catalog as an unknown source.
+    const catalog = contents.length > 0 ? this.mergeCached(contents, inlineText) : undefined;
     return { origin, files, catalog, findings };
   }
 
