@@ -4,7 +4,11 @@ import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, 
 import { URI } from 'vscode-uri';
 import type { InitializationOptions } from '../../../shared/protocol';
 import { WorkspaceTrustNotification } from '../../../shared/protocol';
+import type { HoverContext } from '../service/features/hover';
+import { fileTypeOf } from '../service/model/sourceFile';
+import type { FileState } from '../service/planService';
 import { PlanService } from '../service/planService';
+import type { OpenDocument } from './documents';
 import { OpenDocuments, pathOfUri } from './documents';
 import { LspHost } from './lspHost';
 import { describe } from './runSafe';
@@ -104,6 +108,41 @@ export class Session {
     if (path.basename(file) === '.isc-plan.yaml') this.settings.clear();
     if (listingChanged) this.service.invalidateAll();
     this.validator.scheduleDependents(file, listingChanged);
+  }
+
+  /**
+   * Brings the service up to date with an open plan or catalog document (its pending changes) and
+   * returns the service's file. Requests (hover, completion...) call this so that they never
+   * answer from an older text than the editor shows.
+   */
+  sync(doc: OpenDocument): FileState | undefined {
+    const type = fileTypeOf(doc.path);
+    if (!type) return undefined;
+    const text = doc.document.getText();
+    if (doc.replaced || !this.service.file(doc.path)) {
+      this.service.open(doc.path, text, type);
+    } else if (doc.pending.length > 0) {
+      this.service.update(doc.path, text, doc.pending);
+    }
+    doc.pending = [];
+    doc.replaced = false;
+    return this.service.file(doc.path);
+  }
+
+  /** The open document and its up-to-date service file for a URI, if it is a plan or catalog. */
+  fileOf(uri: string): { doc: OpenDocument; file: FileState } | undefined {
+    const doc = this.documents.get(uri);
+    const file = doc ? this.sync(doc) : undefined;
+    return doc && file ? { doc, file } : undefined;
+  }
+
+  /** What hovers and code lenses need to explain a file: its catalogs, predictions and the time. */
+  predictionContext(file: FileState): HoverContext {
+    return {
+      catalogOf: (doc) => this.service.catalogsOf(file, doc).catalog,
+      predictionOf: () => undefined,
+      now: Date.now(),
+    };
   }
 
   /** The URI of a service path, for files the client has not opened. */

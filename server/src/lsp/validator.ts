@@ -99,13 +99,7 @@ export class Validator {
       this.scheduleDependents(doc.path, false);
       return undefined;
     }
-    if (doc.replaced || !service.file(doc.path)) {
-      service.open(doc.path, text, type);
-    } else if (doc.pending.length > 0) {
-      service.update(doc.path, text, doc.pending);
-    }
-    doc.pending = [];
-    doc.replaced = false;
+    this.session.sync(doc);
     return service.findings(doc.path);
   }
 

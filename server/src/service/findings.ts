@@ -51,7 +51,10 @@ export function isRuleCode(value: string): value is RuleCode {
  */
 export type FixData =
   | { kind: 'replace'; title: string; start: number; end: number; text: string }
-  | { kind: 'insert-key'; title: string; after: number; indent: string; key: string; value: string }
+  /** Adds `key: value` to a mapping after offset `after`, indented like the key at offset `anchor`. */
+  | { kind: 'insert-key'; title: string; after: number; anchor: number; key: string; value: string }
+  /** Removes the whole lines from `start` to `end` (a repeated key, a block that does not apply). */
+  | { kind: 'remove'; title: string; start: number; end: number }
   | { kind: 'catalog-stub'; title: string; sourceName: string };
 
 /** One problem found in a file. `start`/`end` are UTF-16 offsets into the whole file's text. */
@@ -76,11 +79,12 @@ export function shiftFinding(f: Finding, delta: number): void {
   f.start += delta;
   f.end += delta;
   for (const fix of f.fixes ?? []) {
-    if (fix.kind === 'replace') {
+    if (fix.kind === 'replace' || fix.kind === 'remove') {
       fix.start += delta;
       fix.end += delta;
     } else if (fix.kind === 'insert-key') {
       fix.after += delta;
+      fix.anchor += delta;
     }
   }
 }

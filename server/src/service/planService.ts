@@ -122,6 +122,13 @@ export class PlanService {
     return this.files.get(path);
   }
 
+  /** The document of a file that holds an offset (the last one at a boundary). */
+  documentAt(file: FileState, offset: number): DocumentModel | undefined {
+    let found: DocumentModel | undefined;
+    for (const doc of file.docs) if (offset >= doc.syntax.start && offset <= doc.syntax.end) found = doc;
+    return found ?? file.docs[file.docs.length - 1];
+  }
+
   openFiles(): string[] {
     return [...this.files.keys()];
   }

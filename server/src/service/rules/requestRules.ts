@@ -64,7 +64,7 @@ function missingNativeIdentity({ view }: RequestContext): Finding[] {
       operation.node.start,
       operation.node.end,
       `${operation.value} needs nativeIdentity: ISC must know which existing account to change (only Create makes a new one). Add the account's native identity, e.g. its DN or user name on the source.`,
-      [{ kind: 'insert-key', title: 'Add a nativeIdentity placeholder', after, indent: '', key: 'nativeIdentity', value: 'TODO-account-id' }],
+      [{ kind: 'insert-key', title: 'Add a nativeIdentity placeholder', after, anchor: view.node.pairs[0]!.key.start, key: 'nativeIdentity', value: 'TODO-account-id' }],
     ),
   ];
 }
@@ -139,11 +139,12 @@ function channelMismatch({ view, decision, catalog }: RequestContext): Finding[]
       ),
     );
   }
-  if (view.manual && actual !== 'manual') {
-    findings.push(finding('channel-mismatch', view.manual.key.start, view.manual.key.end, `A manual: block only applies to a manual task, but ISC would use "${actual}" for this request: ${why}`));
-  }
-  if (view.ticketing && actual !== 'ticketing') {
-    findings.push(finding('channel-mismatch', view.ticketing.key.start, view.ticketing.key.end, `A ticketing: block only applies to a ticket, but ISC would use "${actual}" for this request: ${why}`));
+  for (const [block, channel] of [[view.manual, 'manual'], [view.ticketing, 'ticketing']] as const) {
+    if (!block || actual === channel) continue;
+    const remove = { kind: 'remove' as const, title: `Remove the ${channel}: block`, start: block.key.start, end: block.node?.end ?? block.key.end };
+    findings.push(
+      finding('channel-mismatch', block.key.start, block.key.end, `A ${channel}: block only applies to ${channel === 'manual' ? 'a manual task' : 'a ticket'}, but ISC would use "${actual}" for this request: ${why}`, [remove]),
+    );
   }
   const integration = view.ticketing?.integration;
   if (integration && catalog) {

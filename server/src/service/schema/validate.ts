@@ -13,7 +13,7 @@ import type { JsonSchema } from './schemas';
  */
 export function schemaFindings(validate: ValidateFunction, value: PlainValue, root: ValueNode): Finding[] {
   if (validate(value)) return [];
-  const errors = pruneBranches(validate.errors ?? []);
+  const errors = oneErrorPerCause(pruneBranches(validate.errors ?? []));
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -31,6 +31,26 @@ export function schemaFindings(validate: ValidateFunction, value: PlainValue, ro
 function pruneBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
   return errors.filter((e) => !unions.some((prefix) => e.schemaPath.startsWith(prefix)) && e.keyword !== 'if');
+}
+
+/**
+ * One cause, one finding (channels.md §2): a value of the wrong type is not also reported as not
+ * one of the enum values, and a misspelt required key is reported on the misspelt key only (its
+ * message suggests the right name), not also as missing.
+ */
+function oneErrorPerCause(errors: readonly ErrorObject[]): ErrorObject[] {
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const misspelt = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const known = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
+    const suggestion = closest((e.params as { additionalProperty: string }).additionalProperty, known);
+    if (suggestion) misspelt.add(`${e.instancePath}/${suggestion}`);
+  }
+  return errors.filter((e) => {
+    if (e.keyword !== 'type' && wrongType.has(e.instancePath)) return false;
+    return !(e.keyword === 'required' && misspelt.has(`${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}`));
+  });
 }
 
 function splitPointer(pointer: string): string[] {
@@ -55,9 +75,11 @@ function errorFinding(error: ErrorObject, root: ValueNode): Finding | undefined 
     case 'enum':
       return enumValue(error, where ?? hit.pair?.key, label);
     default: {
-      const node = where ?? hit.pair?.key;
+      // A key without a value (`key:` in YAML) is reported on the key.
+      const empty = where === null || (where.kind === 'scalar' && where.value === null && where.start === where.end);
+      const node = (empty ? hit.pair?.key : undefined) ?? where;
       if (!node) return undefined;
-      return finding('schema', node.start, node.end, describe(error, label, where === null));
+      return finding('schema', node.start, node.end, describe(error, label, empty));
     }
   }
 }
@@ -91,7 +113,7 @@ function missingKey(error: ErrorObject, where: ValueNode | null, parentKey: Valu
 function insertKeyFix(map: MapNode, key: string): FixData {
   const last = map.pairs[map.pairs.length - 1]!;
   const after = last.value ? last.value.end : last.key.end;
-  return { kind: 'insert-key', title: `Add "${key}"`, after, indent: '', key, value: '' };
+  return { kind: 'insert-key', title: `Add "${key}"`, after, anchor: map.pairs[0]!.key.start, key, value: '' };
 }
 
 function unknownKey(error: ErrorObject, where: ValueNode | null, label: string): Finding | undefined {

@@ -39,6 +39,7 @@ export function duplicateKeyFindings(root: ValueNode | null, seen = new Set<Valu
               pair.key.start,
               pair.key.end,
               `The key "${key}" appears twice in this mapping; ISC would keep only the last value. Remove or rename one of them.`,
+              [{ kind: 'remove', title: `Remove this "${key}"`, start: pair.key.start, end: pair.value?.end ?? pair.key.end }],
             ),
           );
         }
