@@ -6,15 +6,21 @@ import { parseRuleConfig, parseRuleOption } from '../service/config/ruleConfig';
 import type { CliContext } from './context';
 import { UsageError } from './context';
 import { nodeHost } from './nodeHost';
+import { runPredict } from './predict';
 import { runValidate } from './validate';
 
 declare const ISC_PLAN_VERSION: string | undefined;
 
 const USAGE = `Usage:
   isc-plan validate [PATH|GLOB]... [--catalog FILE]... [--rule CODE=SEVERITY]... [--format text|json|sarif]
+  isc-plan predict  PLAN [--catalog FILE]... [--runs N] [--seed N] [--at ISO-TIME] [--format text|json|markdown]
+  isc-plan simulate PLAN [--catalog FILE]... [--runs N] [--seed N] [--at ISO-TIME] [--moment HOURS]
+                         [--scenario SPEC]... [--fail-on failed|stalled|drift]... [--format text|json|markdown|trigger]
   isc-plan --help | --version
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
+Scenarios: outage:SOURCE:HOURS, away:OWNER:DAYS, backlog:SDIM:FACTOR, failure:SOURCE:RATE.
+Exit status: 0 no errors; 1 errors found (validate) or an outcome named by --fail-on occurs (simulate);
+2 bad usage or unreadable input.`;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> & { cwd: string }): number {
@@ -36,12 +42,25 @@ export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> &
         catalog: { type: 'string', multiple: true },
         rule: { type: 'string', multiple: true },
         format: { type: 'string' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        at: { type: 'string' },
+        moment: { type: 'string' },
+        scenario: { type: 'string', multiple: true },
+        'fail-on': { type: 'string', multiple: true },
       },
     });
     const ctx: CliContext = { ...io, version, host: nodeHost, serviceOptions: serviceOptions(io, values.catalog ?? [], values.rule ?? []) };
     switch (command) {
       case 'validate':
         return runValidate(ctx, positionals, values.format ?? 'text');
+      case 'predict':
+      case 'simulate': {
+        if (positionals.length > 1) throw new UsageError(`${command} takes one plan file, not ${positionals.length}`);
+        const args = { plan: positionals[0], runs: values.runs, seed: values.seed, at: values.at, format: values.format ?? 'text', moment: values.moment, scenarios: values.scenario ?? [], failOn: values['fail-on'] ?? [] };
+        if (command === 'predict' && (values.moment !== undefined || values.scenario || values['fail-on'])) throw new UsageError('--moment, --scenario and --fail-on belong to simulate');
+        return runPredict(ctx, args, command === 'simulate');
+      }
       default:
         throw new UsageError(`unknown command "${command}"; run isc-plan --help`);
     }

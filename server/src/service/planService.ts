@@ -2,6 +2,9 @@ import type { RuleConfig } from './config/ruleConfig';
 import { applyRuleConfig } from './config/ruleConfig';
 import { applySuppressions } from './config/suppression';
 import type { Finding } from './findings';
+import { predictionInput } from './features/planInput';
+import { predictPlan } from './prediction/predict';
+import type { PredictionOptions, RequestPrediction } from './prediction/types';
 import type { TextChange } from './model/incremental';
 import { applyIncrementally } from './model/incremental';
 import type { PlanDocument } from './model/planDocument';
@@ -169,6 +172,19 @@ export class PlanService {
     }
     findings.push(...conflictingAccountRequests(doc.requests));
     return findings;
+  }
+
+  /**
+   * The prediction of every request of a plan document (prediction.md), cached until the document,
+   * its catalogs or the options change. Hovers, code lenses, `predict` and `simulate` share it.
+   */
+  predict(file: FileState, doc: PlanDocument, options: PredictionOptions): RequestPrediction[] {
+    const resolved = this.catalogsOf(file, doc);
+    const key = `${this.catalogs.generation}:${doc.revision}:${options.runs}:${options.seed}:${options.submittedAt}`;
+    if (doc.predicted?.key === key) return doc.predicted.value as RequestPrediction[];
+    const value = predictPlan(predictionInput(doc, resolved.catalog, options));
+    doc.predicted = { key, value };
+    return value;
   }
 
   /** Plan files held by the service whose documents use the catalog file `catalogPath`. */

@@ -36,11 +36,15 @@ export function applyIncrementally(docs: DocumentModel[], newText: string, chang
   const docIndex = docs.findIndex((d) => d.kind === 'plan' && d.segments && containsChange(d.segments, d.syntax, change));
   const doc = docs[docIndex] as PlanDocument | undefined;
   if (!doc?.segments || !doc.requestsNode) return false;
+  // A syntax error after the requests (an unclosed bracket is reported where the text ends) may come
+  // from a request: only a full parse can tell whether the edit removed it.
+  const end = doc.segments.end;
+  if (doc.syntax.findings.some((f) => f.code === 'yaml-syntax' && f.start >= end)) return false;
   const delta = change.text.length - (change.end - change.start);
   const region = affectedRegion(doc.segments, change);
   const parsed = reparse(doc, region, newText, delta, limits);
   if (!parsed) return false;
-  splice(doc, parsed.region, parsed.items, parsed.segments, parsed.findings, delta);
+  splice(doc, parsed, delta);
   for (let i = docIndex + 1; i < docs.length; i++) shiftDocument(docs[i]!, delta);
   return true;
 }
@@ -67,6 +71,8 @@ interface Reparsed {
   items: ValueNode[];
   segments: Segments;
   findings: Finding[];
+  /** Where the re-parsed requests end, as a full parse would end their sequence. */
+  end: number;
 }
 
 function reparse(doc: PlanDocument, region: Region, text: string, delta: number, limits: Limits): Reparsed | undefined {
@@ -100,7 +106,7 @@ function parseRegion(doc: PlanDocument, region: Region, text: string, delta: num
   if (!segments || segments.indent !== doc.segments!.indent || segments.starts[0] !== region.start) return undefined;
   if (!onlyBlankOrComments(text, segments.end, newEnd)) return undefined;
   segments.end = newEnd;
-  return { region, items: root.items, segments, findings: parsed.findings };
+  return { region, items: root.items, segments, findings: parsed.findings, end: root.end };
 }
 
 function onlyBlankOrComments(text: string, from: number, to: number): boolean {
@@ -111,12 +117,19 @@ function onlyBlankOrComments(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function splice(doc: PlanDocument, region: Region, items: ValueNode[], segments: Segments, findings: Finding[], delta: number): void {
+function splice(doc: PlanDocument, parsed: Reparsed, delta: number): void {
+  const { region, items, segments, findings } = parsed;
   const seq = doc.requestsNode as SeqNode;
   const removed = region.last - region.first + 1;
+  const lastTouched = region.last === doc.segments!.starts.length - 1;
+  // The sequence (and the mapping it ends, if accountRequests is its last key) ends where its last
+  // request ends: when that one was re-parsed, the end comes from the new parse, not a shift
+  // (trailing blanks and comments after the last request belong to neither).
+  const endingWithSeq = lastTouched ? [doc.syntax.root, seq].filter((node) => node !== null && node.end === seq.end) : [];
   seq.items.splice(region.first, removed);
   doc.requests.splice(region.first, removed);
   shiftAfter(doc.syntax.root, region.oldEnd, delta);
+  for (const node of endingWithSeq) node!.end = parsed.end;
   for (let i = region.first; i < doc.requests.length; i++) {
     const state = doc.requests[i]!;
     for (const f of [...state.syntax, ...state.schema, ...(state.rules ?? [])]) shiftFinding(f, delta);
@@ -130,10 +143,10 @@ function splice(doc: PlanDocument, region: Region, items: ValueNode[], segments:
   doc.requests.splice(region.first, 0, ...states);
   const old = doc.segments!;
   const after = old.starts.slice(region.last + 1).map((s) => s + delta);
-  const lastTouched = region.last === old.starts.length - 1;
   doc.segments = { indent: old.indent, starts: [...old.starts.slice(0, region.first), ...segments.starts, ...after], end: lastTouched ? segments.end : old.end + delta };
   for (const f of doc.syntax.findings) if (f.start >= region.oldEnd) shiftFinding(f, delta);
   doc.syntax.end += delta;
+  doc.revision++;
   refreshHeader(doc);
 }
 

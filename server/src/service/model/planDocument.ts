@@ -34,6 +34,10 @@ export interface PlanDocument {
   inlineSources: ValueNode | null;
   /** The catalogs resolved for this document, valid while the resolver's generation is unchanged. */
   resolved?: { generation: number; value: unknown };
+  /** Increases with every incremental change of the document's requests. */
+  revision: number;
+  /** The last prediction of this document and what it was computed for. */
+  predicted?: { key: string; value: unknown };
 }
 
 /** Builds a plan document from a parsed YAML or JSON document. */
@@ -56,6 +60,7 @@ export function createPlanDocument(syntax: SyntaxDocument, text: string, yaml: b
     headerFindings: [],
     catalogRefs: root ? catalogRefsOf(root) : [],
     inlineSources: root ? (getValue(root, 'sources') ?? null) : null,
+    revision: 0,
   };
   syntax.findings = docSyntax;
   doc.headerFindings = headerChecks(doc);

@@ -1,0 +1,125 @@
+import * as path from 'path';
+import type { PlanReport, ReportHeader } from '../service/features/report';
+import { predictionMarkdown, predictionText } from '../service/features/report';
+import { predictionInput } from '../service/features/planInput';
+import type { PlanDocument } from '../service/model/planDocument';
+import { fileTypeOf } from '../service/model/sourceFile';
+import type { FileState } from '../service/planService';
+import { PlanService } from '../service/planService';
+import { parseScenarios } from '../service/prediction/scenarios';
+import { simulatePlan } from '../service/prediction/simulate';
+import type { Outcomes, PredictionOptions } from '../service/prediction/types';
+import type { CliContext } from './context';
+import { UsageError } from './context';
+import { readTextFile } from './nodeHost';
+
+/** Options of `predict` and `simulate` (features.md §3). */
+export interface PredictArgs {
+  plan: string | undefined;
+  runs?: string | undefined;
+  seed?: string | undefined;
+  at?: string | undefined;
+  format: string;
+  moment?: string | undefined;
+  scenarios?: string[];
+  failOn?: string[];
+}
+
+const FAIL_ON = ['failed', 'stalled', 'drift'] as const;
+
+function positiveInteger(value: string | undefined, flag: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number >= ${min}, not "${value}"`);
+  return n;
+}
+
+/** The submission time: `--at` (ISO 8601), else now. */
+function submissionTime(at: string | undefined, now: number): number {
+  if (at === undefined) return now;
+  const time = Date.parse(at);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(at) || Number.isNaN(time)) throw new UsageError(`--at must be an ISO 8601 time such as 2026-11-25T09:00:00Z, not "${at}"`);
+  return time;
+}
+
+function loadPlan(ctx: CliContext, plan: string | undefined): { service: PlanService; file: FileState; shown: string } {
+  if (!plan) throw new UsageError('name the plan file to predict, e.g. isc-plan predict samples/plans/jane-joins-finance.plan.yaml');
+  const absolute = path.resolve(ctx.cwd, plan);
+  const read = readTextFile(absolute);
+  if ('error' in read) throw new UsageError(`cannot read ${plan}: ${read.error}`);
+  const service = new PlanService(ctx.host, ctx.serviceOptions);
+  const type = fileTypeOf(absolute) ?? { role: 'plan' as const, format: /\.json$/i.test(absolute) ? ('json' as const) : ('yaml' as const) };
+  const file = service.open(absolute, read.text, { ...type, role: 'plan' });
+  if (!file || !file.docs.some((d) => d.kind === 'plan')) throw new UsageError(`${plan} holds no provisioning plan (kind: ProvisioningPlan)`);
+  const errors = service.findings(absolute).filter((f) => f.severity === 'error').length;
+  if (errors > 0) ctx.stderr(`isc-plan: ${plan} has ${errors} error${errors === 1 ? '' : 's'}; the prediction may not reflect what ISC does (run isc-plan validate ${plan}).\n`);
+  return { service, file, shown: plan };
+}
+
+function planName(doc: PlanDocument): string | null {
+  const pair = doc.root?.pairs.find((p) => p.key.value === 'name');
+  return pair?.value?.kind === 'scalar' && pair.value.value !== null ? String(pair.value.value) : null;
+}
+
+/** `isc-plan predict` and `isc-plan simulate`. Returns the exit status. */
+export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean, now = Date.now()): number {
+  const formats = simulate ? ['text', 'json', 'markdown', 'trigger'] : ['text', 'json', 'markdown'];
+  if (!formats.includes(args.format)) throw new UsageError(`--format must be ${formats.join(', ')}; not "${args.format}"`);
+  const failOn = (args.failOn ?? []).map((outcome) => {
+    if (!(FAIL_ON as readonly string[]).includes(outcome)) throw new UsageError(`--fail-on must be failed, stalled or drift, not "${outcome}"`);
+    return outcome as (typeof FAIL_ON)[number];
+  });
+  const options: PredictionOptions = {
+    submittedAt: submissionTime(args.at, now),
+    runs: positiveInteger(args.runs, '--runs', 1000, 1),
+    seed: positiveInteger(args.seed, '--seed', 1, 0),
+  };
+  const moment = args.moment === undefined ? undefined : Number(args.moment);
+  if (moment !== undefined && (!Number.isFinite(moment) || moment < 0)) throw new UsageError(`--moment must be hours after submission (>= 0), not "${args.moment}"`);
+  const { service, file, shown } = loadPlan(ctx, args.plan);
+  const plans = file.docs.flatMap((doc, document): PlanReport[] => {
+    if (doc.kind !== 'plan') return [];
+    if (!simulate) return [{ document, name: planName(doc), requests: service.predict(file, doc, options) }];
+    const input = predictionInput(doc, service.catalogsOf(file, doc).catalog, options);
+    const parsed = parseScenarios(args.scenarios ?? [], input);
+    if (parsed.errors.length > 0) throw new UsageError(parsed.errors[0]!);
+    const simulation = simulatePlan(input, { scenarios: parsed.scenarios, ...(moment !== undefined ? { moment } : {}) });
+    return [{ document, name: planName(doc), requests: simulation.requests, simulation }];
+  });
+  const header: ReportHeader = { file: shown, at: new Date(options.submittedAt).toISOString(), runs: options.runs, seed: options.seed };
+  ctx.stdout(render(args.format, header, plans));
+  return failOn.some((outcome) => plans.some((plan) => plan.requests.some((r) => share(r.outcomes, outcome) > 0 || r.parts.some((p) => share(p.outcomes, outcome) > 0)))) ? 1 : 0;
+}
+
+function share(outcomes: Outcomes | null, outcome: keyof Outcomes): number {
+  return outcomes ? outcomes[outcome] : 0;
+}
+
+function render(format: string, header: ReportHeader, plans: readonly PlanReport[]): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(jsonReport(header, plans), null, 2)}\n`;
+    case 'markdown':
+      return predictionMarkdown(header, plans);
+    case 'trigger':
+      return `${JSON.stringify(plans.map((p) => p.simulation!.trigger.payload), null, 2)}\n`;
+    default:
+      return predictionText(header, plans);
+  }
+}
+
+/** The JSON of features.md §3. */
+function jsonReport(header: ReportHeader, plans: readonly PlanReport[]): unknown {
+  return {
+    file: header.file,
+    at: header.at,
+    seed: header.seed,
+    runs: header.runs,
+    plans: plans.map((plan) => {
+      const base = { document: plan.document, name: plan.name, requests: plan.requests };
+      const sim = plan.simulation;
+      if (!sim) return base;
+      return { ...base, representativeRun: sim.representativeRun, events: sim.events, perspectives: sim.perspectives, scenarios: sim.scenarios, trigger: sim.trigger };
+    }),
+  };
+}

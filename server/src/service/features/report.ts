@@ -1,0 +1,116 @@
+import type { MilestoneQuantiles, Outcomes, RequestPrediction } from '../prediction/types';
+import type { SimulationResult } from '../prediction/simTypes';
+import { humanDuration } from './markdown';
+
+/** One plan's prediction (and, for a dry run, its simulation), as reports show it. */
+export interface PlanReport {
+  document: number;
+  name: string | null;
+  requests: RequestPrediction[];
+  simulation?: SimulationResult;
+}
+
+/** The header of a report: the file, the submission time, runs and seed. */
+export interface ReportHeader {
+  file: string;
+  at: string;
+  runs: number;
+  seed: number;
+}
+
+function milestone(q: MilestoneQuantiles): string {
+  if (!q) return '—';
+  return q.p50Minutes === q.p90Minutes ? `~${humanDuration(q.p50Minutes)}` : `~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`;
+}
+
+function outcomes(o: Outcomes | null): string {
+  if (!o) return 'not predictable';
+  return Object.entries(o)
+    .filter(([, share]) => share > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, share]) => `${name} ${share < 0.01 ? '<1' : Math.round(share * 100)} %`)
+    .join(' · ');
+}
+
+function target(r: { channel: string; target: string | null }): string {
+  return `${r.channel}${r.target ? ` → ${r.target}` : ''}`;
+}
+
+/** A request's one-line summary, as the code lens shows it: `connector · committed ~2 min (p90 1 h) · verified ~8 h`. */
+export function lensTitle(r: RequestPrediction): string {
+  const parts = [r.channel === 'unknown' ? 'channel unknown' : r.channel];
+  if (r.milestones.committed) parts.push(`committed ${milestone(r.milestones.committed)}`);
+  else if (r.outcomes && r.outcomes.stalled > 0.5) parts.push('stalls (ISC stops checking)');
+  if (r.milestones.verified) parts.push(`verified ${milestone(r.milestones.verified)}`);
+  else if (r.outcomes && r.outcomes.unverifiable > 0.5) parts.push('never verified');
+  for (const part of r.parts) parts.push(`+ ${part.channel} part${part.milestones.committed ? ` ${milestone(part.milestones.committed)}` : ''}`);
+  return parts.join(' · ');
+}
+
+/** Every distinct assumption of a plan, in first-seen order. */
+export function assumptionsOf(requests: readonly RequestPrediction[]): string[] {
+  return [...new Set(requests.flatMap((r) => r.assumptions))];
+}
+
+/** Plain text for a terminal. */
+export function predictionText(header: ReportHeader, plans: readonly PlanReport[]): string {
+  const lines: string[] = [];
+  for (const plan of plans) {
+    lines.push(`${header.file}${plans.length > 1 ? ` [plan ${plan.document + 1}]` : ''}${plan.name ? ` · ${plan.name}` : ''}`);
+    lines.push(`submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
+    for (const r of plan.requests) {
+      lines.push(`#${r.index} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`);
+      lines.push(`   started ${milestone(r.milestones.started)} · committed ${milestone(r.milestones.committed)} · verified ${milestone(r.milestones.verified)}`);
+      lines.push(`   ${outcomes(r.outcomes)}`);
+      for (const reason of r.reasons) lines.push(`   why: ${reason}`);
+      for (const part of r.parts) {
+        lines.push(`   + ${part.part} → ${target(part)}: committed ${milestone(part.milestones.committed)} · verified ${milestone(part.milestones.verified)} · ${outcomes(part.outcomes)}`);
+      }
+    }
+    const assumed = assumptionsOf(plan.requests);
+    if (assumed.length > 0) lines.push('', 'Assumed (defaults, not from the catalog):', ...assumed.map((a) => `  - ${a}`));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A Markdown report: a table per plan, the reasons, the assumptions; the dry run adds its views. */
+export function predictionMarkdown(header: ReportHeader, plans: readonly PlanReport[]): string {
+  const lines: string[] = [];
+  for (const plan of plans) {
+    lines.push(`# ${cell(plan.name ?? `Plan ${plan.document + 1}`)}`, '', `\`${cell(header.file)}\` · submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
+    lines.push('| # | request | channel | started | committed | verified | outcomes |', '| --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of plan.requests) {
+      lines.push(`| ${r.index} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${milestone(r.milestones.started)} | ${milestone(r.milestones.committed)} | ${milestone(r.milestones.verified)} | ${outcomes(r.outcomes)} |`);
+      for (const part of r.parts) {
+        lines.push(`| ${r.index} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${milestone(part.milestones.started)} | ${milestone(part.milestones.committed)} | ${milestone(part.milestones.verified)} | ${outcomes(part.outcomes)} |`);
+      }
+    }
+    lines.push('', '## Why', '');
+    for (const r of plan.requests) lines.push(`- **#${r.index}** ${cell(r.reasons.join(' '))}`);
+    const assumed = assumptionsOf(plan.requests);
+    if (assumed.length > 0) lines.push('', '## Assumed', '', ...assumed.map((a) => `- ${cell(a)}`));
+    if (plan.simulation) lines.push('', ...simulationMarkdown(plan.simulation));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function simulationMarkdown(sim: SimulationResult): string[] {
+  const lines = [`## Representative run (run ${sim.representativeRun + 1} of ${sim.runs})`, '', '| time | request | channel | what ISC shows |', '| --- | --- | --- | --- |'];
+  for (const e of sim.events) lines.push(`| +${humanDuration(e.minutes)} | #${e.requestIndex}${e.part ? ' (permissions)' : ''} | ${cell(target(e))} | ${cell(e.text)} |`);
+  const p = sim.perspectives;
+  lines.push('', `## At ${p.moment.at} (+${humanDuration(p.moment.minutes)})`, '', `**User.** ${cell(p.summary.user)}`, '', `**Admin.** ${cell(p.summary.admin)}`, '');
+  for (const a of p.admin) lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+  lines.push('', `**Auditor.** ${cell(p.summary.auditor)}`, '');
+  for (const a of p.auditor) lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+  for (const scenario of sim.scenarios) {
+    lines.push('', `## Scenario \`${cell(scenario.spec)}\``, '', '| # | channel | committed | verified | outcomes |', '| --- | --- | --- | --- | --- |');
+    for (const r of scenario.requests) lines.push(`| ${r.index} | ${cell(target(r))} | ${milestone(r.milestones.committed)} | ${milestone(r.milestones.verified)} | ${outcomes(r.outcomes)} |`);
+  }
+  return lines;
+}

@@ -1,0 +1,74 @@
+/**
+ * `predictPlan`: the Monte Carlo prediction of every account request of a plan (prediction.md
+ * §1-§2), in the shape of features.md §3. The code lens, the hover, `predict` and `simulate` all
+ * come through here, so they agree for the same runs and seed.
+ */
+
+import type { PartPrediction, PredictionInput, RequestPrediction, Scenario } from './types';
+import type { CompiledPlan } from './model';
+import { SimulationCache, compilePlan } from './model';
+import type { RunOutput } from './processes';
+import { milestonesOf, outcomesOf, runMonteCarlo } from './monteCarlo';
+
+export const DEFAULT_RUNS = 1000;
+export const DEFAULT_SEED = 1;
+
+/** A finished Monte Carlo prediction with what the dry run needs to replay it. */
+export interface PredictionRun {
+  compiled: CompiledPlan;
+  out: RunOutput;
+  runs: number;
+  seed: number;
+  requests: RequestPrediction[];
+}
+
+/** Runs as a whole number >= 1 (default 1,000). */
+export function runsOf(input: PredictionInput): number {
+  const runs = input.options.runs;
+  return Number.isFinite(runs) && runs >= 1 ? Math.floor(runs) : DEFAULT_RUNS;
+}
+
+/** Predicts every request of the plan. Same input, seed and submission time: same output. */
+export function predictPlan(input: PredictionInput): RequestPrediction[] {
+  return runPrediction(input, [], new SimulationCache(input.options.submittedAt)).requests;
+}
+
+/** Compiles and runs the plan with the given scenarios applied. */
+export function runPrediction(input: PredictionInput, scenarios: readonly Scenario[], cache: SimulationCache): PredictionRun {
+  const runs = runsOf(input);
+  const seed = Number.isFinite(input.options.seed) ? input.options.seed : DEFAULT_SEED;
+  const compiled = compilePlan(input, scenarios, cache);
+  const out = runMonteCarlo(compiled.model, runs, seed);
+  return { compiled, out, runs, seed, requests: summarize(input, compiled, out) };
+}
+
+function summarize(input: PredictionInput, compiled: CompiledPlan, out: RunOutput): RequestPrediction[] {
+  const scratch = new Float64Array(out.stride);
+  return input.requests.map((request, position) => {
+    const { main, parts } = compiled.unitsOf[position]!;
+    const decision = request.decision;
+    const prediction: RequestPrediction = {
+      index: request.index,
+      source: request.source,
+      operation: request.operation,
+      channel: decision.channel,
+      target: decision.target,
+      reasons: [...decision.reasons],
+      assumptions: [...compiled.params[position]!.assumptions],
+      milestones: main < 0 ? { started: null, committed: null, verified: null } : milestonesOf(out, main, scratch),
+      outcomes: main < 0 ? null : outcomesOf(out, main),
+      parts: parts.map((unit, k): PartPrediction => {
+        const split = decision.parts[k]!;
+        return {
+          part: split.part,
+          channel: split.channel,
+          target: split.target,
+          reasons: [...split.reasons],
+          milestones: milestonesOf(out, unit, scratch),
+          outcomes: outcomesOf(out, unit),
+        };
+      }),
+    };
+    return prediction;
+  });
+}

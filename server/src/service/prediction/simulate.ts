@@ -1,0 +1,57 @@
+/**
+ * `simulatePlan`: the dry run of prediction.md §3. The Monte Carlo prediction, its representative
+ * run replayed as ISC-worded events, the three perspectives at a moment, each scenario beside the
+ * baseline (same seed), and the Provisioning Completed trigger payload.
+ */
+
+import type { PredictionInput } from './types';
+import type { DryRunEvent, Moment, SimulationOptions, SimulationResult } from './simTypes';
+import { SimulationCache } from './model';
+import { RunOutput } from './processes';
+import { representativeRun, runOnce } from './monteCarlo';
+import { runPrediction } from './predict';
+import { EventRecorder, buildEvents } from './events';
+import { buildPerspectives } from './perspectives';
+import { buildTrigger } from './trigger';
+import { isoAt, round } from './text';
+
+/** The moment the perspectives look at: the given hours, else the first verification, else the run's end. */
+export function chooseMoment(hours: number | undefined, events: DryRunEvent[], origin: number): Moment {
+  let minutes: number;
+  let basis: Moment['basis'];
+  if (hours !== undefined && Number.isFinite(hours) && hours >= 0) {
+    minutes = hours * 60;
+    basis = 'given';
+  } else {
+    const verified = events.find((event) => event.kind === 'verified');
+    basis = verified ? 'first-verified' : 'end-of-run';
+    minutes = verified ? verified.minutes : (events[events.length - 1]?.minutes ?? 0);
+  }
+  return { minutes: round(minutes), hours: round(minutes / 60), at: isoAt(origin, minutes), basis };
+}
+
+/** Runs the dry run of a plan. Same input, seed, submission time and options: same result. */
+export function simulatePlan(input: PredictionInput, options: SimulationOptions): SimulationResult {
+  const cache = new SimulationCache(input.options.submittedAt);
+  const base = runPrediction(input, [], cache);
+  const model = base.compiled.model;
+  const representative = representativeRun(base.out);
+  const run = new RunOutput(model.units.length, 1);
+  const recorder = new EventRecorder();
+  runOnce(model, base.seed, representative, run, 0, recorder);
+  const events = buildEvents(model, recorder);
+  const moment = chooseMoment(options.moment, events, model.origin);
+  return {
+    requests: base.requests,
+    runs: base.runs,
+    seed: base.seed,
+    representativeRun: representative,
+    events,
+    perspectives: buildPerspectives(base.compiled, base.requests, events, run, moment),
+    scenarios: options.scenarios.map((scenario) => ({
+      spec: scenario.spec,
+      requests: runPrediction(input, [scenario], cache).requests,
+    })),
+    trigger: buildTrigger(input, base.compiled, run),
+  };
+}
