@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI (each one file, all deps inside).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -29,6 +29,18 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', banner: shebang },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
+
+/** The dry-run view's script runs in the webview (a browser); its styles and the codicon font sit beside it. */
+const webview = { ...common, banner: undefined, define: { ISC_PLAN_VERSION: JSON.stringify(pkg.version) }, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/dryRunView.ts'], outfile: 'dist/media/dryRun.js' };
+builds.push(webview);
+
+function copyMedia() {
+  mkdirSync('dist/media', { recursive: true });
+  copyFileSync('client/media/dryRun.css', 'dist/media/dryRun.css');
+  copyFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/media/codicon.css');
+  copyFileSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/media/codicon.ttf');
+}
+copyMedia();
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -1,30 +1,43 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { WorkspaceTrustNotification } from '../../shared/protocol';
+import type { PlanStatusParams } from '../../shared/protocol';
+import { PlanStatusNotification, WorkspaceTrustNotification } from '../../shared/protocol';
+import type { DryRunModel } from '../../shared/dryRun';
+import { registerDryRunCommands } from './dryRun/commands';
+import { DryRunPanel } from './dryRun/panel';
 import { createLanguageClient } from './languageClient';
 import { PlanStatusItem } from './planStatus';
 
 let client: LanguageClient | undefined;
 
+/** What the extension offers other extensions (and its tests). */
+export interface IscPlanApi {
+  /** The dry-run model the view of a plan shows now, if a view is open. */
+  dryRunModel(uri: vscode.Uri): DryRunModel | null | undefined;
+}
+
 /** Activated by plan and catalog files, the extension's commands, or a dry-run view to restore. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<IscPlanApi> {
   const output = vscode.window.createOutputChannel('ISC Plan', { log: true });
-  context.subscriptions.push(output);
-  client = createLanguageClient(context, output);
-  const status = new PlanStatusItem(client);
+  const checked = new vscode.EventEmitter<PlanStatusParams>();
+  const languageClient = createLanguageClient(context, output);
+  client = languageClient;
+  const events = { onPlanChecked: (listener: (uri: string) => void): vscode.Disposable => checked.event((p) => listener(p.uri)) };
   context.subscriptions.push(
-    status,
-    vscode.commands.registerCommand('iscPlan.restartServer', async () => {
-      await client?.restart();
-    }),
+    output,
+    checked,
+    new PlanStatusItem(checked.event),
+    ...registerDryRunCommands(context, languageClient, events),
+    vscode.commands.registerCommand('iscPlan.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('iscPlan.showOutput', () => output.show()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification(WorkspaceTrustNotification.type, { trusted: true });
+      void languageClient.sendNotification(WorkspaceTrustNotification.type, { trusted: true });
     }),
+    languageClient.onNotification(PlanStatusNotification.type, (params) => checked.fire(params)),
   );
-  await client.start();
-  status.listen();
-  output.info(`ISC Plan ${String(context.extension.packageJSON.version)} started.`);
+  await languageClient.start();
+  output.info(`ISC Plan ${String((context.extension.packageJSON as { version?: string }).version)} started.`);
+  return { dryRunModel: (uri) => DryRunPanel.modelOf(uri.toString()) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PlanStatusParams } from '../../shared/protocol';
-import { PlanStatusNotification } from '../../shared/protocol';
 import { PLAN_LANGUAGES } from './languageClient';
 
 /** A language status item for plan files: the requests per channel and the catalogs in use. */
@@ -10,16 +8,13 @@ export class PlanStatusItem implements vscode.Disposable {
   private readonly byUri = new Map<string, PlanStatusParams>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(onChecked: vscode.Event<PlanStatusParams>) {
     this.item.name = 'ISC Plan';
     this.item.text = 'ISC Plan';
-    this.item.command = { command: 'iscPlan.showOutput', title: 'Show Output' };
-    this.disposables.push(vscode.window.onDidChangeActiveTextEditor(() => this.render()));
-  }
-
-  listen(): void {
+    this.item.command = { command: 'iscPlan.dryRun', title: 'Dry Run', tooltip: 'Dry run of this plan' };
     this.disposables.push(
-      this.client.onNotification(PlanStatusNotification.type, (params) => {
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+      onChecked((params) => {
         this.byUri.set(params.uri, params);
         this.render();
       }),

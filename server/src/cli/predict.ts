@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { PlanReport, ReportHeader } from '../service/features/report';
-import { predictionMarkdown, predictionText } from '../service/features/report';
+import { predictionJson, predictionMarkdown, predictionText } from '../service/features/report';
 import { predictionInput } from '../service/features/planInput';
 import type { PlanDocument } from '../service/model/planDocument';
 import { fileTypeOf } from '../service/model/sourceFile';
@@ -98,7 +98,7 @@ function share(outcomes: Outcomes | null, outcome: keyof Outcomes): number {
 function render(format: string, header: ReportHeader, plans: readonly PlanReport[]): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(jsonReport(header, plans), null, 2)}\n`;
+      return `${JSON.stringify(predictionJson(header, plans), null, 2)}\n`;
     case 'markdown':
       return predictionMarkdown(header, plans);
     case 'trigger':
@@ -106,20 +106,4 @@ function render(format: string, header: ReportHeader, plans: readonly PlanReport
     default:
       return predictionText(header, plans);
   }
-}
-
-/** The JSON of features.md §3. */
-function jsonReport(header: ReportHeader, plans: readonly PlanReport[]): unknown {
-  return {
-    file: header.file,
-    at: header.at,
-    seed: header.seed,
-    runs: header.runs,
-    plans: plans.map((plan) => {
-      const base = { document: plan.document, name: plan.name, requests: plan.requests };
-      const sim = plan.simulation;
-      if (!sim) return base;
-      return { ...base, representativeRun: sim.representativeRun, events: sim.events, perspectives: sim.perspectives, scenarios: sim.scenarios, trigger: sim.trigger };
-    }),
-  };
 }

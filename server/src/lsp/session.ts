@@ -11,6 +11,7 @@ import { PlanService } from '../service/planService';
 import type { OpenDocument } from './documents';
 import { OpenDocuments, pathOfUri } from './documents';
 import { LspHost } from './lspHost';
+import { hoverPrediction } from './predictions';
 import { describe } from './runSafe';
 import { SettingsCache } from './settingsCache';
 import { Validator } from './validator';
@@ -140,7 +141,7 @@ export class Session {
   predictionContext(file: FileState): HoverContext {
     return {
       catalogOf: (doc) => this.service.catalogsOf(file, doc).catalog,
-      predictionOf: () => undefined,
+      predictionOf: (doc, index) => hoverPrediction(this, file, doc)?.[index],
       now: Date.now(),
     };
   }

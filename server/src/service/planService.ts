@@ -180,11 +180,22 @@ export class PlanService {
    */
   predict(file: FileState, doc: PlanDocument, options: PredictionOptions): RequestPrediction[] {
     const resolved = this.catalogsOf(file, doc);
-    const key = `${this.catalogs.generation}:${doc.revision}:${options.runs}:${options.seed}:${options.submittedAt}`;
-    if (doc.predicted?.key === key) return doc.predicted.value as RequestPrediction[];
+    const cached = this.cachedPrediction(file, doc, options);
+    if (cached) return cached;
+    const key = this.predictionKey(doc, options);
     const value = predictPlan(predictionInput(doc, resolved.catalog, options));
     doc.predicted = { key, value };
     return value;
+  }
+
+  /** The prediction of a document if it is already computed for these options, else undefined (never computes). */
+  cachedPrediction(file: FileState, doc: PlanDocument, options: PredictionOptions): RequestPrediction[] | undefined {
+    this.catalogsOf(file, doc);
+    return doc.predicted?.key === this.predictionKey(doc, options) ? (doc.predicted.value as RequestPrediction[]) : undefined;
+  }
+
+  private predictionKey(doc: PlanDocument, options: PredictionOptions): string {
+    return `${this.catalogs.generation}:${doc.revision}:${options.runs}:${options.seed}:${options.submittedAt}`;
   }
 
   /** Plan files held by the service whose documents use the catalog file `catalogPath`. */

@@ -114,3 +114,19 @@ function simulationMarkdown(sim: SimulationResult): string[] {
   }
   return lines;
 }
+
+/** The JSON of `predict` and `simulate` (features.md §3): the same for the CLI and the dry-run view's export. */
+export function predictionJson(header: ReportHeader, plans: readonly PlanReport[]): unknown {
+  return {
+    file: header.file,
+    at: header.at,
+    seed: header.seed,
+    runs: header.runs,
+    plans: plans.map((plan) => {
+      const base = { document: plan.document, name: plan.name, requests: plan.requests };
+      const sim = plan.simulation;
+      if (!sim) return base;
+      return { ...base, representativeRun: sim.representativeRun, events: sim.events, perspectives: sim.perspectives, scenarios: sim.scenarios, trigger: sim.trigger };
+    }),
+  };
+}

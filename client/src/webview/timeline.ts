@@ -1,0 +1,61 @@
+import type { MilestoneQuantiles } from '../../../shared/dryRun';
+import { duration, s } from './dom';
+
+/** The time axis reads from minutes to weeks on a logarithmic scale. */
+const MIN_MINUTES = 0.5;
+const MAX_MINUTES = 6 * 7 * 24 * 60;
+export const TICKS: readonly { minutes: number; label: string }[] = [
+  { minutes: 1, label: '1 min' },
+  { minutes: 10, label: '10 min' },
+  { minutes: 60, label: '1 h' },
+  { minutes: 8 * 60, label: '8 h' },
+  { minutes: 24 * 60, label: '1 d' },
+  { minutes: 7 * 24 * 60, label: '1 wk' },
+  { minutes: 28 * 24 * 60, label: '4 wk' },
+];
+
+const WIDTH = 1000;
+
+/** Position on the axis (0…1000) of a duration. */
+export function axisX(minutes: number): number {
+  const clamped = Math.min(MAX_MINUTES, Math.max(MIN_MINUTES, minutes));
+  return Math.round(((Math.log(clamped) - Math.log(MIN_MINUTES)) / (Math.log(MAX_MINUTES) - Math.log(MIN_MINUTES))) * WIDTH);
+}
+
+const MILESTONES = ['started', 'committed', 'verified'] as const;
+
+/**
+ * One request's milestones as bars: a dot at the median and a line to the 90th percentile, one
+ * row each for started, committed and verified.
+ */
+export function milestoneBars(doc: Document, milestones: Record<(typeof MILESTONES)[number], MilestoneQuantiles>): SVGElement {
+  const svg = s(doc, 'svg', { viewBox: `0 0 ${WIDTH} 30`, preserveAspectRatio: 'none', class: 'bars', role: 'img', 'aria-label': describe(milestones) });
+  for (const tick of TICKS) svg.appendChild(s(doc, 'line', { x1: axisX(tick.minutes), x2: axisX(tick.minutes), y1: 0, y2: 30, class: 'grid' }));
+  MILESTONES.forEach((name, row) => {
+    const q = milestones[name];
+    if (!q) return;
+    const y = 5 + row * 10;
+    const from = axisX(q.p50Minutes);
+    const to = Math.max(from + 2, axisX(q.p90Minutes));
+    svg.appendChild(s(doc, 'line', { x1: from, x2: to, y1: y, y2: y, class: `range ${name}` }));
+    svg.appendChild(s(doc, 'rect', { x: from - 4, y: y - 4, width: 8, height: 8, class: `mark ${name}` }, s(doc, 'title', {}, `${name} ~${duration(q.p50Minutes)} (p90 ${duration(q.p90Minutes)})`)));
+  });
+  return svg;
+}
+
+function describe(milestones: Record<(typeof MILESTONES)[number], MilestoneQuantiles>): string {
+  return MILESTONES.map((name) => {
+    const q = milestones[name];
+    return q ? `${name} about ${duration(q.p50Minutes)}, 90th percentile ${duration(q.p90Minutes)}` : `${name} not reached`;
+  }).join('; ');
+}
+
+/** The axis labels above the bars. */
+export function axis(doc: Document): SVGElement {
+  const svg = s(doc, 'svg', { viewBox: `0 0 ${WIDTH} 16`, preserveAspectRatio: 'none', class: 'axis', 'aria-hidden': 'true' });
+  for (const tick of TICKS) {
+    const x = axisX(tick.minutes);
+    svg.appendChild(s(doc, 'text', { x, y: 12, 'text-anchor': x < 40 ? 'start' : x > WIDTH - 40 ? 'end' : 'middle' }, tick.label));
+  }
+  return svg;
+}

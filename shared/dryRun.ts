@@ -1,0 +1,63 @@
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Channel } from '../server/src/service/channel/decide';
+import type { DryRunPlan, DryRunSummary } from '../server/src/service/features/dryRun';
+import type { SimulationResult } from '../server/src/service/prediction/simTypes';
+import type { RequestPrediction } from '../server/src/service/prediction/types';
+
+/**
+ * The dry run as the client and its view see it: the server's simulation of each plan of a file
+ * (prediction.md §3) plus a summary. Types come from the plan service so the contract has one
+ * definition; only types cross, never code.
+ */
+export type { Channel, DryRunPlan, DryRunSummary, RequestPrediction, SimulationResult };
+export type { DryRunEvent, IscWords, Perspectives, AdminView, AuditorView, UserView } from '../server/src/service/prediction/simTypes';
+export type { MilestoneQuantiles, Outcomes } from '../server/src/service/prediction/types';
+
+/** What the dry run of a file is asked for. */
+export interface DryRunParams {
+  uri: string;
+  runs: number;
+  seed: number;
+  /** Submission time, ISO 8601; default now. */
+  at?: string;
+  /** Hours after submission at which the perspectives look. */
+  moment?: number;
+  /** Scenario specs (`outage:SOURCE:HOURS`, `away:OWNER:DAYS`, `backlog:SDIM:FACTOR`, `failure:SOURCE:RATE`). */
+  scenarios: string[];
+}
+
+
+export interface DryRunModel {
+  uri: string;
+  /** The file's name, for titles. */
+  fileName: string;
+  at: string;
+  runs: number;
+  seed: number;
+  scenarios: string[];
+  plans: DryRunPlan[];
+  /** Errors in the file: the dry run may not reflect what ISC does. */
+  errors: number;
+  /** Scenario specs that could not be used, with why. */
+  scenarioErrors: string[];
+  /** Where each request of each plan starts in the file (zero-based line and UTF-16 character). */
+  requestPositions: { line: number; character: number }[][];
+}
+
+/** Client → server: simulate the plans of an open file. Null when the file holds no plan. */
+export namespace DryRunRequest {
+  export const method = 'iscPlan/dryRun' as const;
+  export const type = new RequestType<DryRunParams, DryRunModel | null, void>(method);
+}
+
+/** Client → server: the names a scenario may use (sources, owners, SDIMs), for pickers. */
+export namespace ScenarioNamesRequest {
+  export const method = 'iscPlan/scenarioNames' as const;
+  export const type = new RequestType<{ uri: string }, { sources: string[]; owners: string[]; integrations: string[] }, void>(method);
+}
+
+/** Client → server: the dry run of a file as a report to save (Markdown, or the JSON of `isc-plan simulate`). */
+export namespace DryRunReportRequest {
+  export const method = 'iscPlan/dryRunReport' as const;
+  export const type = new RequestType<DryRunParams & { format: 'markdown' | 'json' }, string | null, void>(method);
+}
