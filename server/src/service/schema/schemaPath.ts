@@ -26,10 +26,12 @@ export function deref(at: SchemaAt): SchemaAt {
   return current;
 }
 
-/** The root schema of a bundled file by `$id`. */
+/** The root schema of a bundled file by `$id`, or a fragment of it (`…/catalog.schema.json#/$defs/source`). */
 export function rootSchema(id: string): SchemaAt | undefined {
-  const schema = byId.get(id);
-  return schema ? { schema, base: id } : undefined;
+  const [file = '', fragment] = id.split('#');
+  const schema = byId.get(file);
+  if (!schema) return undefined;
+  return fragment ? deref({ schema: { $ref: `#${fragment}` }, base: file }) : { schema, base: file };
 }
 
 /** The subschema for one step: a property of an object schema, or the items of an array schema. */
