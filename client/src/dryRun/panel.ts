@@ -103,7 +103,9 @@ export class DryRunPanel implements vscode.Disposable {
   }
 
   private configure(): void {
-    this.panel.webview.html = dryRunHtml(this.panel.webview, this.extensionUri, createNonce());
+    const webview = this.panel.webview;
+    const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', file)).toString();
+    webview.html = dryRunHtml({ cspSource: webview.cspSource, media, nonce: createNonce() });
   }
 
   private post(message: HostToView): void {
