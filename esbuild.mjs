@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI (each one file, all deps inside).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -33,6 +33,9 @@ const builds = [
 /** The dry-run view's script runs in the webview (a browser); its styles and the codicon font sit beside it. */
 const webview = { ...common, banner: undefined, define: { ISC_PLAN_VERSION: JSON.stringify(pkg.version) }, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/dryRunView.ts'], outfile: 'dist/media/dryRun.js' };
 builds.push(webview);
+
+// A production build starts clean, so no development leftovers (source maps) reach the package.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 function copyMedia() {
   mkdirSync('dist/media', { recursive: true });
