@@ -17,7 +17,15 @@ export function memoryHost(files: Record<string, string>): ServiceHost {
       const names = [...absolute.keys()].filter((file) => path.dirname(file) === folder).map((file) => path.basename(file));
       return names.length > 0 ? names : undefined;
     },
+    findFiles: (root, pattern) => [...absolute.keys()].filter((file) => isFoundUnder(root, file) && path.basename(file).search(pattern) !== -1),
   };
+}
+
+/** Whether a workspace walk from `root` reaches `file` (it skips node_modules and hidden folders). */
+function isFoundUnder(root: string, file: string): boolean {
+  const relative = path.relative(root, path.dirname(file));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  return !relative.split(path.sep).some((folder) => folder === 'node_modules' || folder.startsWith('.'));
 }
 
 export interface Position {

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import type { ServiceHost } from '../service/workspace/host';
 
 /** What reading a file gave: its text, or why it could not be read. */
@@ -23,6 +24,43 @@ export function readTextFile(file: string): ReadResult {
   }
 }
 
+/** Folders a workspace walk never enters: dependencies and hidden folders (`.git`, `.vscode`...). */
+function skipsFolder(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/**
+ * Every file under `root` (absolute paths), depth first, without following symbolic links and
+ * without entering `node_modules` or hidden folders; stops after `limit` files so that a huge
+ * folder cannot stall the caller.
+ */
+export function walkFiles(root: string, limit = 50_000): string[] {
+  const files: string[] = [];
+  const folders = [root];
+  while (folders.length > 0 && files.length < limit) {
+    const folder = folders.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!skipsFolder(entry.name)) folders.push(path.join(folder, entry.name));
+      } else if (entry.isFile()) {
+        files.push(path.join(folder, entry.name));
+      }
+    }
+  }
+  return files;
+}
+
+/** The files of `files` whose base name matches `pattern` (statelessly, even with a `g` flag). */
+export function matchingFiles(files: readonly string[], pattern: RegExp): string[] {
+  return files.filter((file) => path.basename(file).search(pattern) !== -1);
+}
+
 /** The service host of the command line: the disk. */
 export const nodeHost: ServiceHost = {
   readFile(file) {
@@ -38,5 +76,8 @@ export const nodeHost: ServiceHost = {
     } catch {
       return undefined;
     }
+  },
+  findFiles(root, pattern) {
+    return matchingFiles(walkFiles(root), pattern);
   },
 };

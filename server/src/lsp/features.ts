@@ -1,6 +1,13 @@
 import { registerCodeActions } from './handlers/codeActions';
+import { registerCodeLens } from './handlers/codeLens';
+import { registerDryRun } from './handlers/dryRun';
+import { registerCompletion } from './handlers/completion';
+import { registerFolding } from './handlers/folding';
 import { registerHover } from './handlers/hover';
+import { registerNavigation } from './handlers/navigation';
+import { registerRename } from './handlers/rename';
+import { registerSymbols } from './handlers/symbols';
 import type { FeatureRegistrar } from './session';
 
 /** The editor features beyond diagnostics, each registering its handlers and capabilities. */
-export const FEATURES: FeatureRegistrar[] = [registerHover, registerCodeActions];
+export const FEATURES: FeatureRegistrar[] = [registerHover, registerCompletion, registerCodeActions, registerSymbols, registerFolding, registerNavigation, registerRename, registerDryRun, registerCodeLens];

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { matchingFiles, walkFiles } from '../cli/nodeHost';
 import type { ServiceHost } from '../service/workspace/host';
 import type { OpenDocuments } from './documents';
 
@@ -11,6 +12,8 @@ import type { OpenDocuments } from './documents';
 export class LspHost implements ServiceHost {
   private readonly texts = new Map<string, string | undefined>();
   private readonly listings = new Map<string, string[] | undefined>();
+  /** Every file under a root, walked once and kept until a file under it comes or goes. */
+  private readonly walks = new Map<string, string[]>();
   trusted = true;
   roots: string[] = [];
 
@@ -47,10 +50,22 @@ export class LspHost implements ServiceHost {
     return names;
   }
 
-  /** Forgets what was read of a file (and its folder's listing when files come and go). */
+  findFiles(root: string, pattern: RegExp): string[] {
+    if (!this.allowed(root)) return [];
+    let files = this.walks.get(root);
+    if (!files) {
+      files = walkFiles(root);
+      this.walks.set(root, files);
+    }
+    return matchingFiles(files, pattern);
+  }
+
+  /** Forgets what was read of a file (and the listings holding it when files come and go). */
   forget(file: string, listingChanged: boolean): void {
     this.texts.delete(file);
-    if (listingChanged) this.listings.delete(path.dirname(file));
+    if (!listingChanged) return;
+    this.listings.delete(path.dirname(file));
+    for (const root of [...this.walks.keys()]) if (isInside(file, root)) this.walks.delete(root);
   }
 
   /** The deepest workspace folder holding a file. */

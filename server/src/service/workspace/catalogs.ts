@@ -83,7 +83,8 @@ export class CatalogResolver {
       contents.push(inline);
       if (origin === 'none') origin = 'inline-only';
     }
-    const inlineText = inline && doc.inlineSources ? text.slice(doc.inlineSources.start, doc.inlineSources.end) : '';
+    // Inline entries carry the plan's path and offsets in their origins: one merge per plan and text.
+    const inlineText = inline && doc.inlineSources ? `${planPath}\u0000${doc.inlineSources.start}\u0000${text.slice(doc.inlineSources.start, doc.inlineSources.end)}` : '';
     // Named catalogs that all failed to load are reported on their entries; no catalog is loaded then,
     // so that the requests do not each report the same missing catalog as an unknown source.
     const catalog = contents.length > 0 ? this.mergeCached(contents, inlineText) : undefined;
