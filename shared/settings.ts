@@ -9,13 +9,15 @@ export interface IscPlanSettings {
     /** Monte Carlo runs for hovers and code lenses (the dry run view has its own control). */
     runs: number;
     seed: number;
+    /** Submission time of editor predictions, ISO 8601; empty: now (rounded to the quarter hour). */
+    submittedAt: string;
   };
   codeLens: { enabled: boolean };
 }
 
 export const DEFAULT_SETTINGS: IscPlanSettings = {
   catalogs: [],
-  simulation: { runs: 200, seed: 1 },
+  simulation: { runs: 200, seed: 1, submittedAt: '' },
   codeLens: { enabled: true },
 };
 
@@ -38,6 +40,7 @@ export function sanitiseSettings(raw: unknown): IscPlanSettings {
     simulation: {
       runs: integer(simulation.runs, DEFAULT_SETTINGS.simulation.runs, 10, 100_000),
       seed: integer(simulation.seed, DEFAULT_SETTINGS.simulation.seed, 0, 2 ** 31 - 1),
+      submittedAt: typeof simulation.submittedAt === 'string' && !Number.isNaN(Date.parse(simulation.submittedAt)) ? simulation.submittedAt : '',
     },
     codeLens: { enabled: typeof codeLens.enabled === 'boolean' ? codeLens.enabled : DEFAULT_SETTINGS.codeLens.enabled },
   };

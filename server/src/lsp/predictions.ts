@@ -12,9 +12,11 @@ const HOVER_COMPUTES_UP_TO = 1_000;
 
 /** The prediction options of the editor for a file: runs and seed from the settings, scaled for big plans. */
 export function editorOptions(session: Session, file: FileState, doc: PlanDocument, now = Date.now()): PredictionOptions {
-  const { runs, seed } = session.settings.get(file.path).simulation;
+  const { runs, seed, submittedAt } = session.settings.get(file.path).simulation;
   const requests = Math.max(1, doc.requests.length);
-  return { runs: Math.max(10, Math.min(runs, Math.floor(EDITOR_REQUEST_RUNS / requests))), seed, submittedAt: Math.floor(now / QUARTER_HOUR) * QUARTER_HOUR };
+  const pinned = submittedAt ? Date.parse(submittedAt) : Number.NaN;
+  const at = Number.isFinite(pinned) ? pinned : Math.floor(now / QUARTER_HOUR) * QUARTER_HOUR;
+  return { runs: Math.max(10, Math.min(runs, Math.floor(EDITOR_REQUEST_RUNS / requests))), seed, submittedAt: at };
 }
 
 /** The editor's prediction of a plan document (computed when missing). */
