@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /** Options for {@link runSuiteInBrowser}. */
 export interface BrowserRunOptions {
@@ -34,6 +35,25 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/**
+ * Launches headless Chromium (`ISC_PLAN_CHROMIUM` or /usr/bin/chromium) with {@link chromiumArgs}, its
+ * XDG config and cache folders under `<workDir>/chromium/` so nothing lands in the home folder.
+ */
+export async function launchChromium(workDir: string): Promise<Browser> {
+  const xdg = (name: string): string => {
+    const dir = path.join(workDir, 'chromium', name);
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+  return chromium.launch({
+    executablePath: process.env.ISC_PLAN_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+    env: { ...process.env, XDG_CONFIG_HOME: xdg('config'), XDG_CACHE_HOME: xdg('cache') },
+    timeout: 60_000,
+  });
+}
 
 /**
  * The workbench URL that opens `workspacePath` and runs the tests: the extension and the test index are
@@ -107,18 +127,7 @@ function saveWorkbenchLogs(dir: string, logs: unknown): void {
 export async function runSuiteInBrowser(options: BrowserRunOptions): Promise<number> {
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
   const timeoutMs = options.timeoutMs ?? defaultTimeout();
-  const xdg = (name: string): string => {
-    const dir = path.join(options.workDir, 'chromium', name);
-    fs.mkdirSync(dir, { recursive: true });
-    return dir;
-  };
-  const browser = await chromium.launch({
-    executablePath: process.env.ISC_PLAN_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-    env: { ...process.env, XDG_CONFIG_HOME: xdg('config'), XDG_CACHE_HOME: xdg('cache') },
-    timeout: 60_000,
-  });
+  const browser = await launchChromium(options.workDir);
   const verbose = process.env.ISC_PLAN_TEST_VERBOSE === '1';
   const forward = (line: string): void => {
     fs.appendFileSync(path.join(options.workDir, 'automation.log'), line + '\n');

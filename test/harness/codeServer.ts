@@ -259,6 +259,24 @@ async function startOnce(
   }
 }
 
+/** The user settings file of a run's profile (`<workDir>/ud/User/settings.json`). */
+export function userSettingsFile(workDir: string): string {
+  return path.join(path.resolve(workDir), 'ud', 'User', 'settings.json');
+}
+
+/**
+ * Merges `settings` into the run's user settings (created with the quiet defaults when missing). Call it before
+ * {@link startCodeServer}, or while it runs: the workbench picks up changes of the file.
+ */
+export function writeUserSettings(workDir: string, settings: Record<string, unknown>): void {
+  const file = userSettingsFile(workDir);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const current = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : quietSettings;
+  fs.writeFileSync(file, JSON.stringify({ ...current, ...settings }, null, 2) + '\n');
+}
+
 /** The last lines of a log file, for error messages. */
 export function tail(file: string, lines = 30): string {
   try {

@@ -17,7 +17,7 @@ const CHANNEL_LABEL: Record<string, string> = { connector: 'connector', manual: 
 /** Renders the whole view for a model. */
 export function renderModel(doc: Document, model: DryRunModel, options: DryRunOptions, actions: ViewActions, focus: { document: number; request: number } | null): HTMLElement {
   const root = h(doc, 'div', { class: 'dry-run' });
-  root.appendChild(h(doc, 'header', { class: 'title' }, h(doc, 'h1', {}, 'Dry run · ', h(doc, 'span', { class: 'file' }, model.fileName)), h(doc, 'p', { class: 'muted' }, `Submitted ${model.at} · ${model.runs} runs · seed ${model.seed} · predicted, nothing is sent to ISC`)));
+  root.appendChild(h(doc, 'header', { class: 'title' }, h(doc, 'h1', {}, 'Dry run · ', h(doc, 'span', { class: 'file' }, model.fileName)), h(doc, 'p', { class: 'muted' }, `Submitted ${model.at.slice(0, 16).replace('T', ' ')} UTC · ${model.runs} runs · seed ${model.seed} · predicted, nothing is sent to ISC`)));
   root.appendChild(renderControls(doc, options, actions));
   if (model.errors > 0) root.appendChild(h(doc, 'p', { class: 'warning', role: 'alert' }, icon(doc, 'warning'), ` The file has ${model.errors} error${model.errors === 1 ? '' : 's'}: the dry run may not reflect what ISC does.`));
   for (const error of model.scenarioErrors) root.appendChild(h(doc, 'p', { class: 'warning', role: 'alert' }, icon(doc, 'warning'), ` ${error}`));
@@ -107,10 +107,10 @@ function requestRow(doc: Document, document: number, r: RequestPrediction, actio
     'tr',
     { tabindex: 0, 'data-testid': 'request-row', 'data-channel': r.channel, class: focused ? 'focused' : undefined, title: r.reasons.join(' ') },
     h(doc, 'td', {}, String(r.index)),
-    h(doc, 'td', {}, h(doc, 'span', { class: 'source' }, r.source || '?'), ' · ', r.operation || '?', h(doc, 'div', { class: 'muted milestones' }, `started ${quantiles(r.milestones.started)} · committed ${quantiles(r.milestones.committed)} · verified ${quantiles(r.milestones.verified)}`)),
+    h(doc, 'td', {}, h(doc, 'span', { class: 'source' }, r.source || '?'), ' · ', r.operation || '?'),
     channelCell(doc, r.channel, r.target),
-    h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, r.milestones)),
-    h(doc, 'td', {}, outcomeText(r.outcomes)),
+    h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, r.milestones), h(doc, 'div', { class: 'muted milestones' }, `started ${quantiles(r.milestones.started)} · committed ${quantiles(r.milestones.committed)} · verified ${quantiles(r.milestones.verified)}`)),
+    h(doc, 'td', { class: 'outcomes' }, outcomeText(r.outcomes)),
   );
   const reveal = (): void => actions.reveal(document, r.index);
   row.addEventListener('dblclick', reveal);
