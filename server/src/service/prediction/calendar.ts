@@ -7,144 +7,14 @@
 
 import type { BusinessHours, Weekday } from '../catalog/types';
 import type { QuartzSchedule } from './cron';
+import type { ZoneClock } from './zoneClock';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Nothing is simulated further out than this (minutes); later milestones count as not reached. */
 export const HORIZON_MINUTES = 6 * 365 * 24 * 60;
 
-/** True when the runtime knows the IANA time zone. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A time zone's UTC offsets, sampled lazily and kept as a table of transitions. */
-export class ZoneClock {
-  readonly timeZone: string;
-  private readonly format: Intl.DateTimeFormat | null;
-  private readonly changes: number[] = [];
-  private readonly offsets: number[] = [];
-  private readonly coveredFrom: number;
-  private coveredTo: number;
-  private baseOffset: number;
-
-  /** `around`: epoch ms near which most questions fall (the submission). */
-  constructor(timeZone: string, around: number) {
-    this.timeZone = timeZone;
-    const utc = timeZone === 'UTC' || timeZone === 'Etc/UTC';
-    this.format = utc
-      ? null
-      : new Intl.DateTimeFormat('en-US', {
-          timeZone,
-          hourCycle: 'h23',
-          year: 'numeric',
-          month: 'numeric',
-          day: 'numeric',
-          hour: 'numeric',
-          minute: 'numeric',
-          second: 'numeric',
-        });
-    this.coveredFrom = Math.floor((around - 40 * DAY) / MINUTE) * MINUTE;
-    this.coveredTo = this.coveredFrom;
-    this.baseOffset = this.rawOffset(this.coveredFrom);
-  }
-
-  /** Offset (ms) of local time from UTC at epoch ms `utc`. */
-  offsetAt(utc: number): number {
-    if (this.format === null) return 0;
-    if (utc < this.coveredFrom) return this.rawOffset(utc);
-    if (utc > this.coveredTo) this.extend(Math.max(utc, this.coveredTo + 366 * DAY));
-    let lo = 0;
-    let hi = this.changes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.changes[mid]! <= utc) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? this.baseOffset : this.offsets[lo - 1]!;
-  }
-
-  /** Wall-clock ms (local fields read as UTC) of an instant. */
-  toWall(utc: number): number {
-    return utc + this.offsetAt(utc);
-  }
-
-  /**
-   * The instant of a wall-clock time. An ambiguous time (clocks going back) is its earlier instant;
-   * a time that does not exist (clocks going forward) is the instant the gap ends.
-   */
-  toUtc(wall: number): number {
-    if (this.format === null) return wall;
-    const before = this.offsetAt(wall - DAY);
-    const after = this.offsetAt(wall + DAY);
-    if (before === after) return wall - before;
-    const early = wall - before;
-    const late = wall - after;
-    const earlyValid = this.offsetAt(early) === before;
-    const lateValid = this.offsetAt(late) === after;
-    if (earlyValid && lateValid) return Math.min(early, late);
-    if (earlyValid) return early;
-    if (lateValid) return late;
-    return this.nextChange(Math.min(early, late));
-  }
-
-  private nextChange(utc: number): number {
-    for (const change of this.changes) if (change > utc) return change;
-    return utc;
-  }
-
-  private extend(until: number): void {
-    const step = 7 * DAY;
-    let time = this.coveredTo;
-    let offset = this.offsetAtCovered(time);
-    while (time < until) {
-      const next = time + step;
-      const nextOffset = this.rawOffset(next);
-      if (nextOffset !== offset) {
-        const change = this.bisect(time, next, offset);
-        this.changes.push(change);
-        this.offsets.push(this.rawOffset(change));
-        offset = this.rawOffset(next);
-        if (this.offsets[this.offsets.length - 1] !== offset) {
-          // Two changes within a week: sample the rest of the week again from the first change.
-          time = change;
-          continue;
-        }
-      }
-      time = next;
-    }
-    this.coveredTo = time;
-  }
-
-  private offsetAtCovered(utc: number): number {
-    return this.changes.length === 0 || this.changes[0]! > utc ? this.baseOffset : this.offsets[this.offsets.length - 1]!;
-  }
-
-  /** First minute in (lo, hi] whose offset differs from `offset`. */
-  private bisect(lo: number, hi: number, offset: number): number {
-    while (hi - lo > MINUTE) {
-      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
-      if (this.rawOffset(mid) === offset) lo = mid;
-      else hi = mid;
-    }
-    return hi;
-  }
-
-  private rawOffset(utc: number): number {
-    if (this.format === null) return 0;
-    const fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-    for (const part of this.format.formatToParts(new Date(utc))) {
-      if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
-    }
-    const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
-    return wall - Math.floor(utc / 1000) * 1000;
-  }
-}
+export { ZoneClock, isTimeZone } from './zoneClock';
 
 /** Grows a Float64Array by doubling, keeping the first `used` values. */
 function grow(array: Float64Array, used: number): Float64Array {
@@ -179,7 +49,45 @@ function upperBound(values: Float64Array, count: number, x: number): number {
 
 /** How far the run list is kept in memory; later questions ask the schedule directly. */
 const LISTED_MINUTES = 3 * 365 * 24 * 60;
+/** At most this many runs are kept; later questions ask the schedule directly. */
+const LISTED_RUNS = 50_000;
 const CHUNK_RUNS = 2000;
+const WEEK = 7 * DAY;
+
+/**
+ * A schedule that repeats every week on the wall clock (day-of-month `*` or `?`, every month and
+ * year, no `L`, `W` or `#`) as plain arithmetic over one week's run times: croner needs tens of
+ * microseconds per run, and a dry run may ask for years of daily runs. Undefined otherwise.
+ */
+export function weeklySchedule(schedule: QuartzSchedule, nearWall: number): QuartzSchedule | undefined {
+  const [, , , dom, month, dow, year] = schedule.expression.trim().split(/\s+/);
+  const every = (field: string | undefined): boolean => field === '*' || field === '?';
+  if (!every(dom) || !every(month) || (year !== undefined && year !== '*') || /[LW#]/i.test(dow ?? '')) {
+    return undefined;
+  }
+  const base = Math.floor(nearWall / WEEK) * WEEK;
+  const offsets = schedule.runsBetween(base - 1, base + WEEK - 1, LISTED_RUNS).map((wall) => wall - base);
+  if (offsets.length === 0 || offsets.length === LISTED_RUNS) return undefined;
+  return {
+    expression: schedule.expression,
+    runsBetween(from, until, limit) {
+      const runs: number[] = [];
+      let week = Math.floor((from - base) / WEEK);
+      let index = 0;
+      while (index < offsets.length && base + week * WEEK + offsets[index]! <= from) index++;
+      while (runs.length < limit) {
+        if (index === offsets.length) {
+          week++;
+          index = 0;
+        }
+        const wall = base + week * WEEK + offsets[index++]!;
+        if (wall > until) break;
+        runs.push(wall);
+      }
+      return runs;
+    },
+  };
+}
 
 /** The start times of a source's aggregation runs, listed lazily from the submission on. */
 export class AggregationCalendar {
@@ -196,7 +104,7 @@ export class AggregationCalendar {
   private noRunsAfter = Infinity;
 
   constructor(schedule: QuartzSchedule, clock: ZoneClock, origin: number, durationMinutes: number) {
-    this.schedule = schedule;
+    this.schedule = weeklySchedule(schedule, clock.toWall(origin)) ?? schedule;
     this.clock = clock;
     this.origin = origin;
     this.durationMinutes = durationMinutes;
@@ -206,29 +114,44 @@ export class AggregationCalendar {
   /** Start (minutes) of the first run at or after `minutes`; NaN when there is none. */
   nextStart(minutes: number): number {
     if (!(minutes <= HORIZON_MINUTES)) return NaN;
-    if (minutes <= LISTED_MINUTES) {
-      for (;;) {
-        if (minutes <= this.listedTo) {
-          const index = lowerBound(this.starts, this.count, minutes);
-          if (index < this.count) return this.starts[index]!;
-          if (this.listedTo >= LISTED_MINUTES) break;
-        }
-        this.list(Math.max(minutes + 7 * 24 * 60, this.listedTo * 2));
+    for (;;) {
+      if (minutes <= this.listedTo) {
+        const index = lowerBound(this.starts, this.count, minutes);
+        if (index < this.count) return this.starts[index]!;
       }
+      if (this.listedTo >= LISTED_MINUTES || this.count >= LISTED_RUNS || minutes > LISTED_MINUTES) break;
+      this.list(Math.max(minutes + 7 * 24 * 60, this.listedTo * 2));
     }
-    return this.askSchedule(Math.max(minutes, LISTED_MINUTES));
+    return this.askSchedule(Math.max(minutes, this.listedTo));
+  }
+
+  /** End (minutes) of the first run starting at or after `minutes`: when that change is verified. */
+  verifiedAt(minutes: number): number {
+    return this.nextStart(minutes) + this.durationMinutes;
   }
 
   /**
-   * End (minutes) of the first run starting at or after `minutes`: when that change is verified.
-   * The common case is kept small enough for the optimiser to inline into the hot loop.
+   * `verifiedAt` for the hot loop, in place: reads minutes from `times[i]` and writes the end of
+   * the verifying run there (NaN when none). Numbers pass through the typed array because a double
+   * handed to or returned from a call that is not inlined is boxed, a million times per dry run.
    */
-  verifiedAt(minutes: number): number {
+  verifyInPlace(times: Float64Array, i: number): void {
+    const minutes = times[i]!;
     if (minutes <= this.listedTo) {
-      const index = lowerBound(this.starts, this.count, minutes);
-      if (index < this.count) return this.starts[index]! + this.durationMinutes;
+      const starts = this.starts;
+      let lo = 0;
+      let hi = this.count;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid]! < minutes) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < this.count) {
+        times[i] = starts[lo]! + this.durationMinutes;
+        return;
+      }
     }
-    return this.nextStart(minutes) + this.durationMinutes;
+    times[i] = this.verifiedAt(minutes);
   }
 
   private list(untilMinutes: number): void {
@@ -257,7 +180,8 @@ export class AggregationCalendar {
     if (minutes >= this.noRunsAfter) return NaN;
     const wall = this.clock.toWall(this.origin + minutes * MINUTE - 1);
     const [next] = this.schedule.runsBetween(wall, Infinity, 1);
-    const start = next === undefined ? NaN : Math.max(minutes, (this.clock.toUtc(next) - this.origin) / MINUTE);
+    const start =
+      next === undefined ? NaN : Math.max(minutes, (this.clock.toUtc(next) - this.origin) / MINUTE);
     if (!(start <= HORIZON_MINUTES)) {
       this.noRunsAfter = Math.min(this.noRunsAfter, minutes);
       return NaN;
@@ -306,6 +230,8 @@ export class BusinessCalendar {
   private cumulative: Float64Array = new Float64Array(256);
   private count = 0;
   private nextDayWall: number;
+  /** Business minutes counted before the submission (intervals start the day before). */
+  private atSubmission = 0;
 
   /** `hours` must open at least once a week (see `weeklyMinutes`). */
   constructor(hours: BusinessHours, clock: ZoneClock, origin: number, blockedUntil: number) {
@@ -318,6 +244,16 @@ export class BusinessCalendar {
     this.blockedUntil = blockedUntil;
     this.nextDayWall = Math.floor(clock.toWall(origin) / DAY) * DAY - DAY;
     this.generate(60);
+    this.atSubmission = this.positionAt(0);
+  }
+
+  /** Business minutes counted up to `time` (minutes from the submission) within the listed days. */
+  private positionAt(time: number): number {
+    let position = 0;
+    for (let k = 0; k < this.count && this.starts[k]! < time; k++) {
+      position = this.cumulative[k]! + Math.min(time, this.ends[k]!) - this.starts[k]!;
+    }
+    return position;
   }
 
   /**
@@ -325,19 +261,37 @@ export class BusinessCalendar {
    * horizon.
    */
   addBusinessMinutes(from: number, amount: number): number {
-    if (!(amount > 0)) return from;
-    if (this.count > 0 && this.ends[this.count - 1]! > from) {
-      const first = upperBound(this.ends, this.count, from);
-      const target = this.cumulative[first]! + Math.max(0, from - this.starts[first]!) + amount;
-      if (target <= this.totalMinutes()) {
-        const last = lowerBound(this.cumulative, this.count, target) - 1;
-        return this.starts[last]! + (target - this.cumulative[last]!);
-      }
-    }
     return this.addSlowly(from, amount);
   }
 
+  /**
+   * For the hot loop, in place (see `AggregationCalendar.verifyInPlace`): reads business minutes
+   * from `times[i]`, counted from the submission, and writes the time they have passed there.
+   */
+  completeInPlace(times: Float64Array, i: number): void {
+    const target = this.atSubmission + times[i]!;
+    const count = this.count;
+    if (
+      times[i]! > 0 &&
+      count > 0 &&
+      target <= this.cumulative[count - 1]! + this.ends[count - 1]! - this.starts[count - 1]!
+    ) {
+      const cumulative = this.cumulative;
+      let lo = 0;
+      let hi = count;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cumulative[mid]! < target) lo = mid + 1;
+        else hi = mid;
+      }
+      times[i] = this.starts[lo - 1]! + (target - cumulative[lo - 1]!);
+      return;
+    }
+    times[i] = this.addSlowly(0, times[i]!);
+  }
+
   private addSlowly(from: number, amount: number): number {
+    if (!(amount > 0)) return from;
     while (this.count === 0 || this.ends[this.count - 1]! <= from) {
       if (!this.generate(366)) return NaN;
     }
@@ -362,7 +316,10 @@ export class BusinessCalendar {
       const wall = this.nextDayWall;
       this.nextDayWall += DAY;
       if (!this.open[(Math.floor(wall / DAY) + 4) % 7]) continue;
-      const start = Math.max((this.clock.toUtc(wall + this.startOfDay * MINUTE) - this.origin) / MINUTE, this.blockedUntil);
+      const start = Math.max(
+        (this.clock.toUtc(wall + this.startOfDay * MINUTE) - this.origin) / MINUTE,
+        this.blockedUntil,
+      );
       const end = (this.clock.toUtc(wall + this.endOfDay * MINUTE) - this.origin) / MINUTE;
       if (end > start) this.push(start, end);
     }

@@ -23,7 +23,13 @@ const FIELDS: readonly FieldSpec[] = [
   { name: 'hours', min: 0, max: 23, special: /^$/ },
   { name: 'day-of-month', min: 1, max: 31, special: /^(\?|L|LW|L-\d{1,2}|\d{1,2}W)$/ },
   { name: 'month', min: 1, max: 12, names: MONTHS, special: /^$/ },
-  { name: 'day-of-week', min: 1, max: 7, names: DAYS, special: /^(\?|L|[1-7]L|[1-7]#[1-5]|[A-Z]{3}L|[A-Z]{3}#[1-5])$/ },
+  {
+    name: 'day-of-week',
+    min: 1,
+    max: 7,
+    names: DAYS,
+    special: /^(\?|L|[1-7]L|[1-7]#[1-5]|[A-Z]{3}L|[A-Z]{3}#[1-5])$/,
+  },
   { name: 'year', min: 1970, max: 2099, special: /^$/ },
 ];
 
@@ -40,7 +46,9 @@ export function checkQuartz(expression: string): CronCheck {
   }
   for (let i = 0; i < parts.length; i++) {
     const problem = checkField(parts[i]!.toUpperCase(), FIELDS[i]!);
-    if (problem) return { ok: false, message: `In "${expression}", the ${FIELDS[i]!.name} field ${problem}.` };
+    if (problem) {
+      return { ok: false, message: `In "${expression}", the ${FIELDS[i]!.name} field ${problem}.` };
+    }
   }
   const dom = parts[3]!;
   const dow = parts[5]!;

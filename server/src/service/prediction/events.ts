@@ -5,8 +5,8 @@
 
 import type { SimModel, SimUnit } from './model';
 import { MAPPED_COMMITTED, MAPPED_FAILED } from './model';
-import type { EventSink } from './processes';
-import * as P from './processes';
+import type { EventSink } from './runOutput';
+import * as P from './runOutput';
 import type { DryRunEvent, DryRunEventKind, IscWords, MappedStatus } from './simTypes';
 import { duration, isoAt, round, sinceSubmission } from './text';
 
@@ -85,7 +85,9 @@ export function buildEvents(model: SimModel, recorder: EventRecorder): DryRunEve
   const drift = new Set<number>();
   const partial = new Set<number>();
   recorder.kinds.forEach((kind, i) => {
-    if (kind === P.EV_DRIFT_FOUND || (kind === P.EV_UNVERIFIABLE && recorder.details[i] === 1)) drift.add(recorder.units[i]!);
+    if (kind === P.EV_DRIFT_FOUND || (kind === P.EV_UNVERIFIABLE && recorder.details[i] === 1)) {
+      drift.add(recorder.units[i]!);
+    }
     if (kind === P.EV_COMMITTED && recorder.details[i] === 1) partial.add(recorder.units[i]!);
   });
   const raws: Raw[] = recorder.kinds.map((kind, i) => {
@@ -133,22 +135,53 @@ function toEvent(raw: Raw, origin: number): DryRunEvent {
 
 function prefix(unit: SimUnit): string {
   const { request, part, params } = unit.info;
-  const what = part === null ? `${request.operation} on ${params.source}` : `permission requests on ${params.source}`;
+  const what =
+    part === null ? `${request.operation} on ${params.source}` : `permission requests on ${params.source}`;
   return `#${request.index} ${what}: `;
 }
 
-const PENDING: IscWords = { executionStatus: 'EXECUTING', completionStatus: 'PENDING', provisioningStatus: 'PENDING', uiLabel: 'Pending' };
-const RETRYING: IscWords = { executionStatus: 'EXECUTING', completionStatus: 'PENDING', provisioningStatus: 'RETRY', uiLabel: 'Retrying' };
-const COMMITTED: IscWords = { executionStatus: 'VERIFYING', completionStatus: 'PENDING', provisioningStatus: 'COMMITED', uiLabel: 'Committed' };
-const FAILED: IscWords = { executionStatus: 'COMPLETED', completionStatus: 'FAILURE', provisioningStatus: 'FAILED', uiLabel: 'Failed' };
-const FINISHED: IscWords = { executionStatus: 'COMPLETED', completionStatus: 'SUCCESS', provisioningStatus: 'FINISHED', uiLabel: 'Success' };
-const UNVERIFIABLE: IscWords = { executionStatus: 'COMPLETED', provisioningStatus: 'UNVERIFIABLE', uiLabel: 'Not Verifiable' };
+const PENDING: IscWords = {
+  executionStatus: 'EXECUTING',
+  completionStatus: 'PENDING',
+  provisioningStatus: 'PENDING',
+  uiLabel: 'Pending',
+};
+const RETRYING: IscWords = {
+  executionStatus: 'EXECUTING',
+  completionStatus: 'PENDING',
+  provisioningStatus: 'RETRY',
+  uiLabel: 'Retrying',
+};
+const COMMITTED: IscWords = {
+  executionStatus: 'VERIFYING',
+  completionStatus: 'PENDING',
+  provisioningStatus: 'COMMITED',
+  uiLabel: 'Committed',
+};
+const FAILED: IscWords = {
+  executionStatus: 'COMPLETED',
+  completionStatus: 'FAILURE',
+  provisioningStatus: 'FAILED',
+  uiLabel: 'Failed',
+};
+const FINISHED: IscWords = {
+  executionStatus: 'COMPLETED',
+  completionStatus: 'SUCCESS',
+  provisioningStatus: 'FINISHED',
+  uiLabel: 'Success',
+};
+const UNVERIFIABLE: IscWords = {
+  executionStatus: 'COMPLETED',
+  provisioningStatus: 'UNVERIFIABLE',
+  uiLabel: 'Not Verifiable',
+};
 
 /** The ticket status at index `status` and what the SDIM maps it to. */
 export function ticketWords(unit: SimUnit, status: number): { ticketStatus: string; mappedTo: MappedStatus } {
   const ticket = unit.ticket!;
   const code = ticket.mapped[status];
-  const mappedTo: MappedStatus = code === MAPPED_COMMITTED ? 'Committed' : code === MAPPED_FAILED ? 'Failed' : 'Queued';
+  const mappedTo: MappedStatus =
+    code === MAPPED_COMMITTED ? 'Committed' : code === MAPPED_FAILED ? 'Failed' : 'Queued';
   return { ticketStatus: ticket.statuses[status] ?? '', mappedTo };
 }
 
@@ -167,15 +200,26 @@ function describeVerification(raw: Raw): [IscWords, string] | undefined {
   const source = raw.unit.info.params.source;
   if (raw.kind === 'verified') {
     const words: IscWords = raw.partial ? { ...FINISHED, completionStatus: 'INCOMPLETE' } : FINISHED;
-    const partly = raw.partial ? ' (the attribute requests that failed stay FAILED, so the request is INCOMPLETE)' : '';
-    return [words, `${aggregationRun(raw)} ends and finds the change: item FINISHED ("Success"), executionStatus COMPLETED${partly}. Verified.`];
+    const partly = raw.partial
+      ? ' (the attribute requests that failed stay FAILED, so the request is INCOMPLETE)'
+      : '';
+    return [
+      words,
+      `${aggregationRun(raw)} ends and finds the change: item FINISHED ("Success"), executionStatus COMPLETED${partly}. Verified.`,
+    ];
   }
   if (raw.kind === 'unverifiable') {
     const drift = raw.drift ? ' It was not made (drift), and no aggregation will show it.' : '';
-    return [UNVERIFIABLE, `${source} is never aggregated (NO_AGGREGATION or aggregation: none): item UNVERIFIABLE ("Not Verifiable"); ISC cannot confirm the change.${drift}`];
+    return [
+      UNVERIFIABLE,
+      `${source} is never aggregated (NO_AGGREGATION or aggregation: none): item UNVERIFIABLE ("Not Verifiable"); ISC cannot confirm the change.${drift}`,
+    ];
   }
   if (raw.kind === 'drift-found') {
-    return [COMMITTED, `${aggregationRun(raw)} ends without the change that was declared done: drift. The item stays COMMITED ("Committed") and is never verified; someone has to make the change.`];
+    return [
+      COMMITTED,
+      `${aggregationRun(raw)} ends without the change that was declared done: drift. The item stays COMMITED ("Committed") and is never verified; someone has to make the change.`,
+    ];
   }
   return undefined;
 }
@@ -186,21 +230,41 @@ function describeConnector(raw: Raw): [IscWords, string] {
   const retryMinutes = unit.info.params.connector?.retryMinutes ?? 0;
   switch (raw.kind) {
     case 'queued':
-      return [PENDING, `waits in the connector queue of ${source} (queued under load is normal): item PENDING ("Pending"), executionStatus EXECUTING.`];
+      return [
+        PENDING,
+        `waits in the connector queue of ${source} (queued under load is normal): item PENDING ("Pending"), executionStatus EXECUTING.`,
+      ];
     case 'started':
-      return [attempt > 1 ? RETRYING : PENDING, `attempt ${attempt} leaves the queue: the connector call to ${source} starts.`];
+      return [
+        attempt > 1 ? RETRYING : PENDING,
+        `attempt ${attempt} leaves the queue: the connector call to ${source} starts.`,
+      ];
     case 'retry':
-      return [RETRYING, `attempt ${attempt} failed with a retryable error: item RETRY ("Retrying"); ISC tries again after ${duration(retryMinutes)}, at ${sinceSubmission(raw.detail)}. A retry is a repeated attempt, not a new request.`];
+      return [
+        RETRYING,
+        `attempt ${attempt} failed with a retryable error: item RETRY ("Retrying"); ISC tries again after ${duration(retryMinutes)}, at ${sinceSubmission(raw.detail)}. A retry is a repeated attempt, not a new request.`,
+      ];
     case 'failed': {
-      const why = raw.detail === 1 ? 'and its retries are used up' : 'with an error that is not retryable (it matches no retryableErrors)';
+      const why =
+        raw.detail === 1
+          ? 'and its retries are used up'
+          : 'with an error that is not retryable (it matches no retryableErrors)';
       return [FAILED, `attempt ${attempt} failed ${why}: item FAILED ("Failed"), completionStatus FAILURE.`];
     }
     case 'committed': {
-      const partly = raw.partial ? ' Some attribute requests failed on their own (partial success): those items are FAILED.' : '';
-      return [COMMITTED, `${source} answers success: item COMMITED ("Committed"), executionStatus VERIFYING. Executed, not yet verified.${partly}`];
+      const partly = raw.partial
+        ? ' Some attribute requests failed on their own (partial success): those items are FAILED.'
+        : '';
+      return [
+        COMMITTED,
+        `${source} answers success: item COMMITED ("Committed"), executionStatus VERIFYING. Executed, not yet verified.${partly}`,
+      ];
     }
     case 'visible':
-      return [{}, `the change is visible on ${source} (after replication): the user has access; ISC has not verified it yet.`];
+      return [
+        COMMITTED,
+        `the change is visible on ${source} (after replication): the user has access; ISC still shows COMMITED ("Committed") until it verifies.`,
+      ];
     default:
       return describeVerification(raw) ?? [{}, raw.kind];
   }
@@ -212,13 +276,25 @@ function describeManual(raw: Raw): [IscWords, string] {
   const owner = params.target ?? 'the owner';
   switch (raw.kind) {
     case 'work-item-created':
-      return [{ ...PENDING, workItemState: 'Pending' }, `ISC creates a manual work item for ${owner} (work item state Pending): item PENDING ("Pending"). A person has to make the change.`];
+      return [
+        { ...PENDING, workItemState: 'Pending' },
+        `ISC creates a manual work item for ${owner} (work item state Pending): item PENDING ("Pending"). A person has to make the change.`,
+      ];
     case 'unassigned':
-      return [PENDING, `${params.source} has no owner, so ISC has nobody to give the manual work item to: the item stays PENDING ("Pending") and the request never completes.`];
+      return [
+        PENDING,
+        `${params.source} has no owner, so ISC has nobody to give the manual work item to: the item stays PENDING ("Pending") and the request never completes.`,
+      ];
     case 'marked-complete':
-      return [{ ...COMMITTED, workItemState: 'Finished' }, `marked complete by ${owner}: a declaration, not a check. Work item Finished; item COMMITED ("Committed"), executionStatus VERIFYING.`];
+      return [
+        { ...COMMITTED, workItemState: 'Finished' },
+        `marked complete by ${owner}: a declaration, not a check. Work item Finished; item COMMITED ("Committed"), executionStatus VERIFYING.`,
+      ];
     case 'still-open':
-      return [{ ...PENDING, workItemState: 'Pending' }, `the manual work item for ${owner} is still open at the end of the simulated horizon.`];
+      return [
+        { ...PENDING, workItemState: 'Pending' },
+        `the manual work item for ${owner} is still open at the end of the simulated horizon.`,
+      ];
     default:
       return describeVerification(raw) ?? [{}, raw.kind];
   }
@@ -232,22 +308,37 @@ function describeTicket(raw: Raw): [IscWords, string] {
     case 'ticket-created': {
       const status = ticketWords(unit, 0);
       const checks = `ISC checks its status every ${duration(ticket.interval)} for up to ${duration(ticket.giveUp)}`;
-      return [{ ...PENDING, ...status }, `ISC creates a ticket in ${sdim} (status "${status.ticketStatus}", mapped to ${status.mappedTo}): item PENDING ("Pending"). ${checks}.`];
+      return [
+        { ...PENDING, ...status },
+        `ISC creates a ticket in ${sdim} (status "${status.ticketStatus}", mapped to ${status.mappedTo}): item PENDING ("Pending"). ${checks}.`,
+      ];
     }
     case 'ticket-status': {
       const status = ticketWords(unit, raw.detail);
-      return [{ ...PENDING, ...status }, `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}); ISC sees it only at its next status check, so its item is still PENDING ("Pending").`];
+      return [
+        { ...PENDING, ...status },
+        `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}); ISC sees it only at its next status check, so its item is still PENDING ("Pending").`,
+      ];
     }
     case 'status-check': {
       const status = ticketWords(unit, raw.detail);
       if (status.mappedTo === 'Failed') {
-        return [{ ...FAILED, ...status }, `ISC's status check sees "${status.ticketStatus}" (mapped to Failed): item FAILED ("Failed"), completionStatus FAILURE.`];
+        return [
+          { ...FAILED, ...status },
+          `ISC's status check sees "${status.ticketStatus}" (mapped to Failed): item FAILED ("Failed"), completionStatus FAILURE.`,
+        ];
       }
-      return [{ ...COMMITTED, ...status }, `ISC's status check sees "${status.ticketStatus}" (mapped to Committed): item COMMITED ("Committed"), executionStatus VERIFYING. ISC tracks the ticket's state, not the work.`];
+      return [
+        { ...COMMITTED, ...status },
+        `ISC's status check sees "${status.ticketStatus}" (mapped to Committed): item COMMITED ("Committed"), executionStatus VERIFYING. ISC tracks the ticket's state, not the work.`,
+      ];
     }
     case 'gave-up': {
       const status = ticketWords(unit, raw.detail);
-      return [{ ...PENDING, ...status }, `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): the item stays PENDING ("Pending") until an admin closes the request (POST /access-requests/v1/close).`];
+      return [
+        { ...PENDING, ...status },
+        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): the item stays PENDING ("Pending") until an admin closes the request (POST /access-requests/v1/close).`,
+      ];
     }
     default:
       return describeVerification(raw) ?? [{}, raw.kind];

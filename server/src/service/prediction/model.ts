@@ -12,10 +12,12 @@ import { AggregationCalendar, BusinessCalendar, ZoneClock } from './calendar';
 import { quartzWallClock } from './cron';
 import { LogNormal } from './random';
 
+/** What a unit simulates. */
 export const KIND_CONNECTOR = 0;
 export const KIND_MANUAL = 1;
 export const KIND_TICKET = 2;
 
+/** What ISC makes of a ticket status (its SDIM status map). */
 export const MAPPED_QUEUED = 0;
 export const MAPPED_COMMITTED = 1;
 export const MAPPED_FAILED = 2;
@@ -42,9 +44,13 @@ export class TicketProcess {
   constructor(params: TicketParams, cache: SimulationCache) {
     const states = params.states;
     this.workflowLength = states.length;
-    this.durations = states.map((state) => (state.hours ? cache.logNormal(state.hours, 60, params.factor) : ZERO));
+    this.durations = states.map((state) =>
+      state.hours ? cache.logNormal(state.hours, 60, params.factor) : ZERO,
+    );
     this.failureChance = Float64Array.from(states, (state) => state.failureChance);
-    const found = states.findIndex((state) => state.status === params.failedStatus && state.mapped === 'Failed');
+    const found = states.findIndex(
+      (state) => state.status === params.failedStatus && state.mapped === 'Failed',
+    );
     this.statuses = states.map((state) => state.status);
     if (found < 0) this.statuses.push(params.failedStatus);
     this.failedIndex = found < 0 ? states.length : found;
@@ -159,6 +165,7 @@ export class ConnectorGroup {
   }
 }
 
+/** Everything one Monte Carlo run reads, plus the scratch arrays it writes. */
 export interface SimModel {
   /** Submission time, epoch ms. */
   origin: number;
@@ -174,9 +181,12 @@ export interface SimModel {
   partialChance: Float64Array;
   /** Per unit: the time being worked on (end of the current attempt, commit time). */
   times: Float64Array;
+  /** A register for numbers passed between hot functions without boxing. */
+  reg: Float64Array;
   attempts: Int32Array;
 }
 
+/** A compiled plan: the model and, per request, its resolved parameters and units. */
 export interface CompiledPlan {
   model: SimModel;
   params: RequestParams[];
@@ -250,7 +260,11 @@ export class SimulationCache {
 }
 
 /** Resolves every request's parameters and builds the simulation model. */
-export function compilePlan(input: PredictionInput, scenarios: readonly Scenario[], cache: SimulationCache): CompiledPlan {
+export function compilePlan(
+  input: PredictionInput,
+  scenarios: readonly Scenario[],
+  cache: SimulationCache,
+): CompiledPlan {
   const ctx = resolveContext(input.catalog, scenarios);
   const units: SimUnit[] = [];
   const params: RequestParams[] = [];
@@ -284,6 +298,7 @@ export function compilePlan(input: PredictionInput, scenarios: readonly Scenario
     draws: new Float64Array(2 * n),
     partialChance: Float64Array.from(units, (unit) => unit.partialChance),
     times: new Float64Array(n),
+    reg: new Float64Array(4),
     attempts: new Int32Array(n),
   };
   return { model, params, unitsOf };
@@ -295,9 +310,11 @@ export function compilePlan(input: PredictionInput, scenarios: readonly Scenario
  */
 function resolutionKey(request: PredictionRequest): string {
   const d = request.decision;
-  const parts = d.parts.map((part) => `${part.channel}>${part.target ?? ''}`).join('\u0001');
+  let parts = '';
+  for (const part of d.parts) parts += `\u0001${part.channel}>${part.target ?? ''}`;
   const source = d.declaredOnly || !d.source ? `?${request.source}` : d.source.name;
-  return [d.channel, source, d.integration?.name ?? '', d.target ?? '', request.attributeRequests.length, parts].join('\u0000');
+  const integration = d.integration?.name ?? '';
+  return `${d.channel}\u0000${source}\u0000${integration}\u0000${d.target ?? ''}\u0000${request.attributeRequests.length}${parts}`;
 }
 
 function indexesOf(units: SimUnit[], kind: number): number[] {
@@ -330,7 +347,8 @@ function groupConnectors(units: SimUnit[]): ConnectorGroup[] {
 
 function buildUnit(info: UnitInfo, cache: SimulationCache): SimUnit {
   const p = info.params;
-  const kind = p.channel === 'connector' ? KIND_CONNECTOR : p.channel === 'manual' ? KIND_MANUAL : KIND_TICKET;
+  const kind =
+    p.channel === 'connector' ? KIND_CONNECTOR : p.channel === 'manual' ? KIND_MANUAL : KIND_TICKET;
   const unit = new SimUnit(kind, info);
   unit.aggregation = cache.aggregation(p.aggregation, p.timeZone);
   if (p.connector) {

@@ -5,8 +5,9 @@
 
 import type { Milestones, MilestoneQuantiles, Outcomes } from './types';
 import type { SimModel } from './model';
-import type { EventSink } from './processes';
-import { RunOutput, runConnectorGroup, runManual, runTicket } from './processes';
+import type { EventSink } from './runOutput';
+import { RunOutput } from './runOutput';
+import { runConnectorGroup, runManual, runTicket } from './processes';
 import { runSeed } from './random';
 import { round } from './text';
 
@@ -14,7 +15,14 @@ import { round } from './text';
  * Simulates run `run` of the model and writes it into column `column` of `out`. With a sink, the
  * run's events are reported as they happen; the numbers are the same with or without one.
  */
-export function runOnce(model: SimModel, seed: number, run: number, out: RunOutput, column: number, sink: EventSink | null): void {
+export function runOnce(
+  model: SimModel,
+  seed: number,
+  run: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
   const seedOfRun = runSeed(seed, run);
   out.runEnd[column] = 0;
   const groups = model.groups;
@@ -86,12 +94,19 @@ function quantileInPlace(values: Float64Array, n: number, p: number, from: numbe
 }
 
 /** p50 and p90 (unrounded) of one unit's milestone over the runs that reach it, or null. */
-function milestoneOf(values: Float64Array, offset: number, runs: number, scratch: Float64Array): [number, number] | null {
+function milestoneOf(
+  values: Float64Array,
+  out: RunOutput,
+  unit: number,
+  scratch: Float64Array,
+): [number, number] | null {
+  const runs = out.runs;
+  const step = out.runStep;
   let n = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let r = 0; r < runs; r++) {
-    const v = values[offset + r]!;
+  for (let r = 0, i = unit * out.unitStep; r < runs; r++, i += step) {
+    const v = values[i]!;
     if (v !== v) continue;
     scratch[n++] = v;
     if (v < min) min = v;
@@ -113,11 +128,9 @@ function asQuantiles(pair: [number, number] | null): MilestoneQuantiles {
  * starts but never commits), so they are made monotone: started <= committed <= verified.
  */
 export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array): Milestones {
-  const runs = out.stride;
-  const offset = unit * runs;
-  const started = milestoneOf(out.started, offset, runs, scratch);
-  const committed = milestoneOf(out.committed, offset, runs, scratch);
-  const verified = milestoneOf(out.verified, offset, runs, scratch);
+  const started = milestoneOf(out.started, out, unit, scratch);
+  const committed = milestoneOf(out.committed, out, unit, scratch);
+  const verified = milestoneOf(out.verified, out, unit, scratch);
   if (started && committed) {
     committed[0] = Math.max(committed[0], started[0]);
     committed[1] = Math.max(committed[1], started[1]);
@@ -127,7 +140,11 @@ export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array
     verified[0] = Math.max(verified[0], floor[0]);
     verified[1] = Math.max(verified[1], floor[1]);
   }
-  return { started: asQuantiles(started), committed: asQuantiles(committed), verified: asQuantiles(verified) };
+  return {
+    started: asQuantiles(started),
+    committed: asQuantiles(committed),
+    verified: asQuantiles(verified),
+  };
 }
 
 const OUTCOME_KEYS = ['success', 'partial', 'failed', 'unverifiable', 'stalled', 'drift'] as const;
@@ -135,9 +152,9 @@ const SHARE_UNITS = 10_000;
 
 /** Outcome shares of one unit, in steps of 0.0001 that sum to exactly 1 (largest remainder). */
 export function outcomesOf(out: RunOutput, unit: number): Outcomes {
-  const runs = out.stride;
+  const runs = out.runs;
   const counts = [0, 0, 0, 0, 0, 0];
-  for (let r = 0; r < runs; r++) counts[out.outcome[unit * runs + r]!]!++;
+  for (let r = 0; r < runs; r++) counts[out.outcome[out.at(unit, r)]!]!++;
   const units = counts.map((count) => Math.floor((count * SHARE_UNITS) / runs));
   let missing = SHARE_UNITS - units.reduce((a, b) => a + b, 0);
   const order = counts
@@ -155,7 +172,7 @@ export function outcomesOf(out: RunOutput, unit: number): Outcomes {
 
 /** The run whose time to the last settled unit is closest to the median (lowest index on ties). */
 export function representativeRun(out: RunOutput): number {
-  const runs = out.stride;
+  const runs = out.runs;
   const sorted = Float64Array.from(out.runEnd).sort();
   const median = quantileOf(sorted, runs, 0.5);
   let best = 0;

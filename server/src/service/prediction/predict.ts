@@ -7,9 +7,10 @@
 import type { PartPrediction, PredictionInput, RequestPrediction, Scenario } from './types';
 import type { CompiledPlan } from './model';
 import { SimulationCache, compilePlan } from './model';
-import type { RunOutput } from './processes';
+import type { RunOutput } from './runOutput';
 import { milestonesOf, outcomesOf, runMonteCarlo } from './monteCarlo';
 
+/** Monte Carlo runs and seed when the options give none (prediction.md §3). */
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;
 
@@ -34,7 +35,11 @@ export function predictPlan(input: PredictionInput): RequestPrediction[] {
 }
 
 /** Compiles and runs the plan with the given scenarios applied. */
-export function runPrediction(input: PredictionInput, scenarios: readonly Scenario[], cache: SimulationCache): PredictionRun {
+export function runPrediction(
+  input: PredictionInput,
+  scenarios: readonly Scenario[],
+  cache: SimulationCache,
+): PredictionRun {
   const runs = runsOf(input);
   const seed = Number.isFinite(input.options.seed) ? input.options.seed : DEFAULT_SEED;
   const compiled = compilePlan(input, scenarios, cache);
@@ -43,7 +48,7 @@ export function runPrediction(input: PredictionInput, scenarios: readonly Scenar
 }
 
 function summarize(input: PredictionInput, compiled: CompiledPlan, out: RunOutput): RequestPrediction[] {
-  const scratch = new Float64Array(out.stride);
+  const scratch = new Float64Array(out.runs);
   return input.requests.map((request, position) => {
     const { main, parts } = compiled.unitsOf[position]!;
     const decision = request.decision;
@@ -55,7 +60,8 @@ function summarize(input: PredictionInput, compiled: CompiledPlan, out: RunOutpu
       target: decision.target,
       reasons: [...decision.reasons],
       assumptions: [...compiled.params[position]!.assumptions],
-      milestones: main < 0 ? { started: null, committed: null, verified: null } : milestonesOf(out, main, scratch),
+      milestones:
+        main < 0 ? { started: null, committed: null, verified: null } : milestonesOf(out, main, scratch),
       outcomes: main < 0 ? null : outcomesOf(out, main),
       parts: parts.map((unit, k): PartPrediction => {
         const split = decision.parts[k]!;

@@ -3,73 +3,50 @@
  * typed arrays only, no allocation, no closures. The same code replays the representative run with
  * an `EventSink`, so the replayed events are exactly that run.
  *
- * Draws per unit, always in this order (so a scenario sees the same numbers as the baseline):
- * connector: partial, visibility, then per attempt queue, execute, failure, retryable;
+ * Each unit has its own random stream, drawn in a fixed order, so a scenario sees the same numbers
+ * as the baseline wherever it does not change the course of events: connector: partial success,
+ * visibility, then per attempt queue wait, execution, failure (after a failure: retryable);
  * manual: completion, drift; ticketing: drift, then per workflow status duration, failure.
  */
 
 import type { ConnectorGroup, SimModel } from './model';
 import { MAPPED_COMMITTED, MAPPED_FAILED } from './model';
-import { nextUniform, streamSeed } from './random';
+import { drawUniform, seedStream } from './random';
 
-export const OUT_SUCCESS = 0;
-export const OUT_PARTIAL = 1;
-export const OUT_FAILED = 2;
-export const OUT_UNVERIFIABLE = 3;
-export const OUT_STALLED = 4;
-export const OUT_DRIFT = 5;
+import {
+  EV_COMMITTED,
+  EV_DRIFT_FOUND,
+  EV_FAILED,
+  EV_GAVE_UP,
+  EV_HORIZON,
+  EV_MARKED_COMPLETE,
+  EV_QUEUED,
+  EV_RETRY,
+  EV_STARTED,
+  EV_STATUS_CHECK,
+  EV_TICKET_CREATED,
+  EV_TICKET_STATUS,
+  EV_UNASSIGNED,
+  EV_UNVERIFIABLE,
+  EV_VERIFIED,
+  EV_VISIBLE,
+  EV_WORK_ITEM,
+  OUT_DRIFT,
+  OUT_FAILED,
+  OUT_PARTIAL,
+  OUT_STALLED,
+  OUT_SUCCESS,
+  OUT_UNVERIFIABLE,
+} from './runOutput';
+import type { EventSink, RunOutput } from './runOutput';
 
-export const EV_QUEUED = 1;
-export const EV_STARTED = 2;
-export const EV_RETRY = 3;
-/** detail: 1 when the retries are used up, 0 when the error is not retryable. */
-export const EV_FAILED = 4;
-/** detail: 1 for a partial success. */
-export const EV_COMMITTED = 5;
-export const EV_VISIBLE = 6;
-/** detail: start of the aggregation run. */
-export const EV_VERIFIED = 7;
-export const EV_UNVERIFIABLE = 8;
-export const EV_WORK_ITEM = 9;
-export const EV_UNASSIGNED = 10;
-export const EV_MARKED_COMPLETE = 11;
-/** detail: start of the aggregation run that finds the change missing. */
-export const EV_DRIFT_FOUND = 12;
-/** detail (ticket events): index of the status in the ticket process. */
-export const EV_TICKET_CREATED = 13;
-export const EV_TICKET_STATUS = 14;
-export const EV_STATUS_CHECK = 15;
-export const EV_GAVE_UP = 16;
-/** A manual task still open at the end of the simulated horizon. */
-export const EV_HORIZON = 17;
-
-/** Receives the events of a replayed run. */
-export interface EventSink {
-  add(kind: number, unit: number, minutes: number, attempt: number, detail: number): void;
-}
-
-/** Milestones and outcomes of many runs: unit-major, `stride` runs per unit; NaN = not reached. */
-export class RunOutput {
-  readonly stride: number;
-  readonly started: Float64Array;
-  readonly committed: Float64Array;
-  readonly verified: Float64Array;
-  readonly outcome: Uint8Array;
-  /** Per run: when the last unit settled (verified, or its final state otherwise). */
-  readonly runEnd: Float64Array;
-
-  constructor(units: number, runs: number) {
-    this.stride = runs;
-    this.started = new Float64Array(units * runs);
-    this.committed = new Float64Array(units * runs);
-    this.verified = new Float64Array(units * runs);
-    this.outcome = new Uint8Array(units * runs);
-    this.runEnd = new Float64Array(runs);
-  }
-}
-
-/** Min-heap on (time, unit) in two parallel arrays; returns the new size. */
-function heapPush(times: Float64Array, ids: Int32Array, size: number, time: number, id: number): number {
+/**
+ * Min-heap on (time, unit) in two parallel arrays. The caller has written the new entry at index
+ * `size`; this moves it up to its place and returns the new size.
+ */
+function siftUp(times: Float64Array, ids: Int32Array, size: number): number {
+  const time = times[size]!;
+  const id = ids[size]!;
   let i = size;
   while (i > 0) {
     const parent = (i - 1) >> 1;
@@ -94,7 +71,12 @@ function heapPop(times: Float64Array, ids: Int32Array, size: number): number {
     let child = 2 * i + 1;
     if (child >= last) break;
     const right = child + 1;
-    if (right < last && (times[right]! < times[child]! || (times[right] === times[child] && ids[right]! < ids[child]!))) child = right;
+    if (
+      right < last &&
+      (times[right]! < times[child]! || (times[right] === times[child] && ids[right]! < ids[child]!))
+    ) {
+      child = right;
+    }
     const ct = times[child]!;
     if (time < ct || (time === ct && id < ids[child]!)) break;
     times[i] = ct;
@@ -123,19 +105,26 @@ function siftSlots(slots: Float64Array): void {
 }
 
 /*
- * The connector functions below pass times through typed arrays (`model.times`) and take only
- * integers and objects as arguments: a double passed to or returned from a call that the optimiser
- * does not inline is boxed, and a million boxes per dry run cost more than the model itself.
+ * The functions below pass every number through typed arrays (`model.reg` is a small register,
+ * `model.times` holds each unit's current time) and take only integers and objects as arguments:
+ * a double handed to or returned from a call that the optimiser does not inline is boxed, and a
+ * million boxes per dry run cost more than the model itself.
  */
 
 /**
  * The connector requests to one source in one run: a background queue wait per attempt, then
  * the source's slots in order of readiness (FIFO), the call itself, failures and retries.
  */
-export function runConnectorGroup(model: SimModel, group: ConnectorGroup, seed: number, out: RunOutput, column: number, sink: EventSink | null): void {
+export function runConnectorGroup(
+  model: SimModel,
+  group: ConnectorGroup,
+  seed: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
   const { slots, heapTime, heapUnit, execute } = group;
-  const { states, times, attempts } = model;
-  const stride = out.stride;
+  const { states, times, attempts, reg } = model;
   let size = enqueue(model, group, seed, out, column, sink);
   slots.fill(0);
   while (size > 0) {
@@ -144,49 +133,76 @@ export function runConnectorGroup(model: SimModel, group: ConnectorGroup, seed: 
     size = heapPop(heapTime, heapUnit, size);
     const free = slots[0]!;
     const start = ready > free ? ready : free;
-    const end = start + execute.at(nextUniform(states, u));
+    drawUniform(states, u, reg, 0);
+    execute.apply(reg, 0);
+    const end = start + reg[0]!;
     slots[0] = end;
     siftSlots(slots);
     times[u] = end;
-    if (attempts[u] === 0) out.started[u * stride + column] = start;
+    if (attempts[u] === 0) out.started[u + column * out.runStep] = start;
     if (sink !== null) sink.add(EV_STARTED, u, start, attempts[u]! + 1, 0);
     const outage = start < group.outageUntil;
-    if (nextUniform(states, u) < group.failureRate || outage) size = fail(model, group, u, outage, size, out, column, sink);
+    drawUniform(states, u, reg, 0);
+    if (reg[0]! < group.failureRate || outage) size = fail(model, group, u, outage, size, out, column, sink);
     else commitConnector(model, group, u, out, column, sink);
   }
 }
 
 /** Seeds each member's stream, makes its fixed draws and queues its first attempt. */
-function enqueue(model: SimModel, group: ConnectorGroup, seed: number, out: RunOutput, column: number, sink: EventSink | null): number {
+function enqueue(
+  model: SimModel,
+  group: ConnectorGroup,
+  seed: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): number {
   const { members, heapTime, heapUnit, queue } = group;
   const { states, draws, attempts } = model;
   let size = 0;
   for (let k = 0; k < members.length; k++) {
     const u = members[k]!;
-    states[u] = streamSeed(seed, u);
-    draws[2 * u] = nextUniform(states, u);
-    draws[2 * u + 1] = nextUniform(states, u);
+    seedStream(states, u, seed, u);
+    drawUniform(states, u, draws, 2 * u);
+    drawUniform(states, u, draws, 2 * u + 1);
     attempts[u] = 0;
-    out.started[u * out.stride + column] = NaN;
-    size = heapPush(heapTime, heapUnit, size, queue.at(nextUniform(states, u)), u);
+    out.started[u + column * out.runStep] = NaN;
+    drawUniform(states, u, heapTime, size);
+    queue.apply(heapTime, size);
+    heapUnit[size] = u;
+    size = siftUp(heapTime, heapUnit, size);
     if (sink !== null) sink.add(EV_QUEUED, u, 0, 1, 0);
   }
   return size;
 }
 
 /** A failed attempt (it ended at `model.times[u]`): queue a retry, or fail. Returns the heap size. */
-function fail(model: SimModel, group: ConnectorGroup, u: number, outage: boolean, size: number, out: RunOutput, column: number, sink: EventSink | null): number {
-  const { states, times, attempts } = model;
+function fail(
+  model: SimModel,
+  group: ConnectorGroup,
+  u: number,
+  outage: boolean,
+  size: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): number {
+  const { states, times, attempts, reg } = model;
   const attempt = attempts[u]!;
   const end = times[u]!;
-  const retryable = nextUniform(states, u) < group.retryableShare || (outage && group.outageRetryable);
+  drawUniform(states, u, reg, 0);
+  const retryable = reg[0]! < group.retryableShare || (outage && group.outageRetryable);
   if (retryable && attempt < group.maxRetries) {
     attempts[u] = attempt + 1;
-    const again = end + group.retryMinutes + group.queue.at(nextUniform(states, u));
+    drawUniform(states, u, reg, 0);
+    group.queue.apply(reg, 0);
+    const again = end + group.retryMinutes + reg[0]!;
     if (sink !== null) sink.add(EV_RETRY, u, end, attempt + 1, again);
-    return heapPush(group.heapTime, group.heapUnit, size, again, u);
+    group.heapTime[size] = again;
+    group.heapUnit[size] = u;
+    return siftUp(group.heapTime, group.heapUnit, size);
   }
-  const at = u * out.stride + column;
+  const at = u + column * out.runStep;
   out.committed[at] = NaN;
   out.verified[at] = NaN;
   out.outcome[at] = OUT_FAILED;
@@ -196,15 +212,27 @@ function fail(model: SimModel, group: ConnectorGroup, u: number, outage: boolean
 }
 
 /** The successful attempt ended at `model.times[u]`: commit, visibility, verification. */
-function commitConnector(model: SimModel, group: ConnectorGroup, u: number, out: RunOutput, column: number, sink: EventSink | null): void {
+function commitConnector(
+  model: SimModel,
+  group: ConnectorGroup,
+  u: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
   const { draws, times, attempts } = model;
   const end = times[u]!;
   const partial = draws[2 * u]! < model.partialChance[u]!;
-  const visible = end + group.visibility.at(draws[2 * u + 1]!);
+  times[u] = draws[2 * u + 1]!;
+  group.visibility.apply(times, u);
+  const visible = end + times[u];
+  times[u] = visible;
   const aggregation = group.aggregation;
-  const verified = aggregation === null ? NaN : aggregation.verifiedAt(visible);
+  if (aggregation === null) times[u] = NaN;
+  else aggregation.verifyInPlace(times, u);
+  const verified = times[u];
   const reached = verified === verified;
-  const at = u * out.stride + column;
+  const at = u + column * out.runStep;
   out.committed[at] = end;
   out.verified[at] = verified;
   out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
@@ -219,13 +247,21 @@ function commitConnector(model: SimModel, group: ConnectorGroup, u: number, out:
 }
 
 /** A manual work item: created at submission, marked complete after business hours, maybe drift. */
-export function runManual(model: SimModel, u: number, seed: number, out: RunOutput, column: number, sink: EventSink | null): void {
-  const { units, states, times } = model;
+export function runManual(
+  model: SimModel,
+  u: number,
+  seed: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
+  const { units, states, times, reg } = model;
   const unit = units[u]!;
-  states[u] = streamSeed(seed, u);
-  const completionDraw = nextUniform(states, u);
-  const drift = nextUniform(states, u) < unit.driftRate;
-  const at = u * out.stride + column;
+  seedStream(states, u, seed, u);
+  drawUniform(states, u, times, u);
+  drawUniform(states, u, reg, 0);
+  const drift = reg[0]! < unit.driftRate;
+  const at = u + column * out.runStep;
   out.started[at] = 0;
   const business = unit.business;
   if (unit.unassigned || business === null) {
@@ -234,13 +270,14 @@ export function runManual(model: SimModel, u: number, seed: number, out: RunOutp
     return;
   }
   if (sink !== null) sink.add(EV_WORK_ITEM, u, 0, 0, 0);
-  const committed = business.addBusinessMinutes(0, unit.completion.at(completionDraw));
+  unit.completion.apply(times, u);
+  business.completeInPlace(times, u);
+  const committed = times[u]!;
   if (committed !== committed) {
     settle(out, at, OUT_STALLED);
     if (sink !== null) sink.add(EV_HORIZON, u, 0, 0, 0);
     return;
   }
-  times[u] = committed;
   verifyDeclared(model, u, drift, out, column, sink, EV_MARKED_COMPLETE, 0);
 }
 
@@ -255,13 +292,26 @@ function settle(out: RunOutput, at: number, outcome: number): void {
  * Verification after a person or a ticket declared the work done at `model.times[u]`: the next
  * aggregation tells, unless the work was not done (drift).
  */
-function verifyDeclared(model: SimModel, u: number, drift: boolean, out: RunOutput, column: number, sink: EventSink | null, kind: number, detail: number): void {
+function verifyDeclared(
+  model: SimModel,
+  u: number,
+  drift: boolean,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+  kind: number,
+  detail: number,
+): void {
   const unit = model.units[u]!;
-  const committed = model.times[u]!;
+  const times = model.times;
+  const committed = times[u]!;
   const aggregation = unit.aggregation;
-  const aggregated = aggregation === null ? NaN : aggregation.verifiedAt(committed);
+  if (aggregation === null) times[u] = NaN;
+  else aggregation.verifyInPlace(times, u);
+  const aggregated = times[u]!;
+  times[u] = committed;
   const reached = aggregated === aggregated;
-  const at = u * out.stride + column;
+  const at = u + column * out.runStep;
   out.committed[at] = committed;
   out.verified[at] = drift ? NaN : aggregated;
   out.outcome[at] = drift ? OUT_DRIFT : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
@@ -270,19 +320,35 @@ function verifyDeclared(model: SimModel, u: number, drift: boolean, out: RunOutp
   if (sink === null) return;
   sink.add(kind, u, committed, 0, detail);
   if (!reached) sink.add(EV_UNVERIFIABLE, u, committed, 0, drift ? 1 : 0);
-  else sink.add(drift ? EV_DRIFT_FOUND : EV_VERIFIED, u, aggregated, 0, aggregated - aggregation!.durationMinutes);
+  else {
+    sink.add(
+      drift ? EV_DRIFT_FOUND : EV_VERIFIED,
+      u,
+      aggregated,
+      0,
+      aggregated - aggregation!.durationMinutes,
+    );
+  }
 }
 
 /**
  * A ticket: it walks the SDIM's workflow until a status mapped to Committed or Failed; ISC sees the
  * status only at its checks, and stops checking after `provisioningMaxStatusCheckDays`.
  */
-export function runTicket(model: SimModel, u: number, seed: number, out: RunOutput, column: number, sink: EventSink | null): void {
-  const { units, states, times } = model;
+export function runTicket(
+  model: SimModel,
+  u: number,
+  seed: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
+  const { units, states, times, reg } = model;
   const ticket = units[u]!.ticket!;
-  states[u] = streamSeed(seed, u);
-  const drift = nextUniform(states, u) < ticket.driftRate;
-  const at = u * out.stride + column;
+  seedStream(states, u, seed, u);
+  drawUniform(states, u, reg, 0);
+  const drift = reg[0]! < ticket.driftRate;
+  const at = u + column * out.runStep;
   out.started[at] = 0;
   if (sink !== null) sink.add(EV_TICKET_CREATED, u, 0, 0, 0);
   let time = 0;
@@ -290,8 +356,11 @@ export function runTicket(model: SimModel, u: number, seed: number, out: RunOutp
   const last = ticket.workflowLength - 1;
   const mapped = ticket.mapped;
   while (mapped[status] !== MAPPED_COMMITTED && mapped[status] !== MAPPED_FAILED && status < last) {
-    time += ticket.durations[status]!.at(nextUniform(states, u));
-    status = nextUniform(states, u) < ticket.failureChance[status]! ? ticket.failedIndex : status + 1;
+    drawUniform(states, u, reg, 0);
+    ticket.durations[status]!.apply(reg, 0);
+    time += reg[0]!;
+    drawUniform(states, u, reg, 0);
+    status = reg[0]! < ticket.failureChance[status]! ? ticket.failedIndex : status + 1;
     if (sink !== null) sink.add(EV_TICKET_STATUS, u, time, 0, status);
   }
   const interval = ticket.interval;

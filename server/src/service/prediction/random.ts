@@ -14,20 +14,32 @@ export const Z90 = 1.2815515655446004;
 
 const TWO_POW_32 = 4294967296;
 
-/** A 32-bit finaliser (lowbias32): spreads every input bit over the output. */
-export function hash32(value: number): number {
-  let x = value >>> 0;
+/**
+ * A 32-bit finaliser (lowbias32) on int32 values: int32 results stay small integers for the
+ * engine, so they are never boxed, even when a call is not inlined.
+ */
+function fmix(value: number): number {
+  let x = value | 0;
   x ^= x >>> 16;
   x = Math.imul(x, 0x7feb352d);
   x ^= x >>> 15;
   x = Math.imul(x, 0x846ca68b);
-  x ^= x >>> 16;
-  return x >>> 0;
+  return (x ^ (x >>> 16)) | 0;
+}
+
+/** `mix32` as int32 bits. */
+function mixBits(a: number, b: number): number {
+  return fmix((fmix(a) + Math.imul(b | 0, 0x9e3779b9)) ^ 0x85ebca6b);
+}
+
+/** A 32-bit finaliser (lowbias32): spreads every input bit over the output. */
+export function hash32(value: number): number {
+  return fmix(value) >>> 0;
 }
 
 /** Combines two 32-bit values into one well-mixed seed. */
 export function mix32(a: number, b: number): number {
-  return hash32((hash32(a) + Math.imul(b >>> 0, 0x9e3779b9)) ^ 0x85ebca6b);
+  return mixBits(a, b) >>> 0;
 }
 
 /** A user's seed (any number) as a 32-bit seed: integers keep all their bits, NaN becomes 0. */
@@ -39,9 +51,12 @@ export function normalizeSeed(seed: number): number {
   return mix32(low, high);
 }
 
-/** The seed of one Monte Carlo run: replaying run `run` with it gives the same run again. */
+/**
+ * The seed of one Monte Carlo run (as int32 bits, which the engine never boxes): replaying run
+ * `run` with it gives the same run again.
+ */
 export function runSeed(seed: number, run: number): number {
-  return mix32(normalizeSeed(seed), run + 1);
+  return mixBits(normalizeSeed(seed), run + 1);
 }
 
 /** The seed of one stream (one request or part) within a run. */
@@ -59,6 +74,23 @@ export function nextUniform(states: Uint32Array, i: number): number {
   let t = Math.imul(a ^ (a >>> 15), 1 | a);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return (((t ^ (t >>> 14)) >>> 0) + 0.5) / TWO_POW_32;
+}
+
+/** Seeds stream `i` of `states` for `stream` of a run (the hot loop's form of `streamSeed`). */
+export function seedStream(states: Uint32Array, i: number, seedOfRun: number, stream: number): void {
+  states[i] = mixBits(seedOfRun, 0x632be5ab + stream);
+}
+
+/**
+ * Advances stream `i` and writes the uniform draw to `out[j]`. The hot loop passes numbers through
+ * typed arrays: a double handed to or returned from a call the optimiser does not inline is boxed.
+ */
+export function drawUniform(states: Uint32Array, i: number, out: Float64Array, j: number): void {
+  const a = (states[i]! + 0x6d2b79f5) | 0;
+  states[i] = a >>> 0;
+  let t = Math.imul(a ^ (a >>> 15), 1 | a);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  out[j] = (((t ^ (t >>> 14)) >>> 0) + 0.5) / TWO_POW_32;
 }
 
 /** A single seeded stream, for code outside the hot loop and for tests. */
@@ -80,9 +112,15 @@ export class Random {
   }
 }
 
-const A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+const A = [
+  -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+  2.506628277459239,
+];
 const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-const C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const C = [
+  -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+];
 const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
 const P_LOW = 0.02425;
 
@@ -126,8 +164,8 @@ const STEPS = 1024;
  *
  * Sampling is by inversion: `at(u)` is the quantile function. It reads a table of 1,024 steps
  * with linear interpolation (no `Math.exp` in the hot loop) and computes the outer 1/1,024 on
- * either side exactly; the interpolation error is below 0.01 % in the middle and about 2 % next to
- * the exact tails.
+ * either side exactly. Measured for p50 5 s / p90 60 s: relative error below 0.01 % for the middle
+ * 90 % of draws and up to 5 % just inside the exact tails.
  */
 export class LogNormal {
   /** ln of the median, in minutes. */
@@ -141,8 +179,8 @@ export class LogNormal {
     this.mu = mu;
     this.sigma = sigma;
     this.fixed = fixed;
-    this.table = new Float64Array(Number.isNaN(fixed) ? STEPS + 1 : 0);
-    if (Number.isNaN(fixed)) for (let i = 1; i < STEPS; i++) this.table[i] = this.exact(i / STEPS);
+    this.table = new Float64Array(STEPS + 1);
+    for (let i = 1; i < STEPS; i++) this.table[i] = this.exact(i / STEPS);
   }
 
   /** Fits `{p50, p90}` given in a unit of `minutesPerUnit` minutes (1/60 for seconds, 60 for hours). */
@@ -167,17 +205,32 @@ export class LogNormal {
     return new LogNormal(this.mu + Math.log(factor), this.sigma, NaN);
   }
 
-  /** The duration (minutes) at uniform draw u in (0, 1). */
+  /** The duration (minutes) at uniform draw u in (0, 1). Kept tiny so the optimiser inlines it. */
   at(u: number): number {
-    if (!Number.isNaN(this.fixed)) return this.fixed;
     const x = u * STEPS;
-    const i = Math.floor(x);
+    const i = x | 0;
     if (i < 1 || i >= STEPS - 1) return this.exact(u);
-    const low = this.table[i]!;
-    return low + (x - i) * (this.table[i + 1]! - low);
+    const table = this.table;
+    const low = table[i]!;
+    return low + (x - i) * (table[i + 1]! - low);
+  }
+
+  /** `at` in place for the hot loop: replaces the uniform draw in `values[i]` by the duration. */
+  apply(values: Float64Array, i: number): void {
+    const u = values[i]!;
+    const x = u * STEPS;
+    const k = x | 0;
+    if (k < 1 || k >= STEPS - 1) {
+      values[i] = this.exact(u);
+      return;
+    }
+    const table = this.table;
+    const low = table[k]!;
+    values[i] = low + (x - k) * (table[k + 1]! - low);
   }
 
   private exact(u: number): number {
+    if (!Number.isNaN(this.fixed)) return this.fixed;
     const value = Math.exp(this.mu + this.sigma * inverseNormal(u));
     return value < MAX_DRAW_MINUTES ? value : MAX_DRAW_MINUTES;
   }

@@ -14,6 +14,7 @@ export interface ScenarioNames {
   integrations: string[];
 }
 
+/** A parsed scenario, or a message naming the spec and what is expected. */
 export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; message: string };
 
 interface KindSpec {
@@ -86,36 +87,58 @@ export function scenarioNames(input: Pick<PredictionInput, 'catalog' | 'requests
 const NUMBER = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
 
 /** Parses one scenario; names are matched exactly, then case-insensitively, then by source id. */
-export function parseScenario(spec: string, names: ScenarioNames, input?: Pick<PredictionInput, 'catalog'>): ScenarioParse {
+export function parseScenario(
+  spec: string,
+  names: ScenarioNames,
+  input?: Pick<PredictionInput, 'catalog'>,
+): ScenarioParse {
   const text = spec.trim();
   const first = text.indexOf(':');
   const kind = (first < 0 ? text : text.slice(0, first)).trim().toLowerCase();
   if (!(kind in KINDS)) {
-    return { ok: false, message: `Scenario "${spec}": expected KIND:NAME:NUMBER with KIND one of outage, away, backlog or failure (e.g. outage:Active Directory:4).` };
+    return {
+      ok: false,
+      message: `Scenario "${spec}": expected KIND:NAME:NUMBER with KIND one of outage, away, backlog or failure (e.g. outage:Active Directory:4).`,
+    };
   }
   const k = kind as Scenario['kind'];
   const def = KINDS[k];
   const form = `${k}:${def.noun}:${def.unit}, e.g. ${def.example}`;
   const lastColon = text.lastIndexOf(':');
-  if (first < 0 || lastColon === first) return { ok: false, message: `Scenario "${spec}": expected ${form}.` };
+  if (first < 0 || lastColon === first) {
+    return { ok: false, message: `Scenario "${spec}": expected ${form}.` };
+  }
   const name = text.slice(first + 1, lastColon).trim();
   const numberText = text.slice(lastColon + 1).trim();
-  if (name === '') return { ok: false, message: `Scenario "${spec}": the ${def.noun} is empty; expected ${form}.` };
+  if (name === '') {
+    return { ok: false, message: `Scenario "${spec}": the ${def.noun} is empty; expected ${form}.` };
+  }
   const value = numberText.endsWith('%') ? Number(numberText.slice(0, -1)) / 100 : Number(numberText);
   if (!NUMBER.test(numberText) || !Number.isFinite(value) || !def.check(value)) {
-    return { ok: false, message: `Scenario "${spec}": ${def.unit} must be ${def.range}, not "${numberText}"; expected ${form}.` };
+    return {
+      ok: false,
+      message: `Scenario "${spec}": ${def.unit} must be ${def.range}, not "${numberText}"; expected ${form}.`,
+    };
   }
   const resolved = resolveName(name, names[def.names], k === 'outage' || k === 'failure' ? input : undefined);
   if (resolved === undefined) {
     const known = names[def.names];
     const suggestion = closest(name, known);
-    const hint = suggestion ? ` Did you mean "${suggestion}"?` : known.length === 0 ? ` No ${def.what} is known to the loaded catalogs.` : '';
+    const hint = suggestion
+      ? ` Did you mean "${suggestion}"?`
+      : known.length === 0
+        ? ` No ${def.what} is known to the loaded catalogs.`
+        : '';
     return { ok: false, message: `Scenario "${spec}": no ${def.what} named "${name}".${hint}` };
   }
   return { ok: true, scenario: build(k, resolved, value, text) };
 }
 
-function resolveName(name: string, known: string[], input: Pick<PredictionInput, 'catalog'> | undefined): string | undefined {
+function resolveName(
+  name: string,
+  known: string[],
+  input: Pick<PredictionInput, 'catalog'> | undefined,
+): string | undefined {
   if (known.includes(name)) return name;
   const lower = name.toLowerCase();
   const folded = known.filter((candidate) => candidate.toLowerCase() === lower);
@@ -138,7 +161,10 @@ function build(kind: Scenario['kind'], name: string, value: number, spec: string
 }
 
 /** Parses every scenario of a plan; the messages of those that do not parse, in order. */
-export function parseScenarios(specs: readonly string[], input: Pick<PredictionInput, 'catalog' | 'requests'>): { scenarios: Scenario[]; errors: string[] } {
+export function parseScenarios(
+  specs: readonly string[],
+  input: Pick<PredictionInput, 'catalog' | 'requests'>,
+): { scenarios: Scenario[]; errors: string[] } {
   const names = scenarioNames(input);
   const scenarios: Scenario[] = [];
   const errors: string[] = [];

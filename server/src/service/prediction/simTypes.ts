@@ -29,6 +29,7 @@ export interface IscWords {
   mappedTo?: MappedStatus;
 }
 
+/** What happened, one word per step of the three channels. */
 export type DryRunEventKind =
   | 'queued'
   | 'started'
@@ -136,6 +137,7 @@ export interface AuditorView {
   text: string;
 }
 
+/** The seed's three perspectives at one moment of the representative run. */
 export interface Perspectives {
   moment: Moment;
   user: UserView[];
@@ -152,12 +154,14 @@ export interface TriggerIdentity {
   name: string;
 }
 
+/** An attribute request as the trigger spells it (attributeName / attributeValue / operation). */
 export interface TriggerAttributeRequest {
   attributeName: string;
   attributeValue: string | null;
   operation: 'Add' | 'Set' | 'Remove';
 }
 
+/** An account request as the trigger carries it. */
 export interface TriggerAccountRequest {
   source: { id: string; type: 'SOURCE'; name: string };
   accountId?: string;
@@ -186,6 +190,7 @@ export interface TriggerOutput {
   notes: string[];
 }
 
+/** What a dry run looks at besides the prediction input. */
 export interface SimulationOptions {
   /** Hours after submission at which the perspectives look; default: the first verification. */
   moment?: number;

@@ -7,7 +7,7 @@
 import type { PredictionInput } from './types';
 import type { DryRunEvent, Moment, SimulationOptions, SimulationResult } from './simTypes';
 import { SimulationCache } from './model';
-import { RunOutput } from './processes';
+import { RunOutput } from './runOutput';
 import { representativeRun, runOnce } from './monteCarlo';
 import { runPrediction } from './predict';
 import { EventRecorder, buildEvents } from './events';

@@ -40,7 +40,9 @@ export function isoAt(origin: number, minutes: number): string {
 
 /** "p50 / p90" wording for a quantile pair given in `unit`. */
 export function typical(p50: number, p90: number, unit: string): string {
-  return p50 === p90 ? `always ${num(p50)} ${unit}` : `${num(p50)} ${unit} typically, ${num(p90)} ${unit} at the 90th percentile`;
+  return p50 === p90
+    ? `always ${num(p50)} ${unit}`
+    : `${num(p50)} ${unit} typically, ${num(p90)} ${unit} at the 90th percentile`;
 }
 
 /** The closest of `candidates` to `text` by edit distance (case-insensitive), if any. */

@@ -10,6 +10,7 @@ import { num, percent, typical } from './text';
 /** What ISC makes of a ticket status. */
 export type Mapped = 'Queued' | 'Committed' | 'Failed';
 
+/** One status of the SDIM's ticket workflow. */
 export interface TicketStateParams {
   status: string;
   mapped: Mapped;
@@ -19,6 +20,7 @@ export interface TicketStateParams {
   failureChance: number;
 }
 
+/** The ticket process of one request: workflow, status map, status checks. */
 export interface TicketParams {
   integration: string;
   /** The workflow in order; the ticket stops at the first status mapped to Committed or Failed. */
@@ -71,23 +73,33 @@ export function resolveTicketing(
   note: (text: string) => void,
 ): TicketParams {
   const map = normalizedMap(integration?.statusMap);
-  const workflow = integration?.ticketWorkflow?.filter((state) => typeof state.status === 'string' && state.status !== '') ?? [];
+  const workflow =
+    integration?.ticketWorkflow?.filter((state) => typeof state.status === 'string' && state.status !== '') ??
+    [];
   const { states, failedStatus } =
     workflow.length > 0 ? mapWorkflow(workflow, map, label, note) : defaultWorkflow(map, label, note);
   const drift = integration?.driftRate;
   let driftRate = DEFAULT_DRIFT;
   if (drift !== undefined && Number.isFinite(drift) && drift >= 0 && drift <= 1) driftRate = drift;
-  else note(`No drift rate for ${label}: assumed ${percent(DEFAULT_DRIFT)} of tickets close although the access was not granted.`);
+  else {
+    note(
+      `No drift rate for ${label}: assumed ${percent(DEFAULT_DRIFT)} of tickets close although the access was not granted.`,
+    );
+  }
   const check = ctx.catalog?.statusCheck;
   let intervalMinutes = positive(check?.provisioningStatusCheckIntervalMinutes);
   if (intervalMinutes === undefined) {
     intervalMinutes = DEFAULT_INTERVAL;
-    note(`No provisioningStatusCheckIntervalMinutes in the catalogs: assumed ISC checks ticket status every ${DEFAULT_INTERVAL} minutes (the value ISC publishes as an example).`);
+    note(
+      `No provisioningStatusCheckIntervalMinutes in the catalogs: assumed ISC checks ticket status every ${DEFAULT_INTERVAL} minutes (the value ISC publishes as an example).`,
+    );
   }
   let maxDays = positive(check?.provisioningMaxStatusCheckDays);
   if (maxDays === undefined) {
     maxDays = DEFAULT_DAYS;
-    note(`No provisioningMaxStatusCheckDays in the catalogs: assumed ISC stops checking a ticket after ${DEFAULT_DAYS} days (the value ISC publishes as an example).`);
+    note(
+      `No provisioningMaxStatusCheckDays in the catalogs: assumed ISC stops checking a ticket after ${DEFAULT_DAYS} days (the value ISC publishes as an example).`,
+    );
   }
   let factor = 1;
   for (const scenario of ctx.scenarios) {
@@ -130,25 +142,46 @@ function mapWorkflow(
 ): Workflow {
   const last = workflow.length - 1;
   const states = workflow.map((state, index): TicketStateParams => {
-    let mapped: Mapped | undefined = map ? lookup(map, state.status) : index === last ? 'Committed' : 'Queued';
+    let mapped: Mapped | undefined = map
+      ? lookup(map, state.status)
+      : index === last
+        ? 'Committed'
+        : 'Queued';
     if (mapped === undefined) {
-      note(`The status "${state.status}" of ${label}'s ticket workflow is not in its status map: treated as Queued.`);
+      note(
+        `The status "${state.status}" of ${label}'s ticket workflow is not in its status map: treated as Queued.`,
+      );
       mapped = 'Queued';
     }
-    return { status: state.status, mapped, hours: usableHours(state.hours), failureChance: chance(state.failureChance) };
+    return {
+      status: state.status,
+      mapped,
+      hours: usableHours(state.hours),
+      failureChance: chance(state.failureChance),
+    };
   });
-  const named = map?.find(([, mapped]) => mapped === 'Failed')?.[0] ?? states.find((state) => state.mapped === 'Failed')?.status;
+  const named =
+    map?.find(([, mapped]) => mapped === 'Failed')?.[0] ??
+    states.find((state) => state.mapped === 'Failed')?.status;
   const canFail = states.some((state) => state.failureChance > 0);
   if (!map) {
     const failing = canFail ? '; a ticket that fails ends in "failed", mapped to Failed' : '';
-    note(`No status map for ${label}: assumed its last workflow status "${workflow[last]!.status}" maps to Committed and the others to Queued${failing}.`);
+    note(
+      `No status map for ${label}: assumed its last workflow status "${workflow[last]!.status}" maps to Committed and the others to Queued${failing}.`,
+    );
   } else if (named === undefined && canFail) {
-    note(`${label} maps no ticket status to Failed: a ticket that fails is assumed to end in "failed", mapped to Failed.`);
+    note(
+      `${label} maps no ticket status to Failed: a ticket that fails is assumed to end in "failed", mapped to Failed.`,
+    );
   }
   return { states, failedStatus: named ?? 'failed' };
 }
 
-function defaultWorkflow(map: [string, Mapped][] | undefined, label: string, note: (text: string) => void): Workflow {
+function defaultWorkflow(
+  map: [string, Mapped][] | undefined,
+  label: string,
+  note: (text: string) => void,
+): Workflow {
   const first = (kind: Mapped): string | undefined => map?.find(([, mapped]) => mapped === kind)?.[0];
   const working = first('Queued') ?? 'open';
   const terminal = first('Committed') ?? 'closed';

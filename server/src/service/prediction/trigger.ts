@@ -6,10 +6,15 @@
  */
 
 import type { CompiledPlan } from './model';
-import type { RunOutput } from './processes';
-import { OUT_PARTIAL } from './processes';
+import type { RunOutput } from './runOutput';
+import { OUT_PARTIAL } from './runOutput';
 import type { PredictionInput, PredictionRequest } from './types';
-import type { TriggerAccountRequest, TriggerAttributeRequest, TriggerIdentity, TriggerOutput } from './simTypes';
+import type {
+  TriggerAccountRequest,
+  TriggerAttributeRequest,
+  TriggerIdentity,
+  TriggerOutput,
+} from './simTypes';
 import { hash32 } from './random';
 
 /** 32 lowercase hex digits derived from `kind` and `name` only: the same on every run and machine. */
@@ -34,7 +39,11 @@ class Notes {
   }
 }
 
-function identity(role: string, given: { name: string; id?: string } | undefined, notes: Notes): TriggerIdentity {
+function identity(
+  role: string,
+  given: { name: string; id?: string } | undefined,
+  notes: Notes,
+): TriggerIdentity {
   const name = given?.name ?? `unknown ${role}`;
   if (!given) notes.add(`The plan names no ${role}: "${name}" is a placeholder.`);
   if (given?.id) return { type: 'IDENTITY', id: given.id, name };
@@ -48,7 +57,9 @@ const OPERATIONS = { add: 'Add', set: 'Set', remove: 'Remove' } as const;
 function valueText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
   return JSON.stringify(value);
 }
 
@@ -58,12 +69,16 @@ function attributeRequests(request: PredictionRequest, notes: Notes): TriggerAtt
   for (const attribute of request.attributeRequests) {
     const operation = OPERATIONS[attribute.operation.toLowerCase() as keyof typeof OPERATIONS];
     if (!operation) {
-      notes.add(`Request #${request.index}: the attribute request "${attribute.name}" has the operation "${attribute.operation}", which the trigger cannot carry (Add, Set or Remove); it is left out.`);
+      notes.add(
+        `Request #${request.index}: the attribute request "${attribute.name}" has the operation "${attribute.operation}", which the trigger cannot carry (Add, Set or Remove); it is left out.`,
+      );
       continue;
     }
     const values = Array.isArray(attribute.value) ? (attribute.value as unknown[]) : [attribute.value];
     if (values.length === 0) values.push(null);
-    for (const value of values) out.push({ attributeName: attribute.name, attributeValue: valueText(value), operation });
+    for (const value of values) {
+      out.push({ attributeName: attribute.name, attributeValue: valueText(value), operation });
+    }
   }
   return out;
 }
@@ -73,7 +88,13 @@ interface Collected {
   warnings: string[];
 }
 
-function accountRequest(request: PredictionRequest, unit: number, run: RunOutput, notes: Notes, collected: Collected): TriggerAccountRequest {
+function accountRequest(
+  request: PredictionRequest,
+  unit: number,
+  run: RunOutput,
+  notes: Notes,
+  collected: Collected,
+): TriggerAccountRequest {
   const decision = request.decision;
   const source = decision.declaredOnly ? undefined : decision.source;
   const name = source?.name ?? request.source;
@@ -90,15 +111,28 @@ function accountRequest(request: PredictionRequest, unit: number, run: RunOutput
   };
   if (request.nativeIdentity) entry.accountId = request.nativeIdentity;
   if (decision.channel === 'connector') {
-    const committed = !Number.isNaN(run.committed[unit * run.stride]!);
+    const committed = !Number.isNaN(run.committed[run.at(unit, 0)]!);
     entry.provisioningResult = committed ? 'SUCCESS' : 'FAILED';
     if (!committed) collected.errors.push(`Connector ${name} failed`);
-    if (committed && run.outcome[unit * run.stride] === OUT_PARTIAL) collected.warnings.push(`Some attribute requests on ${name} failed (partial success)`);
+    if (committed && run.outcome[run.at(unit, 0)] === OUT_PARTIAL) {
+      collected.warnings.push(`Some attribute requests on ${name} failed (partial success)`);
+    }
   }
   if (decision.channel === 'ticketing') {
-    entry.provisioningTarget = decision.integration?.name ?? decision.target ?? 'unknown service desk integration';
-    entry.ticketId = String(10_000_000 + (parseInt(placeholderId('ticket', `${request.index}:${name}`).slice(0, 8), 16) % 90_000_000));
-    notes.add(`Request #${request.index}: ticketId ${entry.ticketId} is a placeholder; ISC takes it from the ticket the SDIM creates.`);
+    entry.provisioningTarget =
+      decision.integration?.name ?? decision.target ?? 'unknown service desk integration';
+    if (!decision.integration && !decision.target) {
+      notes.add(
+        `Request #${request.index}: no catalog names the SDIM for ${name}, so provisioningTarget is a placeholder.`,
+      );
+    }
+    entry.ticketId = String(
+      10_000_000 +
+        (parseInt(placeholderId('ticket', `${request.index}:${name}`).slice(0, 8), 16) % 90_000_000),
+    );
+    notes.add(
+      `Request #${request.index}: ticketId ${entry.ticketId} is a placeholder; ISC takes it from the ticket the SDIM creates.`,
+    );
   }
   const attributes = attributeRequests(request, notes);
   if (attributes.length > 0) entry.attributeRequests = attributes;
@@ -117,7 +151,9 @@ export function buildTrigger(input: PredictionInput, compiled: CompiledPlan, run
   input.requests.forEach((request, position) => {
     const unit = compiled.unitsOf[position]!.main;
     if (unit < 0) {
-      notes.add(`Request #${request.index} (${request.source}) is left out: no catalog knows its source, so ISC would not provision it.`);
+      notes.add(
+        `Request #${request.index} (${request.source}) is left out: no catalog knows its source, so ISC would not provision it.`,
+      );
       return;
     }
     accountRequests.push(accountRequest(request, unit, run, notes, collected));
@@ -126,8 +162,13 @@ export function buildTrigger(input: PredictionInput, compiled: CompiledPlan, run
   const recipient = identity('recipient', input.plan.identity, notes);
   let trackingNumber = input.plan.trackingId;
   if (!trackingNumber) {
-    trackingNumber = placeholderId('tracking', `${input.plan.name ?? ''}\u0000${recipient.name}\u0000${sources}`);
-    notes.add(`The plan has no trackingId: ${trackingNumber} is a placeholder trackingNumber derived from the plan's name, recipient and sources.`);
+    trackingNumber = placeholderId(
+      'tracking',
+      `${input.plan.name ?? ''}\u0000${recipient.name}\u0000${sources}`,
+    );
+    notes.add(
+      `The plan has no trackingId: ${trackingNumber} is a placeholder trackingNumber derived from the plan's name, recipient and sources.`,
+    );
   }
   const payload: TriggerOutput['payload'] = { trackingNumber, sources, recipient, accountRequests };
   if (input.plan.requester) payload.requester = identity('requester', input.plan.requester, notes);

@@ -1,0 +1,76 @@
+/**
+ * What one or many Monte Carlo runs produce: milestone times and outcome codes in typed arrays,
+ * and the raw events of a replayed run.
+ */
+
+/** Outcome codes, in the order of `Outcomes`. */
+export const OUT_SUCCESS = 0;
+export const OUT_PARTIAL = 1;
+export const OUT_FAILED = 2;
+export const OUT_UNVERIFIABLE = 3;
+export const OUT_STALLED = 4;
+export const OUT_DRIFT = 5;
+
+/** Raw event kinds of a replayed run (worded in `events.ts`). */
+export const EV_QUEUED = 1;
+export const EV_STARTED = 2;
+export const EV_RETRY = 3;
+/** detail: 1 when the retries are used up, 0 when the error is not retryable. */
+export const EV_FAILED = 4;
+/** detail: 1 for a partial success. */
+export const EV_COMMITTED = 5;
+export const EV_VISIBLE = 6;
+/** detail: start of the aggregation run. */
+export const EV_VERIFIED = 7;
+export const EV_UNVERIFIABLE = 8;
+export const EV_WORK_ITEM = 9;
+export const EV_UNASSIGNED = 10;
+export const EV_MARKED_COMPLETE = 11;
+/** detail: start of the aggregation run that finds the change missing. */
+export const EV_DRIFT_FOUND = 12;
+/** detail (ticket events): index of the status in the ticket process. */
+export const EV_TICKET_CREATED = 13;
+export const EV_TICKET_STATUS = 14;
+export const EV_STATUS_CHECK = 15;
+export const EV_GAVE_UP = 16;
+/** A manual task still open at the end of the simulated horizon. */
+export const EV_HORIZON = 17;
+
+/** Receives the events of a replayed run. */
+export interface EventSink {
+  add(kind: number, unit: number, minutes: number, attempt: number, detail: number): void;
+}
+
+/**
+ * Milestones and outcomes of many runs, NaN where a milestone is not reached. The value of unit
+ * `u` in run column `c` is at `u * unitStep + c * runStep`. Run-major: a run writes one
+ * contiguous stretch (measured faster than unit-major, whose writes scatter over all units).
+ */
+export class RunOutput {
+  /** Number of run columns. */
+  readonly runs: number;
+  readonly unitStep: number;
+  readonly runStep: number;
+  readonly started: Float64Array;
+  readonly committed: Float64Array;
+  readonly verified: Float64Array;
+  readonly outcome: Uint8Array;
+  /** Per run: when the last unit settled (verified, or its final state otherwise). */
+  readonly runEnd: Float64Array;
+
+  constructor(units: number, runs: number) {
+    this.runs = runs;
+    this.unitStep = 1;
+    this.runStep = units;
+    this.started = new Float64Array(units * runs);
+    this.committed = new Float64Array(units * runs);
+    this.verified = new Float64Array(units * runs);
+    this.outcome = new Uint8Array(units * runs);
+    this.runEnd = new Float64Array(runs);
+  }
+
+  /** Index of unit `u` in run column `column`. */
+  at(u: number, column: number): number {
+    return u * this.unitStep + column * this.runStep;
+  }
+}
