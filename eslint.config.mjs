@@ -12,7 +12,7 @@ function restrict(names, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.vscode-test/**', '.test-work/**', 'bench/.work/**', 'client/media/**/*.js', 'scripts/**/*.mjs', 'esbuild.mjs'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.vscode-test/**', '.test-work/**', 'bench/.work/**', 'client/media/**/*.js', 'scripts/**/*.mjs', 'esbuild.mjs', 'eslint.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

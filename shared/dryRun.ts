@@ -10,7 +10,14 @@ import type { RequestPrediction } from '../server/src/service/prediction/types';
  * definition; only types cross, never code.
  */
 export type { Channel, DryRunPlan, DryRunSummary, RequestPrediction, SimulationResult };
-export type { DryRunEvent, IscWords, Perspectives, AdminView, AuditorView, UserView } from '../server/src/service/prediction/simTypes';
+export type {
+  DryRunEvent,
+  IscWords,
+  Perspectives,
+  AdminView,
+  AuditorView,
+  UserView,
+} from '../server/src/service/prediction/simTypes';
 export type { MilestoneQuantiles, Outcomes } from '../server/src/service/prediction/types';
 
 /** What the dry run of a file is asked for. */
@@ -25,7 +32,6 @@ export interface DryRunParams {
   /** Scenario specs (`outage:SOURCE:HOURS`, `away:OWNER:DAYS`, `backlog:SDIM:FACTOR`, `failure:SOURCE:RATE`). */
   scenarios: string[];
 }
-
 
 export interface DryRunModel {
   uri: string;
@@ -45,19 +51,25 @@ export interface DryRunModel {
 }
 
 /** Client → server: simulate the plans of an open file. Null when the file holds no plan. */
-export namespace DryRunRequest {
-  export const method = 'iscPlan/dryRun' as const;
-  export const type = new RequestType<DryRunParams, DryRunModel | null, void>(method);
-}
+export const DryRunRequest = {
+  method: 'iscPlan/dryRun',
+  type: new RequestType<DryRunParams, DryRunModel | null, void>('iscPlan/dryRun'),
+} as const;
 
 /** Client → server: the names a scenario may use (sources, owners, SDIMs), for pickers. */
-export namespace ScenarioNamesRequest {
-  export const method = 'iscPlan/scenarioNames' as const;
-  export const type = new RequestType<{ uri: string }, { sources: string[]; owners: string[]; integrations: string[] }, void>(method);
-}
+export const ScenarioNamesRequest = {
+  method: 'iscPlan/scenarioNames',
+  type: new RequestType<
+    { uri: string },
+    { sources: string[]; owners: string[]; integrations: string[] },
+    void
+  >('iscPlan/scenarioNames'),
+} as const;
 
 /** Client → server: the dry run of a file as a report to save (Markdown, or the JSON of `isc-plan simulate`). */
-export namespace DryRunReportRequest {
-  export const method = 'iscPlan/dryRunReport' as const;
-  export const type = new RequestType<DryRunParams & { format: 'markdown' | 'json' }, string | null, void>(method);
-}
+export const DryRunReportRequest = {
+  method: 'iscPlan/dryRunReport',
+  type: new RequestType<DryRunParams & { format: 'markdown' | 'json' }, string | null, void>(
+    'iscPlan/dryRunReport',
+  ),
+} as const;

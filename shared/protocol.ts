@@ -16,10 +16,10 @@ export interface WorkspaceTrustParams {
 }
 
 /** Client → server: the user granted workspace trust (VS Code only ever grants it during a session). */
-export namespace WorkspaceTrustNotification {
-  export const method = 'iscPlan/workspaceTrust' as const;
-  export const type = new NotificationType<WorkspaceTrustParams>(method);
-}
+export const WorkspaceTrustNotification = {
+  method: 'iscPlan/workspaceTrust',
+  type: new NotificationType<WorkspaceTrustParams>('iscPlan/workspaceTrust'),
+} as const;
 
 export interface PlanStatusParams {
   uri: string;
@@ -32,7 +32,7 @@ export interface PlanStatusParams {
 }
 
 /** Server → client: a summary of a plan file after validation, for the language status item. */
-export namespace PlanStatusNotification {
-  export const method = 'iscPlan/planStatus' as const;
-  export const type = new NotificationType<PlanStatusParams>(method);
-}
+export const PlanStatusNotification = {
+  method: 'iscPlan/planStatus',
+  type: new NotificationType<PlanStatusParams>('iscPlan/planStatus'),
+} as const;

@@ -6,6 +6,7 @@ import type { DryRunModel } from '../../shared/dryRun';
 import { registerDryRunCommands } from './dryRun/commands';
 import { DryRunPanel } from './dryRun/panel';
 import { createLanguageClient } from './languageClient';
+import { registerImportCommand } from './importCommand';
 import { PlanStatusItem } from './planStatus';
 
 let client: LanguageClient | undefined;
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IscPla
     checked,
     new PlanStatusItem(checked.event),
     ...registerDryRunCommands(context, languageClient, events),
+    registerImportCommand(languageClient),
     vscode.commands.registerCommand('iscPlan.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('iscPlan.showOutput', () => output.show()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

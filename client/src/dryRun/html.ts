@@ -8,7 +8,7 @@ export function createNonce(): string {
 /** What the shell needs from the webview: its CSP source and the URLs of the extension's media files. */
 export interface HtmlContext {
   cspSource: string;
-  media(file: string): string;
+  media: (file: string) => string;
   nonce: string;
 }
 

@@ -17,8 +17,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, 
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Creates an SVG element (for the milestone bars). */
-export function s(doc: Document, tag: string, attributes: Attributes = {}, ...children: Child[]): SVGElement {
-  const element = doc.createElementNS(SVG, tag) as SVGElement;
+export function s(doc: Document, tag: keyof SVGElementTagNameMap, attributes: Attributes = {}, ...children: Child[]): SVGElement {
+  const element = doc.createElementNS(SVG, tag);
   setAttributes(element, attributes);
   append(doc, element, children);
   return element;

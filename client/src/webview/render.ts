@@ -126,7 +126,7 @@ function channelCell(doc: Document, channel: string, target: string | null): HTM
 
 function outcomeText(outcomes: RequestPrediction['outcomes']): string {
   if (!outcomes) return 'not predictable';
-  return Object.entries(outcomes)
+  return (Object.entries(outcomes) as [string, number][])
     .filter(([, share]) => share > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([name, share]) => `${name} ${percent(share)}`)

@@ -5,6 +5,7 @@ import type { RuleConfig } from '../service/config/ruleConfig';
 import { parseRuleConfig, parseRuleOption } from '../service/config/ruleConfig';
 import type { CliContext } from './context';
 import { UsageError } from './context';
+import { runImport } from './import';
 import { nodeHost } from './nodeHost';
 import { runPredict } from './predict';
 import { runValidate } from './validate';
@@ -16,10 +17,13 @@ const USAGE = `Usage:
   isc-plan predict  PLAN [--catalog FILE]... [--runs N] [--seed N] [--at ISO-TIME] [--format text|json|markdown]
   isc-plan simulate PLAN [--catalog FILE]... [--runs N] [--seed N] [--at ISO-TIME] [--moment HOURS]
                          [--scenario SPEC]... [--fail-on failed|stalled|drift]... [--format text|json|markdown|trigger]
+  isc-plan import   FILE... [--out PATH] [--catalog FILE]...
   isc-plan --help | --version
 
 Scenarios: outage:SOURCE:HOURS, away:OWNER:DAYS, backlog:SDIM:FACTOR, failure:SOURCE:RATE.
-Exit status: 0 no errors; 1 errors found (validate) or an outcome named by --fail-on occurs (simulate);
+Import: ISC account-activity search documents, Provisioning Completed trigger payloads and IdentityIQ
+ProvisioningPlan XML become NAME.plan.yaml beside each FILE (or in --out); an existing file is never overwritten.
+Exit status: 0 no errors; 1 errors found (validate, or in a plan import wrote) or an outcome named by --fail-on occurs (simulate);
 2 bad usage or unreadable input.`;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
@@ -48,6 +52,7 @@ export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> &
         moment: { type: 'string' },
         scenario: { type: 'string', multiple: true },
         'fail-on': { type: 'string', multiple: true },
+        out: { type: 'string' },
       },
     });
     const ctx: CliContext = { ...io, version, host: nodeHost, serviceOptions: serviceOptions(io, values.catalog ?? [], values.rule ?? []) };
@@ -61,6 +66,9 @@ export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> &
         if (command === 'predict' && (values.moment !== undefined || values.scenario || values['fail-on'])) throw new UsageError('--moment, --scenario and --fail-on belong to simulate');
         return runPredict(ctx, args, command === 'simulate');
       }
+      case 'import':
+        if (values.format !== undefined || values.runs !== undefined || values.seed !== undefined || values.at !== undefined || values.moment !== undefined || values.scenario || values['fail-on'] || values.rule) throw new UsageError('import takes only --out and --catalog');
+        return runImport(ctx, positionals, values.out);
       default:
         throw new UsageError(`unknown command "${command}"; run isc-plan --help`);
     }

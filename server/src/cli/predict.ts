@@ -82,7 +82,8 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
     if (!simulate) return [{ document, name: planName(doc), requests: service.predict(file, doc, options) }];
     const input = predictionInput(doc, service.catalogsOf(file, doc).catalog, options);
     const parsed = parseScenarios(args.scenarios ?? [], input);
-    if (parsed.errors.length > 0) throw new UsageError(parsed.errors[0]!);
+    const firstError = parsed.errors[0];
+    if (firstError !== undefined) throw new UsageError(firstError);
     const simulation = simulatePlan(input, { scenarios: parsed.scenarios, ...(moment !== undefined ? { moment } : {}) });
     return [{ document, name: planName(doc), requests: simulation.requests, simulation }];
   });

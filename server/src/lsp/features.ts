@@ -4,10 +4,11 @@ import { registerDryRun } from './handlers/dryRun';
 import { registerCompletion } from './handlers/completion';
 import { registerFolding } from './handlers/folding';
 import { registerHover } from './handlers/hover';
+import { registerImport } from './handlers/import';
 import { registerNavigation } from './handlers/navigation';
 import { registerRename } from './handlers/rename';
 import { registerSymbols } from './handlers/symbols';
 import type { FeatureRegistrar } from './session';
 
 /** The editor features beyond diagnostics, each registering its handlers and capabilities. */
-export const FEATURES: FeatureRegistrar[] = [registerHover, registerCompletion, registerCodeActions, registerSymbols, registerFolding, registerNavigation, registerRename, registerDryRun, registerCodeLens];
+export const FEATURES: FeatureRegistrar[] = [registerHover, registerCompletion, registerCodeActions, registerSymbols, registerFolding, registerNavigation, registerRename, registerDryRun, registerCodeLens, registerImport];

@@ -30,7 +30,7 @@ export function predictionMarkdown(decision: ChannelDecision, prediction: Reques
     lines.push('', '| started | committed | verified |', '| --- | --- | --- |', `| ${quantiles(m.started)} | ${quantiles(m.committed)} | ${quantiles(m.verified)} |`);
     const o = prediction.outcomes;
     if (o) {
-      const shares = Object.entries(o)
+      const shares = (Object.entries(o) as [string, number][])
         .filter(([, share]) => share > 0)
         .map(([outcome, share]) => `${outcome} ${percent(share)}`);
       lines.push('', `Outcomes: ${shares.join(' · ')}`);
