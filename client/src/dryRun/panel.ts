@@ -49,6 +49,8 @@ export class DryRunPanel implements vscode.Disposable {
       }),
     );
     DryRunPanel.panels.set(uri, this);
+    // Simulate right away; the view shows the model once its page has loaded (see 'ready').
+    void this.ensureOpen().then(() => this.schedule(0));
   }
 
   /** Opens (or reveals) the dry run of a plan file, optionally at one request. */
@@ -140,7 +142,8 @@ export class DryRunPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
-        void this.ensureOpen().then(() => this.schedule(0));
+        if (this.model) this.post({ type: 'model', model: this.model, options: this.options, focus: this.focus });
+        else this.schedule(0);
         break;
       case 'options':
         this.options = message.options;

@@ -39,3 +39,31 @@ suite('extension host: hover and quick fixes', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
+
+suite('extension host: completion', () => {
+  test('after "operation: " the seven operations are offered, in ISC order', async () => {
+    const editor = await openSample('plans/jane-joins-finance.plan.yaml');
+    const document = editor.document;
+    const line = positionOf(document, 'operation: Create').line;
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf('Create'));
+    const list = await waitFor(async () => {
+      const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      return items.items.length > 0 ? items : undefined;
+    }, 'completion items');
+    const labels = list.items
+      .filter((i) => i.kind !== vscode.CompletionItemKind.Snippet)
+      .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))
+      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.deepEqual(labels, ['Create', 'Modify', 'Delete', 'Enable', 'Disable', 'Lock', 'Unlock']);
+  });
+
+  test('after "source: " the catalog\'s sources are offered', async () => {
+    const editor = await openSample('plans/jane-joins-finance.plan.yaml');
+    const document = editor.document;
+    const line = positionOf(document, 'source: Payroll').line;
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf('Payroll'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const source of ['Active Directory', 'Workday', 'Payroll', 'Finance File Share', 'HR Portal']) assert.ok(labels.includes(source), `${source} in ${labels.join(', ')}`);
+  });
+});
