@@ -36,10 +36,7 @@ export function applyIncrementally(docs: DocumentModel[], newText: string, chang
   const docIndex = docs.findIndex((d) => d.kind === 'plan' && d.segments && containsChange(d.segments, d.syntax, change));
   const doc = docs[docIndex] as PlanDocument | undefined;
   if (!doc?.segments || !doc.requestsNode) return false;
-  // A syntax error after the requests (an unclosed bracket is reported where the text ends) may come
-  // from a request: only a full parse can tell whether the edit removed it.
-  const end = doc.segments.end;
-  if (doc.syntax.findings.some((f) => f.code === 'yaml-syntax' && f.start >= end)) return false;
+  if (!reparsableInParts(doc, doc.segments)) return false;
   const delta = change.text.length - (change.end - change.start);
   const region = affectedRegion(doc.segments, change);
   const parsed = reparse(doc, region, newText, delta, limits);
@@ -47,6 +44,24 @@ export function applyIncrementally(docs: DocumentModel[], newText: string, chang
   splice(doc, parsed, delta);
   for (let i = docIndex + 1; i < docs.length; i++) shiftDocument(docs[i]!, delta);
   return true;
+}
+
+/**
+ * Whether requests of the document can be re-parsed alone with the certainty of giving what a full
+ * parse gives. Not when an alias may share a node between requests (`&name` anywhere), when there is
+ * a syntax error anywhere (its cause may lie in another request than the one it is reported in: an
+ * unclosed bracket makes the parser stumble on the next request), or when a finding before the
+ * requests reaches into them (the fix of a repeated `accountRequests:` key spans them).
+ */
+function reparsableInParts(doc: PlanDocument, segments: Segments): boolean {
+  if (doc.syntax.anchors) return false;
+  const isError = (f: Finding): boolean => f.code === 'yaml-syntax';
+  if (doc.syntax.findings.some(isError) || doc.requests.some((state) => state.syntax.some(isError))) return false;
+  const first = segments.starts[0]!;
+  return !doc.syntax.findings.some((f) => {
+    const reach = Math.max(f.end, ...(f.fixes ?? []).map((fix) => ('end' in fix ? fix.end : 'after' in fix ? fix.after : 0)));
+    return f.start < first && reach > first;
+  });
 }
 
 function containsChange(segments: Segments, syntax: SyntaxDocument, change: TextChange): boolean {
@@ -101,7 +116,11 @@ function parseRegion(doc: PlanDocument, region: Region, text: string, delta: num
   const newEnd = region.oldEnd + delta;
   const parsed = parseYamlRegion(text, region.start, newEnd, limits);
   const root = parsed.root;
-  if (parsed.limited || root?.kind !== 'seq' || root.items.length === 0) return undefined;
+  if (parsed.limited || parsed.anchors || root?.kind !== 'seq' || root.items.length === 0) return undefined;
+  // yaml ends a sequence whose last item is empty (a lone `- `) before or after its line break
+  // depending on comment lines earlier in the sequence, which the requests re-parsed alone lack.
+  const last = root.items[root.items.length - 1]!;
+  if (region.last === doc.segments!.starts.length - 1 && last.kind === 'scalar' && last.value === null && last.start === last.end) return undefined;
   const segments = findSegments(text, root, newEnd);
   if (!segments || segments.indent !== doc.segments!.indent || segments.starts[0] !== region.start) return undefined;
   if (!onlyBlankOrComments(text, segments.end, newEnd)) return undefined;

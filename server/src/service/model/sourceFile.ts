@@ -1,3 +1,4 @@
+import { recogniseCatalog } from '../catalog/read';
 import type { Finding } from '../findings';
 import { finding } from '../findings';
 import { getValue, stringOf } from '../syntax/ast';
@@ -59,6 +60,8 @@ function fileLevelProblem(text: string, limits: Limits): Finding | undefined {
 export function modelOf(syntax: SyntaxDocument, text: string, path: string, type: FileType): DocumentModel {
   if (syntax.limited || syntax.root === null) return { kind: 'other', syntax, findings: syntax.findings };
   const kind = stringOf(getValue(syntax.root, 'kind'));
-  const role = kind === 'ProvisioningPlan' ? 'plan' : kind === 'SourceCatalog' ? 'catalog' : type.role;
+  // A tenant export (formats.md §4) is recognised by its shape, whatever the file is called.
+  const catalogShaped = kind === 'SourceCatalog' || (kind === undefined && recogniseCatalog(syntax.root) !== undefined);
+  const role = kind === 'ProvisioningPlan' ? 'plan' : catalogShaped ? 'catalog' : type.role;
   return role === 'plan' ? createPlanDocument(syntax, text, type.format === 'yaml') : createCatalogDocument(syntax, path);
 }

@@ -35,7 +35,9 @@ export function parseJsonText(text: string, limits: Limits): SyntaxDocument {
     const reason = error instanceof Error ? error.message : String(error);
     return { start: 0, end: text.length, root: null, findings: [limitFinding(0, 0, `The JSON parser gave up (${reason}); the file is not analysed.`)], limited: true, index: 0 };
   }
-  const findings = errors.map((error) => {
+  // Two errors at one offset (a trailing comma: "property name expected" and "value expected") have one cause.
+  const firstAtOffset = errors.filter((error, i) => i === 0 || errors[i - 1]!.offset !== error.offset);
+  const findings = firstAtOffset.map((error) => {
     const code = printParseErrorCode(error.error);
     const hint = ERROR_HINTS[code];
     const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

@@ -14,6 +14,8 @@ export interface SyntaxDocument {
   findings: Finding[];
   /** True when a safety limit was hit: nothing else is computed for this document. */
   limited: boolean;
+  /** True when the document defines anchors (`&name`): an alias may share a node between its parts. */
+  anchors?: boolean;
   /** Index of the document in its file. */
   index?: number;
 }

@@ -89,7 +89,7 @@ function convertDocument(doc: Document.Parsed, text: string, limits: Limits, bas
   const start = base + rangeStart;
   const end = base + rangeEnd;
   const ctx: ConvertContext = { base, anchors: new Map(), inProgress: new Set(), findings: [], cyclic: false };
-  for (const error of doc.errors) ctx.findings.push(syntaxFinding(text, base, error.pos, error.code, error.message, 'error'));
+  ctx.findings.push(...errorFindings(doc, text, base));
   for (const warning of doc.warnings) ctx.findings.push(syntaxFinding(text, base, warning.pos, warning.code, warning.message, 'warning'));
   let root: ValueNode | null;
   try {
@@ -105,7 +105,45 @@ function convertDocument(doc: Document.Parsed, text: string, limits: Limits, bas
     return { start, end, root: null, findings: [limitFinding(aliasProblem.start, aliasProblem.end - aliasProblem.start, aliasProblem.message)], limited: true, index };
   }
   ctx.findings.push(...duplicateKeyFindings(root));
-  return { start, end, root, findings: ctx.findings, limited: false, index };
+  const result: SyntaxDocument = { start, end, root, findings: ctx.findings, limited: false, index };
+  if (ctx.anchors.size > 0) result.anchors = true;
+  return result;
+}
+
+/**
+ * The parser's errors, one finding per cause (channels.md §2): after an unexpected token the parser
+ * reports every following token as unexpected too, and an unclosed quote at the end of the text
+ * also leaves its collection unclosed, reported at the same place.
+ */
+function errorFindings(doc: Document.Parsed, text: string, base: number): Finding[] {
+  const findings: Finding[] = [];
+  let runEnd = -1;
+  let lastStart = -1;
+  for (const error of doc.errors) {
+    const follows = error.code === 'UNEXPECTED_TOKEN' && runEnd >= 0 && /^\s*$/.test(text.slice(base + runEnd, base + error.pos[0]));
+    runEnd = error.code === 'UNEXPECTED_TOKEN' ? error.pos[1] : -1;
+    if (follows || error.pos[0] === lastStart) continue;
+    lastStart = error.pos[0];
+    const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
+    const pos: [number, number] = quote ? [openingQuote(text, base, error.pos[0], quote) ?? error.pos[0], error.pos[0]] : error.pos;
+    findings.push(syntaxFinding(text, base, pos, error.code, error.message, 'error'));
+  }
+  return findings;
+}
+
+/** Where an unclosed quoted scalar opens (relative to `base`): the parser reports it where the text ends. */
+function openingQuote(text: string, base: number, end: number, quote: string): number | undefined {
+  for (let i = base + end - 1; i >= base; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === "'" && text[i - 1] === "'") {
+      i--; // '' is an escaped quote inside a single-quoted scalar
+      continue;
+    }
+    let slashes = 0;
+    while (quote === '"' && text[i - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 0) return i - base;
+  }
+  return undefined;
 }
 
 function syntaxFinding(

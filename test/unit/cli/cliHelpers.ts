@@ -1,0 +1,60 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../../server/src/cli/main';
+
+/** What one run of the CLI gave. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A temporary folder with files (text, or bytes for files that are not UTF-8). */
+export class TempFolder {
+  readonly root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'isc-plan-cli-')));
+
+  constructor(files: Record<string, string | Uint8Array> = {}) {
+    for (const [name, content] of Object.entries(files)) this.write(name, content);
+  }
+
+  write(name: string, content: string | Uint8Array): void {
+    const file = path.join(this.root, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+
+  /** Runs `isc-plan ARGS` in-process with this folder as the current directory. */
+  run(...argv: string[]): CliRun {
+    let stdout = '';
+    let stderr = '';
+    const code = main(argv, { cwd: this.root, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    return { code, stdout, stderr };
+  }
+
+  remove(): void {
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** The JSON report of `validate --format json` (features.md §3). */
+export interface JsonReport {
+  files: { path: string; diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[];
+  summary: { files: number; errors: number; warnings: number };
+}
+
+export function parseReport(run: CliRun): JsonReport {
+  return JSON.parse(run.stdout) as JsonReport;
+}
+
+/** A valid plan for the shared catalog: no diagnostic at all. */
+export const VALID_PLAN = `kind: ProvisioningPlan
+name: Zoë 😀 joins Finance
+identity: { name: zoe.mueller }
+accountRequests:
+  - source: Active Directory
+    operation: Modify
+    nativeIdentity: CN=Zoë Müller
+    attributeRequests:
+      - { name: memberOf, operation: Add, value: CN=Finance }
+`;

@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'path';
+import { CATALOG, ROOT, crlf, diagnose, rangeOf, serviceFor, toDiagnostics } from '../helpers';
+import { hostileInputs } from './hostileInputs';
+
+const VALID = `kind: ProvisioningPlan
+name: Zoë 😀 joins Finance
+identity: { name: zoe.mueller }
+accountRequests:
+  - { source: Active Directory, operation: Modify, nativeIdentity: CN=Zoë 😀 Müller, attributeRequests: [{ name: memberOf, operation: Add, value: CN=Finance }] }
+`;
+
+suite('hostile inputs (features.md §6): a clear diagnostic, nothing thrown', () => {
+  for (const input of hostileInputs()) {
+    test(`${input.name}: ${input.code} at the expected place, and only that`, () => {
+      const found = diagnose({ 'acme.sources.yaml': CATALOG, [input.file]: input.text }, input.file);
+      const expected = toDiagnostics(input.text, [{ code: input.code, severity: 'error', message: '', start: input.start, end: input.end }])[0]!;
+      assert.deepEqual(
+        found.map((d) => [d.code, d.severity, d.range]),
+        [[input.code, 'error', expected.range]],
+      );
+      assert.match(found[0]!.message, input.message);
+    });
+  }
+
+  test('the service goes on: after every hostile file, a valid plan in the same service is clean', () => {
+    const service = serviceFor({ 'acme.sources.yaml': CATALOG });
+    for (const input of hostileInputs()) {
+      const file = path.join(ROOT, input.file);
+      service.open(file, input.text);
+      assert.equal(service.findings(file).length, 1, input.name);
+    }
+    for (const text of [VALID, crlf(VALID)]) {
+      const file = path.join(ROOT, 'valid.plan.yaml');
+      service.open(file, text);
+      assert.deepEqual(service.findings(file), []);
+    }
+  });
+
+  test('a hostile document stops only itself: the next document of the file is checked', () => {
+    const text = `kind: ProvisioningPlan\nidentity: { name: a }\nx: &a [1, *a]\naccountRequests: [{ source: Active Directory, operation: Create }]\n---\n${VALID.replace('Active Directory', 'Active Directroy')}`;
+    const found = diagnose({ 'acme.sources.yaml': CATALOG, 'two.plan.yaml': text }, 'two.plan.yaml');
+    assert.deepEqual(
+      found.map((d) => [d.code, d.range]),
+      [
+        ['document-limit', rangeOf(text, '*a')],
+        ['unknown-source', rangeOf(text, 'Active Directroy')],
+      ],
+    );
+  });
+
+  test('an emoji and CRLF in a valid plan give no finding, in YAML and JSON', () => {
+    const json = '{\r\n  "kind": "ProvisioningPlan",\r\n  "identity": { "name": "Zoë 😀" },\r\n  "accountRequests": [{ "source": "Active Directory", "operation": "Create" }]\r\n}\r\n';
+    assert.deepEqual(diagnose({ 'acme.sources.yaml': CATALOG, 'e.plan.yaml': crlf(VALID) }, 'e.plan.yaml'), []);
+    assert.deepEqual(diagnose({ 'acme.sources.yaml': CATALOG, 'e.plan.json': json }, 'e.plan.json'), []);
+  });
+
+  test('a YAML syntax error is clipped to its line, before the CR of a CRLF line ending', () => {
+    const text = crlf(`kind: ProvisioningPlan\nidentity: { name: x }\naccountRequests:\n  - source: Active Directory\n    operation: Create\n   bad: indentation here\n`);
+    const found = diagnose({ 'acme.sources.yaml': CATALOG, 'c.plan.yaml': text }, 'c.plan.yaml').filter((d) => d.code === 'yaml-syntax');
+    assert.ok(found.length > 0);
+    for (const d of found) {
+      assert.equal(d.range.start.line, d.range.end.line, 'one line');
+      assert.ok(d.range.end.character <= '   bad: indentation here'.length, 'before the CR');
+    }
+  });
+});
