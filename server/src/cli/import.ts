@@ -5,7 +5,7 @@ import { ImportError, checkPlan, importFile, summaryLine } from '../service/impo
 import { PlanService } from '../service/planService';
 import type { CliContext } from './context';
 import { UsageError } from './context';
-import { readTextFile } from './nodeHost';
+import { readTextFile } from '../platform/nodeFiles';
 import { toDiagnostics } from './output';
 
 /** One input and the plan file it becomes. */

@@ -6,7 +6,7 @@ import { parseRuleConfig, parseRuleOption } from '../service/config/ruleConfig';
 import type { CliContext } from './context';
 import { UsageError } from './context';
 import { runImport } from './import';
-import { nodeHost } from './nodeHost';
+import { createNodeHost } from '../platform/nodeFiles';
 import { runPredict } from './predict';
 import { runValidate } from './validate';
 
@@ -55,7 +55,7 @@ export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> &
         out: { type: 'string' },
       },
     });
-    const ctx: CliContext = { ...io, version, host: nodeHost, serviceOptions: serviceOptions(io, values.catalog ?? [], values.rule ?? []) };
+    const ctx: CliContext = { ...io, version, host: createNodeHost(true), serviceOptions: serviceOptions(io, values.catalog ?? [], values.rule ?? []) };
     switch (command) {
       case 'validate':
         return runValidate(ctx, positionals, values.format ?? 'text');

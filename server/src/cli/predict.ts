@@ -11,7 +11,7 @@ import { simulatePlan } from '../service/prediction/simulate';
 import type { Outcomes, PredictionOptions } from '../service/prediction/types';
 import type { CliContext } from './context';
 import { UsageError } from './context';
-import { readTextFile } from './nodeHost';
+import { readTextFile } from '../platform/nodeFiles';
 
 /** Options of `predict` and `simulate` (features.md §3). */
 export interface PredictArgs {

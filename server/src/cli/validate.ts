@@ -7,7 +7,7 @@ import { fileTypeOf } from '../service/model/sourceFile';
 import { PlanService } from '../service/planService';
 import type { CliContext } from './context';
 import { UsageError } from './context';
-import { readTextFile } from './nodeHost';
+import { readTextFile } from '../platform/nodeFiles';
 import type { FileReport } from './output';
 import { formatJson, formatSarif, formatText, summarise, toDiagnostics } from './output';
 

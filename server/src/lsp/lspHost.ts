@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { matchingFiles, walkFiles } from '../cli/nodeHost';
+import { matchingFiles, walkFiles } from '../platform/nodeFiles';
 import type { ServiceHost } from '../service/workspace/host';
 import type { OpenDocuments } from './documents';
 

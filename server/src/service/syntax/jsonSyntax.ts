@@ -1,11 +1,12 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import type { Finding } from '../findings';
 import { finding } from '../findings';
 import type { MapNode, SeqNode, ValueNode } from './ast';
 import type { Limits } from './limits';
 import { findExcessiveNesting } from './limits';
 import type { SyntaxDocument } from './syntaxDocument';
-import { duplicateKeyFindings, limitFinding } from './syntaxDocument';
+import { duplicateKeysOf, limitFinding } from './syntaxDocument';
 
 const ERROR_HINTS: Partial<Record<string, string>> = {
   CommaExpected: 'Separate items and properties with a comma.',
@@ -44,8 +45,7 @@ export function parseJsonText(text: string, limits: Limits): SyntaxDocument {
     const end = error.offset + Math.max(error.length, 1);
     return finding('yaml-syntax', error.offset, Math.min(end, lineEnd(text, error.offset)), `JSON syntax: ${words}.${hint ? ` ${hint}` : ''}`);
   });
-  const root = tree ? convert(tree) : null;
-  findings.push(...duplicateKeyFindings(root));
+  const root = tree ? convert(tree, findings) : null;
   return { start: 0, end: text.length, root, findings, limited: false, index: 0 };
 }
 
@@ -55,7 +55,7 @@ function lineEnd(text: string, offset: number): number {
   return Math.max(end > offset && text.charCodeAt(end - 1) === 13 ? end - 1 : end, offset + 1);
 }
 
-function convert(node: JsonNode): ValueNode {
+function convert(node: JsonNode, findings: Finding[]): ValueNode {
   const start = node.offset;
   const end = node.offset + node.length;
   switch (node.type) {
@@ -66,13 +66,14 @@ function convert(node: JsonNode): ValueNode {
         if (!keyNode) continue;
         map.pairs.push({
           key: { kind: 'scalar', value: String(keyNode.value), start: keyNode.offset, end: keyNode.offset + keyNode.length },
-          value: valueNode ? convert(valueNode) : null,
+          value: valueNode ? convert(valueNode, findings) : null,
         });
       }
+      if (map.pairs.length > 1) findings.push(...duplicateKeysOf(map));
       return map;
     }
     case 'array': {
-      const seq: SeqNode = { kind: 'seq', start, end, items: (node.children ?? []).map(convert) };
+      const seq: SeqNode = { kind: 'seq', start, end, items: (node.children ?? []).map((child) => convert(child, findings)) };
       return seq;
     }
     case 'string':

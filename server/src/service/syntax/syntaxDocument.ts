@@ -1,6 +1,6 @@
 import type { Finding } from '../findings';
 import { finding } from '../findings';
-import type { ValueNode } from './ast';
+import type { MapNode, ValueNode } from './ast';
 
 /** One parsed YAML document (or the JSON document): its place in the file, its tree and its syntax findings. */
 export interface SyntaxDocument {
@@ -24,35 +24,23 @@ export function limitFinding(offset: number, length: number, message: string): F
   return finding('document-limit', offset, offset + Math.max(length, 0), message);
 }
 
-/** `duplicate-key` findings for every mapping of the tree, each on the repeated key's second occurrence. */
-export function duplicateKeyFindings(root: ValueNode | null, seen = new Set<ValueNode>()): Finding[] {
+/** `duplicate-key` findings of one mapping, each on the repeated key's second occurrence. */
+export function duplicateKeysOf(map: MapNode): Finding[] {
+  const pairs = map.pairs;
+  if (pairs.length < 2) return [];
   const findings: Finding[] = [];
-  const visit = (node: ValueNode | null): void => {
-    if (!node || seen.has(node)) return;
-    seen.add(node);
-    if (node.kind === 'map') {
-      const keys = new Set<string>();
-      for (const pair of node.pairs) {
-        const key = pair.key.value === null ? '' : String(pair.key.value);
-        if (keys.has(key)) {
-          findings.push(
-            finding(
-              'duplicate-key',
-              pair.key.start,
-              pair.key.end,
-              `The key "${key}" appears twice in this mapping; ISC would keep only the last value. Remove or rename one of them.`,
-              [{ kind: 'remove', title: `Remove this "${key}"`, start: pair.key.start, end: pair.value?.end ?? pair.key.end }],
-            ),
-          );
-        }
-        keys.add(key);
-        visit(pair.value);
-      }
-    } else if (node.kind === 'seq') {
-      for (const item of node.items) visit(item);
+  const keys = new Set<string>();
+  for (const pair of pairs) {
+    const key = pair.key.value === null ? '' : String(pair.key.value);
+    if (keys.has(key)) {
+      findings.push(
+        finding('duplicate-key', pair.key.start, pair.key.end, `The key "${key}" appears twice in this mapping; ISC would keep only the last value. Remove or rename one of them.`, [
+          { kind: 'remove', title: `Remove this "${key}"`, start: pair.key.start, end: pair.value?.end ?? pair.key.end },
+        ]),
+      );
     }
-  };
-  visit(root);
+    keys.add(key);
+  }
   return findings;
 }
 

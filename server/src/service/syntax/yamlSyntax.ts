@@ -6,7 +6,7 @@ import type { MapNode, PairNode, ScalarNode, ScalarValue, SeqNode, ValueNode } f
 import type { Limits } from './limits';
 import { findExcessiveNesting } from './limits';
 import type { SyntaxDocument } from './syntaxDocument';
-import { duplicateKeyFindings, limitFinding, measureAliasExpansion } from './syntaxDocument';
+import { duplicateKeysOf, limitFinding, measureAliasExpansion } from './syntaxDocument';
 
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -98,13 +98,13 @@ function convertDocument(doc: Document.Parsed, text: string, limits: Limits, bas
     return limitedDocument(start, end, start, 0, parserFailure(error));
   }
   if (ctx.cyclic) {
-    return { start, end, root: null, findings: ctx.findings, limited: true, index };
+    return { start, end, root: null, findings: ctx.findings.filter((f) => f.code !== 'duplicate-key'), limited: true, index };
   }
-  const aliasProblem = measureAliasExpansion(root, limits.maxAliasNodes);
+  // Without anchors there are no aliases, and nothing can expand.
+  const aliasProblem = ctx.anchors.size > 0 ? measureAliasExpansion(root, limits.maxAliasNodes) : undefined;
   if (aliasProblem) {
     return { start, end, root: null, findings: [limitFinding(aliasProblem.start, aliasProblem.end - aliasProblem.start, aliasProblem.message)], limited: true, index };
   }
-  ctx.findings.push(...duplicateKeyFindings(root));
   const result: SyntaxDocument = { start, end, root, findings: ctx.findings, limited: false, index };
   if (ctx.anchors.size > 0) result.anchors = true;
   return result;
@@ -201,6 +201,7 @@ function convertMap(items: readonly unknown[], range: readonly number[] | undefi
     const pair: PairNode = { key, value };
     map.pairs.push(pair);
   }
+  if (map.pairs.length > 1) ctx.findings.push(...duplicateKeysOf(map));
   return map;
 }
 

@@ -61,23 +61,39 @@ export function matchingFiles(files: readonly string[], pattern: RegExp): string
   return files.filter((file) => path.basename(file).search(pattern) !== -1);
 }
 
-/** The service host of the command line: the disk. */
-export const nodeHost: ServiceHost = {
-  readFile(file) {
-    const result = readTextFile(file);
-    return 'text' in result ? result.text : undefined;
-  },
-  listFiles(folder) {
-    try {
-      return fs
-        .readdirSync(folder, { withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => entry.name);
-    } catch {
-      return undefined;
-    }
-  },
-  findFiles(root, pattern) {
-    return matchingFiles(walkFiles(root), pattern);
-  },
-};
+/**
+ * A service host over the disk. With `memoize` (the command line: nothing changes during a run)
+ * every file and folder is read once, so validating a thousand plans side by side does not list
+ * their folder a thousand times.
+ */
+export function createNodeHost(memoize: boolean): ServiceHost {
+  const texts = new Map<string, string | undefined>();
+  const listings = new Map<string, string[] | undefined>();
+  const remember = <T>(cache: Map<string, T>, key: string, read: () => T): T => {
+    if (!memoize) return read();
+    if (!cache.has(key)) cache.set(key, read());
+    return cache.get(key) as T;
+  };
+  return {
+    readFile: (file) =>
+      remember(texts, file, () => {
+        const result = readTextFile(file);
+        return 'text' in result ? result.text : undefined;
+      }),
+    listFiles: (folder) =>
+      remember(listings, folder, () => {
+        try {
+          return fs
+            .readdirSync(folder, { withFileTypes: true })
+            .filter((entry) => entry.isFile())
+            .map((entry) => entry.name);
+        } catch {
+          return undefined;
+        }
+      }),
+    findFiles: (root, pattern) => matchingFiles(walkFiles(root), pattern),
+  };
+}
+
+/** A host that reads the disk afresh on every call. */
+export const nodeHost: ServiceHost = createNodeHost(false);
