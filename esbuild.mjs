@@ -28,6 +28,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: shebang },
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', banner: shebang },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/main.ts'], outfile: 'dist/main.js', external: ['vscode'] },
 ];
 
 /** The dry-run view's script runs in the webview (a browser); its styles and the codicon font sit beside it. */

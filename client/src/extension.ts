@@ -1,48 +1,26 @@
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PlanStatusParams } from '../../shared/protocol';
-import { PlanStatusNotification, WorkspaceTrustNotification } from '../../shared/protocol';
-import type { DryRunModel } from '../../shared/dryRun';
-import { registerDryRunCommands } from './dryRun/commands';
-import { DryRunPanel } from './dryRun/panel';
-import { createLanguageClient } from './languageClient';
-import { registerImportCommand } from './importCommand';
-import { PlanStatusItem } from './planStatus';
+import * as path from 'path';
+import type * as vscode from 'vscode';
+import type { IscPlanApi } from './main';
 
-let client: LanguageClient | undefined;
+export type { IscPlanApi };
 
-/** What the extension offers other extensions (and its tests). */
-export interface IscPlanApi {
-  /** The dry-run model the view of a plan shows now, if a view is open. */
-  dryRunModel(uri: vscode.Uri): DryRunModel | null | undefined;
-}
+type Main = typeof import('./main');
+let main: Main | undefined;
 
-/** Activated by plan and catalog files, the extension's commands, or a dry-run view to restore. */
+/**
+ * Activated by plan and catalog files, the extension's commands, or a dry-run view to restore.
+ * The language client and the view are in a second bundle (`dist/main.js`), loaded once
+ * activation has returned: VS Code's extension host is not held up while ~0.5 MB of client code
+ * loads, and activation resolves when the language server has started.
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<IscPlanApi> {
-  const output = vscode.window.createOutputChannel('ISC Plan', { log: true });
-  const checked = new vscode.EventEmitter<PlanStatusParams>();
-  const languageClient = createLanguageClient(context, output);
-  client = languageClient;
-  const events = { onPlanChecked: (listener: (uri: string) => void): vscode.Disposable => checked.event((p) => listener(p.uri)) };
-  context.subscriptions.push(
-    output,
-    checked,
-    new PlanStatusItem(checked.event),
-    ...registerDryRunCommands(context, languageClient, events),
-    registerImportCommand(languageClient),
-    vscode.commands.registerCommand('iscPlan.restartServer', () => languageClient.restart()),
-    vscode.commands.registerCommand('iscPlan.showOutput', () => output.show()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void languageClient.sendNotification(WorkspaceTrustNotification.type, { trusted: true });
-    }),
-    languageClient.onNotification(PlanStatusNotification.type, (params) => checked.fire(params)),
-  );
-  await languageClient.start();
-  output.info(`ISC Plan ${String((context.extension.packageJSON as { version?: string }).version)} started.`);
-  return { dryRunModel: (uri) => DryRunPanel.modelOf(uri.toString()) };
+  await Promise.resolve();
+  // A runtime path keeps the bundler from inlining the client into this file.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  main = require(path.join(__dirname, 'main.js')) as Main;
+  return main.start(context);
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await main?.stop();
 }

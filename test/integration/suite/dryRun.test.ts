@@ -36,8 +36,8 @@ suite('extension host: code lenses and the dry run', () => {
     assert.deepEqual(plan.summary.channels, { connector: 3, manual: 1, ticketing: 1, unknown: 0 });
     assert.deepEqual(plan.simulation.requests.map((r) => r.channel), ['connector', 'connector', 'manual', 'ticketing', 'connector']);
     assert.ok(plan.simulation.events.some((e) => e.words.provisioningStatus === 'COMMITED'));
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
-    assert.equal(tab?.label, 'Dry run: jane-joins-finance.plan.yaml');
+    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview), 'the dry-run tab');
+    assert.equal(tab.label, 'Dry run: jane-joins-finance.plan.yaml');
   });
 
   test('a code lens opens the view at its request', async () => {

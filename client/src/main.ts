@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PlanStatusParams } from '../../shared/protocol';
+import { PlanStatusNotification, WorkspaceTrustNotification } from '../../shared/protocol';
+import type { DryRunModel } from '../../shared/dryRun';
+import { registerDryRunCommands } from './dryRun/commands';
+import { DryRunPanel } from './dryRun/panel';
+import { createLanguageClient } from './languageClient';
+import { registerImportCommand } from './importCommand';
+import { PlanStatusItem } from './planStatus';
+
+let client: LanguageClient | undefined;
+
+/**
+ * Everything the extension does: the language client, the commands, the dry-run view. Loaded by
+ * `extension.ts` right after activation, so that activating costs no module loading.
+ */
+
+/** What the extension offers other extensions (and its tests). */
+export interface IscPlanApi {
+  /** The dry-run model the view of a plan shows now, if a view is open. */
+  dryRunModel(uri: vscode.Uri): DryRunModel | null | undefined;
+}
+
+/** Starts the extension (see `extension.ts`). */
+export async function start(context: vscode.ExtensionContext): Promise<IscPlanApi> {
+  const output = vscode.window.createOutputChannel('ISC Plan', { log: true });
+  const checked = new vscode.EventEmitter<PlanStatusParams>();
+  const languageClient = createLanguageClient(context, output);
+  client = languageClient;
+  const events = { onPlanChecked: (listener: (uri: string) => void): vscode.Disposable => checked.event((p) => listener(p.uri)) };
+  context.subscriptions.push(
+    output,
+    checked,
+    new PlanStatusItem(checked.event),
+    ...registerDryRunCommands(context, languageClient, events),
+    registerImportCommand(languageClient),
+    vscode.commands.registerCommand('iscPlan.restartServer', () => languageClient.restart()),
+    vscode.commands.registerCommand('iscPlan.showOutput', () => output.show()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void languageClient.sendNotification(WorkspaceTrustNotification.type, { trusted: true });
+    }),
+    languageClient.onNotification(PlanStatusNotification.type, (params) => checked.fire(params)),
+  );
+  await languageClient.start();
+  output.info(`ISC Plan ${String((context.extension.packageJSON as { version?: string }).version)} started.`);
+  return { dryRunModel: (uri) => DryRunPanel.modelOf(uri.toString()) };
+}
+
+export async function stop(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
