@@ -6,7 +6,7 @@ import type { Session } from './session';
 /** The editor rounds the submission time to a quarter hour, so predictions stay put while the user types. */
 const QUARTER_HOUR = 15 * 60 * 1000;
 /** At most this many request-runs per prediction in the editor (the dry run and the CLI use the full count). */
-export const EDITOR_REQUEST_RUNS = 400_000;
+export const EDITOR_REQUEST_RUNS = 200_000;
 /** Plans up to this size are predicted on demand by a hover; bigger ones show the last computed prediction. */
 const HOVER_COMPUTES_UP_TO = 1_000;
 
