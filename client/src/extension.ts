@@ -1,10 +1,11 @@
 import * as path from 'path';
 import type * as vscode from 'vscode';
+import type * as MainModule from './main';
 import type { IscPlanApi } from './main';
 
 export type { IscPlanApi };
 
-type Main = typeof import('./main');
+type Main = typeof MainModule;
 let main: Main | undefined;
 
 /**

@@ -42,24 +42,3 @@ function append(doc: Document, element: Element, children: Child[]): void {
 export function icon(doc: Document, name: string, label?: string): HTMLElement {
   return h(doc, 'span', { class: `codicon codicon-${name}`, 'aria-hidden': label ? undefined : 'true', 'aria-label': label, role: label ? 'img' : undefined });
 }
-
-/** Minutes as people read them: 45 s, 12 min, 3.5 h, 2.1 d, 3 wk. */
-export function duration(minutes: number): string {
-  if (minutes < 1) return `${Math.max(1, Math.round(minutes * 60))} s`;
-  if (minutes < 60) return `${Math.round(minutes)} min`;
-  const hours = minutes / 60;
-  if (hours < 24) return `${hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours)} h`;
-  const days = hours / 24;
-  if (days < 14) return `${days < 10 ? Math.round(days * 10) / 10 : Math.round(days)} d`;
-  return `${Math.round(days / 7)} wk`;
-}
-
-/** `~2 min (p90 1 h)`, or `—` when the milestone is not reached. */
-export function quantiles(q: { p50Minutes: number; p90Minutes: number } | null): string {
-  if (!q) return '—';
-  return q.p50Minutes === q.p90Minutes ? `~${duration(q.p50Minutes)}` : `~${duration(q.p50Minutes)} (p90 ${duration(q.p90Minutes)})`;
-}
-
-export function percent(share: number): string {
-  return share > 0 && share < 0.01 ? '<1 %' : `${Math.round(share * 100)} %`;
-}

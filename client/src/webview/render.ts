@@ -1,6 +1,7 @@
 import type { DryRunModel, DryRunPlan, DryRunSummary, RequestPrediction } from '../../../shared/dryRun';
 import type { DryRunOptions } from '../../../shared/webviewMessages';
-import { duration, h, icon, percent, quantiles } from './dom';
+import { humanDuration, milestoneText, outcomesText } from '../../../shared/format';
+import { h, icon } from './dom';
 import { renderPerspectives, renderEvents, renderScenarios } from './sections';
 import { axis, milestoneBars } from './timeline';
 
@@ -78,7 +79,7 @@ function renderSummary(doc: Document, summary: DryRunSummary, requests: readonly
   const parts = [`${requests.length} request${requests.length === 1 ? '' : 's'}: ${connector} connector · ${manual} manual · ${ticketing} ticket${unknown > 0 ? ` · ${unknown} unknown` : ''}`];
   if (summary.slowest) {
     const slow = requests.find((r) => r.index === summary.slowest!.request);
-    parts.push(`slowest to verified: ~${duration(summary.slowest.p50Minutes)} (p90 ${duration(summary.slowest.p90Minutes)})${slow ? ` for #${slow.index} ${slow.source}` : ''}`);
+    parts.push(`slowest to verified: ~${humanDuration(summary.slowest.p50Minutes)} (p90 ${humanDuration(summary.slowest.p90Minutes)})${slow ? ` for #${slow.index} ${slow.source}` : ''}`);
   }
   if (summary.atRisk > 0) parts.push(`${summary.atRisk} may never be verified`);
   if (summary.assumptions.length > 0) parts.push(`${summary.assumptions.length} assumption${summary.assumptions.length === 1 ? '' : 's'}`);
@@ -93,7 +94,7 @@ function renderRequests(doc: Document, plan: DryRunPlan, actions: ViewActions, f
     const focused = focus?.document === plan.document && focus.request === r.index;
     body.appendChild(requestRow(doc, plan.document, r, actions, focused));
     for (const part of r.parts) {
-      const row = h(doc, 'tr', { class: 'part', 'data-testid': 'request-row', 'data-channel': part.channel }, h(doc, 'td', {}), h(doc, 'td', {}, '└ permission requests'), channelCell(doc, part.channel, part.target), h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, part.milestones)), h(doc, 'td', {}, outcomeText(part.outcomes)));
+      const row = h(doc, 'tr', { class: 'part', 'data-testid': 'request-row', 'data-channel': part.channel }, h(doc, 'td', {}), h(doc, 'td', {}, '└ permission requests'), channelCell(doc, part.channel, part.target), h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, part.milestones)), h(doc, 'td', {}, outcomesText(part.outcomes)));
       body.appendChild(row);
     }
   }
@@ -109,8 +110,8 @@ function requestRow(doc: Document, document: number, r: RequestPrediction, actio
     h(doc, 'td', {}, String(r.index)),
     h(doc, 'td', {}, h(doc, 'span', { class: 'source' }, r.source || '?'), ' · ', r.operation || '?'),
     channelCell(doc, r.channel, r.target),
-    h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, r.milestones), h(doc, 'div', { class: 'muted milestones' }, `started ${quantiles(r.milestones.started)} · committed ${quantiles(r.milestones.committed)} · verified ${quantiles(r.milestones.verified)}`)),
-    h(doc, 'td', { class: 'outcomes' }, outcomeText(r.outcomes)),
+    h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, r.milestones), h(doc, 'div', { class: 'muted milestones' }, `started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`)),
+    h(doc, 'td', { class: 'outcomes' }, outcomesText(r.outcomes)),
   );
   const reveal = (): void => actions.reveal(document, r.index);
   row.addEventListener('dblclick', reveal);
@@ -124,11 +125,3 @@ function channelCell(doc: Document, channel: string, target: string | null): HTM
   return h(doc, 'td', { class: `channel ${channel}` }, icon(doc, CHANNEL_ICON[channel] ?? 'question'), ` ${CHANNEL_LABEL[channel] ?? channel}`, target ? h(doc, 'div', { class: 'muted' }, target) : null);
 }
 
-function outcomeText(outcomes: RequestPrediction['outcomes']): string {
-  if (!outcomes) return 'not predictable';
-  return (Object.entries(outcomes) as [string, number][])
-    .filter(([, share]) => share > 0)
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, share]) => `${name} ${percent(share)}`)
-    .join(' · ');
-}

@@ -1,5 +1,6 @@
 import type { DryRunEvent, IscWords, Perspectives, SimulationResult } from '../../../shared/dryRun';
-import { duration, h, icon, percent, quantiles } from './dom';
+import { humanDuration, milestoneText, shareText } from '../../../shared/format';
+import { h, icon } from './dom';
 
 const ROLES = [
   { id: 'user', label: 'User', question: 'Why don’t I have access yet?' },
@@ -13,7 +14,7 @@ type Role = (typeof ROLES)[number]['id'];
 export function renderPerspectives(doc: Document, perspectives: Perspectives): HTMLElement {
   const section = h(doc, 'section', { class: 'perspectives' });
   const when = perspectives.moment.basis === 'given' ? 'at the chosen moment' : perspectives.moment.basis === 'first-verified' ? 'when the first request is verified' : 'at the end of the run';
-  section.appendChild(h(doc, 'h3', {}, `At +${duration(perspectives.moment.minutes)} (${perspectives.moment.at}), ${when}`));
+  section.appendChild(h(doc, 'h3', {}, `At +${humanDuration(perspectives.moment.minutes)} (${perspectives.moment.at}), ${when}`));
   const tabs = h(doc, 'div', { role: 'tablist', 'aria-label': 'Perspectives' });
   const panel = h(doc, 'div', { role: 'tabpanel', class: 'perspective', 'data-testid': 'perspective', tabindex: 0 });
   const buttons = ROLES.map((role, index) =>
@@ -77,7 +78,7 @@ export function renderEvents(doc: Document, events: readonly DryRunEvent[]): HTM
         doc,
         'tr',
         { 'data-testid': 'event', 'data-kind': event.kind },
-        h(doc, 'td', { title: event.at }, `+${duration(event.minutes)}`),
+        h(doc, 'td', { title: event.at }, `+${humanDuration(event.minutes)}`),
         h(doc, 'td', {}, `#${event.requestIndex}${event.part ? ' permissions' : ''}${event.attempt ? ` (attempt ${event.attempt})` : ''}`),
         h(doc, 'td', {}, badges(doc, event.words)),
         h(doc, 'td', {}, event.text),
@@ -97,9 +98,9 @@ export function renderScenarios(doc: Document, sim: SimulationResult): HTMLEleme
     const body = h(doc, 'tbody');
     scenario.requests.forEach((r, i) => {
       const base = sim.requests[i]!;
-      const risk = (o: typeof r.outcomes): string => (o ? percent(o.failed + o.stalled) : '—');
+      const risk = (o: typeof r.outcomes): string => (o ? shareText(o.failed + o.stalled) : '—');
       body.appendChild(
-        h(doc, 'tr', { 'data-testid': 'scenario-row' }, h(doc, 'td', {}, String(r.index)), h(doc, 'td', {}, `${quantiles(base.milestones.committed)} → ${quantiles(r.milestones.committed)}`), h(doc, 'td', {}, `${quantiles(base.milestones.verified)} → ${quantiles(r.milestones.verified)}`), h(doc, 'td', {}, `${risk(base.outcomes)} → ${risk(r.outcomes)}`)),
+        h(doc, 'tr', { 'data-testid': 'scenario-row' }, h(doc, 'td', {}, String(r.index)), h(doc, 'td', {}, `${milestoneText(base.milestones.committed)} → ${milestoneText(r.milestones.committed)}`), h(doc, 'td', {}, `${milestoneText(base.milestones.verified)} → ${milestoneText(r.milestones.verified)}`), h(doc, 'td', {}, `${risk(base.outcomes)} → ${risk(r.outcomes)}`)),
       );
     });
     table.appendChild(body);

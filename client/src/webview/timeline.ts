@@ -1,5 +1,6 @@
 import type { MilestoneQuantiles } from '../../../shared/dryRun';
-import { duration, s } from './dom';
+import { humanDuration } from '../../../shared/format';
+import { s } from './dom';
 
 /** The time axis reads from minutes to weeks on a logarithmic scale. */
 const MIN_MINUTES = 0.5;
@@ -38,7 +39,7 @@ export function milestoneBars(doc: Document, milestones: Record<(typeof MILESTON
     const from = axisX(q.p50Minutes);
     const to = Math.max(from + 2, axisX(q.p90Minutes));
     svg.appendChild(s(doc, 'line', { x1: from, x2: to, y1: y, y2: y, class: `range ${name}` }));
-    svg.appendChild(s(doc, 'rect', { x: from - 4, y: y - 4, width: 8, height: 8, class: `mark ${name}` }, s(doc, 'title', {}, `${name} ~${duration(q.p50Minutes)} (p90 ${duration(q.p90Minutes)})`)));
+    svg.appendChild(s(doc, 'rect', { x: from - 4, y: y - 4, width: 8, height: 8, class: `mark ${name}` }, s(doc, 'title', {}, `${name} ~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`)));
   });
   return svg;
 }
@@ -46,7 +47,7 @@ export function milestoneBars(doc: Document, milestones: Record<(typeof MILESTON
 function describe(milestones: Record<(typeof MILESTONES)[number], MilestoneQuantiles>): string {
   return MILESTONES.map((name) => {
     const q = milestones[name];
-    return q ? `${name} about ${duration(q.p50Minutes)}, 90th percentile ${duration(q.p90Minutes)}` : `${name} not reached`;
+    return q ? `${name} about ${humanDuration(q.p50Minutes)}, 90th percentile ${humanDuration(q.p90Minutes)}` : `${name} not reached`;
   }).join('; ');
 }
 

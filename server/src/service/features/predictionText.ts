@@ -1,6 +1,7 @@
 import type { ChannelDecision } from '../channel/decide';
-import type { MilestoneQuantiles, RequestPrediction } from '../prediction/types';
-import { escapeMarkdown, humanDuration } from './markdown';
+import type { RequestPrediction } from '../prediction/types';
+import { milestoneText, outcomesText } from '../../../../shared/format';
+import { escapeMarkdown } from './markdown';
 
 const CHANNEL_WORDS: Record<string, string> = {
   connector: 'direct connector',
@@ -8,15 +9,6 @@ const CHANNEL_WORDS: Record<string, string> = {
   ticketing: 'ticket (service desk integration)',
   unknown: 'unknown',
 };
-
-function quantiles(q: MilestoneQuantiles): string {
-  if (!q) return '—';
-  return q.p50Minutes === q.p90Minutes ? `~${humanDuration(q.p50Minutes)}` : `~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`;
-}
-
-function percent(share: number): string {
-  return share === 0 ? '0 %' : share < 0.01 ? '<1 %' : `${Math.round(share * 100)} %`;
-}
 
 /** The request's channel, target, reasons and (when available) milestones, outcomes and assumptions. */
 export function predictionMarkdown(decision: ChannelDecision, prediction: RequestPrediction | undefined): string {
@@ -27,14 +19,8 @@ export function predictionMarkdown(decision: ChannelDecision, prediction: Reques
   }
   if (prediction) {
     const m = prediction.milestones;
-    lines.push('', '| started | committed | verified |', '| --- | --- | --- |', `| ${quantiles(m.started)} | ${quantiles(m.committed)} | ${quantiles(m.verified)} |`);
-    const o = prediction.outcomes;
-    if (o) {
-      const shares = (Object.entries(o) as [string, number][])
-        .filter(([, share]) => share > 0)
-        .map(([outcome, share]) => `${outcome} ${percent(share)}`);
-      lines.push('', `Outcomes: ${shares.join(' · ')}`);
-    }
+    lines.push('', '| started | committed | verified |', '| --- | --- | --- |', `| ${milestoneText(m.started)} | ${milestoneText(m.committed)} | ${milestoneText(m.verified)} |`);
+    if (prediction.outcomes) lines.push('', `Outcomes: ${outcomesText(prediction.outcomes)}`);
     if (prediction.assumptions.length > 0) lines.push('', '_Assumed:_', ...prediction.assumptions.map((a) => `- ${escapeMarkdown(a)}`));
   }
   return lines.join('\n');

@@ -1,6 +1,6 @@
-import type { MilestoneQuantiles, Outcomes, RequestPrediction } from '../prediction/types';
+import type { RequestPrediction } from '../prediction/types';
 import type { SimulationResult } from '../prediction/simTypes';
-import { humanDuration } from './markdown';
+import { humanDuration, milestoneText, outcomesText } from '../../../../shared/format';
 
 /** One plan's prediction (and, for a dry run, its simulation), as reports show it. */
 export interface PlanReport {
@@ -18,20 +18,6 @@ export interface ReportHeader {
   seed: number;
 }
 
-function milestone(q: MilestoneQuantiles): string {
-  if (!q) return '—';
-  return q.p50Minutes === q.p90Minutes ? `~${humanDuration(q.p50Minutes)}` : `~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`;
-}
-
-function outcomes(o: Outcomes | null): string {
-  if (!o) return 'not predictable';
-  return Object.entries(o)
-    .filter(([, share]) => share > 0)
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, share]) => `${name} ${share < 0.01 ? '<1' : Math.round(share * 100)} %`)
-    .join(' · ');
-}
-
 function target(r: { channel: string; target: string | null }): string {
   return `${r.channel}${r.target ? ` → ${r.target}` : ''}`;
 }
@@ -39,11 +25,11 @@ function target(r: { channel: string; target: string | null }): string {
 /** A request's one-line summary, as the code lens shows it: `connector · committed ~2 min (p90 1 h) · verified ~8 h`. */
 export function lensTitle(r: RequestPrediction): string {
   const parts = [r.channel === 'unknown' ? 'channel unknown' : r.channel];
-  if (r.milestones.committed) parts.push(`committed ${milestone(r.milestones.committed)}`);
+  if (r.milestones.committed) parts.push(`committed ${milestoneText(r.milestones.committed)}`);
   else if (r.outcomes && r.outcomes.stalled > 0.5) parts.push('stalls (ISC stops checking)');
-  if (r.milestones.verified) parts.push(`verified ${milestone(r.milestones.verified)}`);
+  if (r.milestones.verified) parts.push(`verified ${milestoneText(r.milestones.verified)}`);
   else if (r.outcomes && r.outcomes.unverifiable > 0.5) parts.push('never verified');
-  for (const part of r.parts) parts.push(`+ ${part.channel} part${part.milestones.committed ? ` ${milestone(part.milestones.committed)}` : ''}`);
+  for (const part of r.parts) parts.push(`+ ${part.channel} part${part.milestones.committed ? ` ${milestoneText(part.milestones.committed)}` : ''}`);
   return parts.join(' · ');
 }
 
@@ -60,11 +46,11 @@ export function predictionText(header: ReportHeader, plans: readonly PlanReport[
     lines.push(`submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
     for (const r of plan.requests) {
       lines.push(`#${r.index} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`);
-      lines.push(`   started ${milestone(r.milestones.started)} · committed ${milestone(r.milestones.committed)} · verified ${milestone(r.milestones.verified)}`);
-      lines.push(`   ${outcomes(r.outcomes)}`);
+      lines.push(`   started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`);
+      lines.push(`   ${outcomesText(r.outcomes)}`);
       for (const reason of r.reasons) lines.push(`   why: ${reason}`);
       for (const part of r.parts) {
-        lines.push(`   + ${part.part} → ${target(part)}: committed ${milestone(part.milestones.committed)} · verified ${milestone(part.milestones.verified)} · ${outcomes(part.outcomes)}`);
+        lines.push(`   + ${part.part} → ${target(part)}: committed ${milestoneText(part.milestones.committed)} · verified ${milestoneText(part.milestones.verified)} · ${outcomesText(part.outcomes)}`);
       }
     }
     const assumed = assumptionsOf(plan.requests);
@@ -85,9 +71,9 @@ export function predictionMarkdown(header: ReportHeader, plans: readonly PlanRep
     lines.push(`# ${cell(plan.name ?? `Plan ${plan.document + 1}`)}`, '', `\`${cell(header.file)}\` · submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
     lines.push('| # | request | channel | started | committed | verified | outcomes |', '| --- | --- | --- | --- | --- | --- | --- |');
     for (const r of plan.requests) {
-      lines.push(`| ${r.index} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${milestone(r.milestones.started)} | ${milestone(r.milestones.committed)} | ${milestone(r.milestones.verified)} | ${outcomes(r.outcomes)} |`);
+      lines.push(`| ${r.index} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${milestoneText(r.milestones.started)} | ${milestoneText(r.milestones.committed)} | ${milestoneText(r.milestones.verified)} | ${outcomesText(r.outcomes)} |`);
       for (const part of r.parts) {
-        lines.push(`| ${r.index} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${milestone(part.milestones.started)} | ${milestone(part.milestones.committed)} | ${milestone(part.milestones.verified)} | ${outcomes(part.outcomes)} |`);
+        lines.push(`| ${r.index} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${milestoneText(part.milestones.started)} | ${milestoneText(part.milestones.committed)} | ${milestoneText(part.milestones.verified)} | ${outcomesText(part.outcomes)} |`);
       }
     }
     lines.push('', '## Why', '');
@@ -110,7 +96,7 @@ function simulationMarkdown(sim: SimulationResult): string[] {
   for (const a of p.auditor) lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
   for (const scenario of sim.scenarios) {
     lines.push('', `## Scenario \`${cell(scenario.spec)}\``, '', '| # | channel | committed | verified | outcomes |', '| --- | --- | --- | --- | --- |');
-    for (const r of scenario.requests) lines.push(`| ${r.index} | ${cell(target(r))} | ${milestone(r.milestones.committed)} | ${milestone(r.milestones.verified)} | ${outcomes(r.outcomes)} |`);
+    for (const r of scenario.requests) lines.push(`| ${r.index} | ${cell(target(r))} | ${milestoneText(r.milestones.committed)} | ${milestoneText(r.milestones.verified)} | ${outcomesText(r.outcomes)} |`);
   }
   return lines;
 }

@@ -1,0 +1,36 @@
+/**
+ * How durations, milestones and outcome shares read in hovers, code lenses, reports and the
+ * dry-run view: one wording everywhere. Pure, so the server and the view's page both use it.
+ */
+
+/** Minutes as people read them: 45 s, 12 min, 3.5 h, 2.1 d, 3 wk. */
+export function humanDuration(minutes: number): string {
+  if (minutes < 1) return `${Math.max(1, Math.round(minutes * 60))} s`;
+  if (minutes < 60) return `${Math.round(minutes)} min`;
+  const hours = minutes / 60;
+  if (hours < 24) return `${hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours)} h`;
+  const days = hours / 24;
+  if (days < 14) return `${days < 10 ? Math.round(days * 10) / 10 : Math.round(days)} d`;
+  return `${Math.round(days / 7)} wk`;
+}
+
+/** A milestone as `~2 min (p90 1 h)`, `~8 h` when both are equal, `—` when not reached. */
+export function milestoneText(q: { p50Minutes: number; p90Minutes: number } | null): string {
+  if (!q) return '—';
+  return q.p50Minutes === q.p90Minutes ? `~${humanDuration(q.p50Minutes)}` : `~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`;
+}
+
+/** A share as a whole percentage, `<1 %` for small non-zero shares. */
+export function shareText(share: number): string {
+  return share > 0 && share < 0.01 ? '<1 %' : `${Math.round(share * 100)} %`;
+}
+
+/** The outcomes that can happen, most likely first: `success 97 % · partial 2 % · failed <1 %`. */
+export function outcomesText(outcomes: object | null): string {
+  if (!outcomes) return 'not predictable';
+  return (Object.entries(outcomes) as [string, number][])
+    .filter(([, share]) => share > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, share]) => `${name} ${shareText(share)}`)
+    .join(' · ');
+}
