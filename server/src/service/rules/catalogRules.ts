@@ -79,7 +79,11 @@ function integrationRules(sdim: MapNode, maxDays: number | undefined): Finding[]
   const managed = getPair(sdim, 'managedSources');
   const managedCount = managed?.value?.kind === 'seq' ? managed.value.items.length : 0;
   if (universal && toValue(universal.value) === true && managed && managedCount > 0) {
-    findings.push(finding('sdim-universal-with-managed', managed.key.start, managed.key.end, 'A universal manager (universalManager: true) handles every source; ISC allows no managedSources with it. Remove managedSources or set universalManager to false.'));
+    findings.push(
+      finding('sdim-universal-with-managed', managed.key.start, managed.key.end, 'A universal manager (universalManager: true) handles every source; ISC allows no managedSources with it. Remove managedSources or set universalManager to false.', [
+        { kind: 'remove', title: 'Remove managedSources', start: managed.key.start, end: managed.value?.end ?? managed.key.end },
+      ]),
+    );
   }
   findings.push(...statusMapRules(sdim));
   findings.push(...pollingWindow(sdim, maxDays));
