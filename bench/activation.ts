@@ -1,0 +1,255 @@
+/**
+ * Extension activation in a real VS Code (code-server + headless Chromium, as the integration
+ * suite runs): starts code-server with the log level at trace, runs the tiny probe suite
+ * (`activation/probe.ts`), and reads the activation from the extension host's own log
+ * (`<user-data>/logs/<session>/exthost<N>/remoteexthost.log`) and from what VS Code measured.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { runSuiteInBrowser } from '../test/harness/browser';
+import { findCodeServer, installExtension, startCodeServer } from '../test/harness/codeServer';
+import { BENCH_CATALOG, generatedRequest } from './generate';
+import { messageOf, withTimeout } from './stats';
+
+/** One activation, as the logs and VS Code saw it (ms; undefined when not found). */
+export interface Activation {
+  /** From the log: `_doActivateExtension` (code loading starts) → `_callActivateOptional` (activate() is called). */
+  logLoadMs?: number;
+  /** The extension host's performance marks: will/didLoadExtensionCode, will/didActivateExtension. */
+  markLoadMs?: number;
+  markActivateMs?: number;
+  /** Node module loads of the extension's own files (ms each), including those after activate() returned. */
+  extensionLoadMs?: number;
+  loads?: { file: string; start: number; ms: number }[];
+  /** The longest extension-host event-loop block from opening the plan until the extension is active (probe). */
+  eventLoopMaxMs?: number;
+  /** VS Code's ActivationTimes (Startup Performance view): Load Code, Call Activate, Finish Activate. */
+  loadCodeMs?: number;
+  callActivateMs?: number;
+  finishActivateMs?: number;
+  event?: string;
+  logFile?: string;
+  logLines: string[];
+  error?: string;
+}
+
+export interface ActivationResult {
+  measured: boolean;
+  reason?: string;
+  variant: string;
+  runs: Activation[];
+}
+
+const TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}\.\d{3})/;
+
+function timeOf(line: string): number | undefined {
+  const m = TIME.exec(line);
+  return m ? Date.parse(`${m[1]}T${m[2]}Z`) : undefined;
+}
+
+/** Every file below `dir` whose name matches `pattern`. */
+function findFiles(dir: string, pattern: RegExp): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((rel) => pattern.test(path.basename(rel)))
+    .map((rel) => path.join(dir, rel));
+}
+
+/** Reads the activation of `extensionId` from the extension host logs and the extension's output log below `workDir`. */
+export function activationFromLogs(
+  workDir: string,
+  extensionId: string,
+): Pick<Activation, 'logLoadMs' | 'logFile' | 'logLines' | 'event'> {
+  const logs = findFiles(path.join(workDir, 'ud', 'logs'), /exthost\d*\.log$/);
+  for (const file of logs) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const start = lines.find((l) => l.includes(`ExtensionService#_doActivateExtension ${extensionId},`));
+    if (!start) continue;
+    const call = lines.find((l) => l.includes(`ExtensionService#_callActivateOptional ${extensionId}`));
+    const ours = lines.filter((l) => /ExtensionService#\w+ .*isc-plan/.test(l) && l.length < 400);
+    const t0 = timeOf(start);
+    const t1 = call ? timeOf(call) : undefined;
+    return {
+      logFile: path.relative(workDir, file),
+      logLines: ours.slice(0, 6),
+      event: /activationEvent: '([^']*)'/.exec(start)?.[1],
+      ...(t0 !== undefined && t1 !== undefined ? { logLoadMs: t1 - t0 } : {}),
+    };
+  }
+  return {
+    logLines: [`no "_doActivateExtension ${extensionId}" line in ${logs.length} extension host log(s)`],
+  };
+}
+
+/** Parses the probe's record: VS Code's own activation stats row `| id | false | 12 | 3 | 80 | onLanguage:... | id |`. */
+function activationFromProbe(
+  file: string,
+): Pick<
+  Activation,
+  | 'loadCodeMs'
+  | 'callActivateMs'
+  | 'finishActivateMs'
+  | 'markLoadMs'
+  | 'markActivateMs'
+  | 'eventLoopMaxMs'
+  | 'error'
+> {
+  if (!fs.existsSync(file)) return { error: 'the probe wrote no record' };
+  type Mark = { name: string; startTime: number };
+  const record = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    startupPerformanceRows?: string[];
+    activated?: boolean;
+    activeBefore?: boolean;
+    marks?: Mark[];
+    eventLoopMaxMs?: number;
+    loads?: { file: string; start: number; ms: number }[];
+  };
+  const mark = (name: string): number | undefined =>
+    record.marks?.find((m) => m.name.startsWith(`code/extHost/${name}/`))?.startTime;
+  const between = (from: string, to: string): number | undefined => {
+    const [a, b] = [mark(from), mark(to)];
+    return a !== undefined && b !== undefined ? b - a : undefined;
+  };
+  const row = record.startupPerformanceRows?.find((r) => r.trim().startsWith('|'));
+  const cells = row?.split('|').map((c) => c.trim()) ?? [];
+  const num = (i: number): number | undefined =>
+    Number.isFinite(Number(cells[i])) && cells[i] !== '' ? Number(cells[i]) : undefined;
+  const error = !record.activated
+    ? 'the extension did not activate'
+    : record.activeBefore
+      ? 'the extension was active before the plan was opened'
+      : undefined;
+  const marks = {
+    markLoadMs: between('willLoadExtensionCode', 'didLoadExtensionCode'),
+    markActivateMs: between('willActivateExtension', 'didActivateExtension'),
+  };
+  return {
+    loadCodeMs: num(3),
+    callActivateMs: num(4),
+    finishActivateMs: num(5),
+    ...marks,
+    ...(record.eventLoopMaxMs !== undefined ? { eventLoopMaxMs: record.eventLoopMaxMs } : {}),
+    ...(record.loads ? { loads: record.loads, extensionLoadMs: topLevelLoadMs(record.loads) } : {}),
+    ...(error ? { error } : {}),
+  };
+}
+
+/** How long the extension's files took to load in all: the union of the load intervals (a nested load is inside its parent's). */
+function topLevelLoadMs(loads: { start: number; ms: number }[]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const load of [...loads].sort((a, b) => a.start - b.start)) {
+    const stop = load.start + load.ms;
+    if (stop <= end) continue;
+    total += stop - Math.max(load.start, end);
+    end = stop;
+  }
+  return total;
+}
+
+/** Writes the probe's workspace: a small plan and its catalog. */
+function writeProbeWorkspace(folder: string): void {
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, 'acme.sources.yaml'), BENCH_CATALOG);
+  const requests = Array.from({ length: 5 }, (_, i) => generatedRequest(i)).join('');
+  fs.writeFileSync(
+    path.join(folder, 'probe.plan.yaml'),
+    `kind: ProvisioningPlan\nname: Probe\nidentity: { name: jane.doe }\naccountRequests:\n${requests}`,
+  );
+}
+
+/** One code-server run of the probe; `devPath` is the development extension (the repo, or a stub when the .vsix is installed). */
+async function activateOnce(
+  repo: string,
+  workDir: string,
+  devPath: string,
+  vsix: string | undefined,
+): Promise<Activation> {
+  const workspace = path.join(workDir, 'workspace');
+  writeProbeWorkspace(workspace);
+  if (vsix) installExtension(vsix, workDir);
+  const probeOut = path.join(workDir, 'probe.json');
+  const server = await startCodeServer({
+    workDir,
+    workspacePath: workspace,
+    env: { ISC_PLAN_BENCH_PROBE_OUT: probeOut },
+    args: ['--log', 'trace'],
+  });
+  const console: string[] = [];
+  try {
+    const code = await runSuiteInBrowser({
+      origin: server.origin,
+      workspacePath: workspace,
+      extensionDevelopmentPath: devPath,
+      extensionTestsPath: path.join(repo, 'out', 'bench', 'activation', 'probe'),
+      workDir,
+      timeoutMs: 180_000,
+      log: (line) => console.push(line),
+    });
+    if (code !== 0) throw new Error(`the probe suite exited with ${code}: ${console.slice(-5).join(' | ')}`);
+  } finally {
+    await server.stop();
+  }
+  return { ...activationFromLogs(workDir, 'isc-plan.isc-plan'), ...activationFromProbe(probeOut) };
+}
+
+/** A development extension that contributes nothing: the test runner needs one; isc-plan then comes from the .vsix. */
+function writeStubExtension(folder: string): string {
+  fs.mkdirSync(folder, { recursive: true });
+  const manifest = {
+    name: 'bench-probe',
+    publisher: 'isc-plan-bench',
+    version: '0.0.0',
+    engines: { vscode: '^1.91.0' },
+  };
+  fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+  return folder;
+}
+
+/**
+ * Runs the probe `runs` times in fresh profiles. `variant` `development` loads the extension from the
+ * repository (as the integration suite does: dist/ of `node esbuild.mjs`); `vsix` installs isc-plan.vsix.
+ */
+export async function measureActivation(
+  repo: string,
+  workRoot: string,
+  runs: number,
+  variant: 'development' | 'vsix',
+): Promise<ActivationResult> {
+  if (!findCodeServer(repo)) {
+    return {
+      measured: false,
+      reason: 'code-server is not installed (node scripts/install-test-editor.mjs)',
+      variant,
+      runs: [],
+    };
+  }
+  const vsix = path.join(repo, 'isc-plan.vsix');
+  if (variant === 'vsix' && !fs.existsSync(vsix)) {
+    return { measured: false, reason: 'no isc-plan.vsix', variant, runs: [] };
+  }
+  const result: ActivationResult = { measured: true, variant, runs: [] };
+  for (let n = 0; n < runs; n++) {
+    const workDir = path.join(workRoot, `${variant}-${n + 1}`);
+    fs.rmSync(workDir, { recursive: true, force: true });
+    const devPath = variant === 'vsix' ? writeStubExtension(path.join(workRoot, 'stub-extension')) : repo;
+    try {
+      result.runs.push(
+        await withTimeout(
+          activateOnce(repo, workDir, devPath, variant === 'vsix' ? vsix : undefined),
+          300_000,
+          'activation run',
+        ),
+      );
+    } catch (error) {
+      result.runs.push({ logLines: [], error: messageOf(error).split('\n').slice(0, 3).join(' ') });
+    }
+  }
+  if (
+    result.runs.every((r) => r.error !== undefined && r.loadCodeMs === undefined && r.logLoadMs === undefined)
+  ) {
+    return { ...result, measured: false, reason: result.runs[0]?.error ?? 'no run' };
+  }
+  return result;
+}
