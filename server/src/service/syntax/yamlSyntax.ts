@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocume
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import type { Finding } from '../findings';
 import { finding } from '../findings';
+import { fastYamlDocument } from './fastYaml';
 import type { MapNode, PairNode, ScalarNode, ScalarValue, SeqNode, ValueNode } from './ast';
 import type { Limits } from './limits';
 import { findExcessiveNesting } from './limits';
@@ -37,11 +38,42 @@ const HINTS: Record<string, string> = {
 
 /**
  * Parses a YAML text (all of it, possibly several documents) into syntax documents. Never throws:
- * every problem becomes a finding of the document it belongs to.
+ * every problem becomes a finding of the document it belongs to. A plain single-document text is
+ * parsed on the fast path (`fastYaml.ts`), anything else with the `yaml` package; both give the
+ * same documents.
  */
 export function parseYamlText(text: string, limits: Limits): SyntaxDocument[] {
   const nesting = findExcessiveNesting(text, limits);
   if (nesting) return [limitedDocument(0, text.length, nesting.offset, nesting.length, nesting.message)];
+  const fast = fastYamlDocument(text, 0, text.length);
+  return fast ? [fast] : parseAllWithYaml(text, limits);
+}
+
+/**
+ * Parses one region of a YAML text on its own, as one document, keeping offsets relative to the
+ * whole text. Used to re-parse only the requests an edit touched.
+ */
+export function parseYamlRegion(text: string, start: number, end: number, limits: Limits): SyntaxDocument {
+  const nesting = findExcessiveNesting(text, limits, start, end);
+  if (nesting) return limitedDocument(start, end, nesting.offset, nesting.length, nesting.message);
+  return fastYamlDocument(text, start, end) ?? parseRegionWithYaml(text, start, end, limits);
+}
+
+/** `parseYamlText` with the `yaml` package alone: the reference the fast path must equal (for tests). */
+export function parseYamlTextSlow(text: string, limits: Limits): SyntaxDocument[] {
+  const nesting = findExcessiveNesting(text, limits);
+  if (nesting) return [limitedDocument(0, text.length, nesting.offset, nesting.length, nesting.message)];
+  return parseAllWithYaml(text, limits);
+}
+
+/** `parseYamlRegion` with the `yaml` package alone: the reference the fast path must equal (for tests). */
+export function parseYamlRegionSlow(text: string, start: number, end: number, limits: Limits): SyntaxDocument {
+  const nesting = findExcessiveNesting(text, limits, start, end);
+  if (nesting) return limitedDocument(start, end, nesting.offset, nesting.length, nesting.message);
+  return parseRegionWithYaml(text, start, end, limits);
+}
+
+function parseAllWithYaml(text: string, limits: Limits): SyntaxDocument[] {
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[];
@@ -52,13 +84,7 @@ export function parseYamlText(text: string, limits: Limits): SyntaxDocument[] {
   return docs.map((doc, index) => convertDocument(doc, text, limits, 0, index));
 }
 
-/**
- * Parses one region of a YAML text on its own, as one document, keeping offsets relative to the
- * whole text. Used to re-parse only the requests an edit touched.
- */
-export function parseYamlRegion(text: string, start: number, end: number, limits: Limits): SyntaxDocument {
-  const nesting = findExcessiveNesting(text, limits, start, end);
-  if (nesting) return limitedDocument(start, end, nesting.offset, nesting.length, nesting.message);
+function parseRegionWithYaml(text: string, start: number, end: number, limits: Limits): SyntaxDocument {
   try {
     const doc = parseDocument(text.slice(start, end), YAML_OPTIONS) as Document.Parsed;
     return convertDocument(doc, text, limits, start, 0);
