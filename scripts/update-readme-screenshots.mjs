@@ -6,6 +6,7 @@
 //   node scripts/update-readme-screenshots.mjs hover-light dry-run-dark   # only these
 //   node scripts/update-readme-screenshots.mjs --out /tmp/images          # somewhere else
 //
+// By default it copies problems, hover and dry-run in light and dark, and dry-run-high-contrast.
 // Exits 1 (copying nothing) when a chosen screenshot is missing or is not a PNG.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,8 +15,14 @@ import { fileURLToPath } from 'node:url';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const from = join(repo, 'test', 'e2e', 'screenshots');
 
-/** The screenshots the README shows, each in the light and the dark theme (for a <picture> element). */
-const chosen = ['problems', 'hover', 'dry-run'].flatMap((name) => [`${name}-light`, `${name}-dark`]);
+/**
+ * The screenshots the README shows, each in the light and the dark theme (for a <picture> element), and the
+ * dry-run view in high contrast.
+ */
+const chosen = [
+  ...['problems', 'hover', 'dry-run'].flatMap((name) => [`${name}-light`, `${name}-dark`]),
+  'dry-run-high-contrast',
+];
 
 /** Parses `[--out <dir>] [name...]` into the target folder and the names to copy. */
 function parseArgs(argv) {

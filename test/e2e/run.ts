@@ -1,16 +1,16 @@
 /**
  * End-to-end test of the PACKAGED extension: installs `isc-plan.vsix` into a fresh code-server (the real VS Code
  * workbench), opens it in headless Chromium and does what an ISC admin does — Quick Open a plan, read the
- * Problems panel, hover a source, open the dry run — once in the light and once in the dark theme, taking the
- * screenshots the README shows (test/e2e/screenshots/, copied to docs/images/ by
- * scripts/update-readme-screenshots.mjs).
+ * Problems panel, hover a source, open the dry run, use it by keyboard, reload the window — once in the light and
+ * once in the dark theme, then the dry-run view alone in high contrast — taking the screenshots the README shows
+ * (test/e2e/screenshots/, copied to docs/images/ by scripts/update-readme-screenshots.mjs).
  *
  *   npm run package && node out/test/e2e/run.js
  *
  * Environment:
  *   ISC_PLAN_VSIX=<path>            the package to test (default: isc-plan.vsix at the repository root)
  *   ISC_PLAN_E2E_TIMEOUT_MS=<ms>    overall limit (default 6 minutes)
- *   ISC_PLAN_E2E_THEMES=light,dark  the themes to run in (default both)
+ *   ISC_PLAN_E2E_THEMES=light,dark,high-contrast  the themes to run in (default all three)
  *   ISC_PLAN_KEEP_TEST_WORK=1       keep `.test-work/e2e-<n>/` after a passing run (a failing run always keeps it)
  *
  * Exit status: 0 when every check passed or was skipped, 1 when one failed, 2 when the run could not start.
@@ -30,6 +30,7 @@ import {
 import type { RunningCodeServer } from '../harness/codeServer';
 import { CheckRunner } from './checks';
 import { runScenario } from './steps';
+import { scenarioFor } from './viewSteps';
 import { Workbench, themes } from './workbench';
 import type { ThemeKind } from './workbench';
 
@@ -62,9 +63,9 @@ export function resolveVsix(repo: string, env: NodeJS.ProcessEnv = process.env):
   return vsix;
 }
 
-/** The themes to run in, from ISC_PLAN_E2E_THEMES (default light then dark). */
+/** The themes to run in, from ISC_PLAN_E2E_THEMES (default light, dark, then high contrast). */
 export function pickThemes(env: NodeJS.ProcessEnv = process.env): ThemeKind[] {
-  const wanted = (env.ISC_PLAN_E2E_THEMES ?? 'light,dark').split(',').map((t) => t.trim());
+  const wanted = (env.ISC_PLAN_E2E_THEMES ?? Object.keys(themes).join(',')).split(',').map((t) => t.trim());
   const unknown = wanted.filter((t) => !(t in themes));
   if (unknown.length > 0) throw new Error(`ISC_PLAN_E2E_THEMES: unknown theme ${unknown.join(', ')}`);
   return wanted as ThemeKind[];
@@ -111,12 +112,8 @@ async function runPasses(run: Run, server: RunningCodeServer, browser: Browser):
     log(`[e2e] workbench (${theme}) ready in ${since(started)}`);
     run.current = wb;
     try {
-      await runScenario(run.runner, {
-        wb,
-        theme,
-        workspace: run.workspace,
-        screenshotDir: run.screenshotDir,
-      });
+      const ctx = { wb, theme, workspace: run.workspace, screenshotDir: run.screenshotDir };
+      await runScenario(run.runner, ctx, scenarioFor(theme));
     } finally {
       run.current = undefined;
       await wb.close();

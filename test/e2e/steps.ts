@@ -64,7 +64,7 @@ export async function waitUntil(
 }
 
 /** 1-based number of the first line of a workspace file that contains `text`. */
-function lineOf(ctx: StepContext, file: string, text: string): number {
+export function lineOf(ctx: StepContext, file: string, text: string): number {
   const lines = fs.readFileSync(path.join(ctx.workspace, file), 'utf8').split('\n');
   const index = lines.findIndex((line) => line.includes(text));
   if (index < 0) throw new Error(`${file} has no line with "${text}"`);
@@ -132,7 +132,7 @@ async function hoverSource(ctx: StepContext): Promise<void> {
 }
 
 /** The sources of the plan's account requests, in order (the `  - source: X` lines of a workspace file). */
-function planSources(ctx: StepContext, file: string): string[] {
+export function planSources(ctx: StepContext, file: string): string[] {
   const text = fs.readFileSync(path.join(ctx.workspace, file), 'utf8');
   return [...text.matchAll(/^ {2}- source: (.+?)\s*$/gm)].map((m) => m[1]!);
 }
@@ -141,7 +141,10 @@ function planSources(ctx: StepContext, file: string): string[] {
  * The `data-channel` and text of every request row, once the dry run shows at least `count` of them (one per
  * request; a request whose permission requests split off to a work item may add a row for that part).
  */
-async function dryRunRows(ctx: StepContext, count: number): Promise<{ channel: string; text: string }[]> {
+export async function dryRunRows(
+  ctx: StepContext,
+  count: number,
+): Promise<{ channel: string; text: string }[]> {
   const rows = ctx.wb.webview().getByTestId('request-row');
   let seen = 0;
   await waitUntil(
@@ -257,22 +260,39 @@ function checkScreenshots(ctx: StepContext, names: readonly ScreenshotName[]): P
   return Promise.resolve();
 }
 
-/** Runs the five steps of the scenario in the context's theme, each as a named check. */
-export async function runScenario(runner: CheckRunner, ctx: StepContext): Promise<void> {
+/** One step of a pass: a named check, and the screenshot it writes when it passes. */
+export interface ScenarioStep {
+  readonly name: string;
+  readonly shot?: ScreenshotName;
+  readonly run: (ctx: StepContext) => Promise<void>;
+}
+
+/** The steps of this file, by what they show. */
+export const coreSteps = {
+  openPlan: { name: 'Quick Open shows the plan; the status bar says ISC plan', run: openPlan },
+  problems: { name: 'Problems panel and squiggles for unknown-names', shot: 'problems', run: showProblems },
+  hover: { name: 'hover on source: Payroll names the manual channel', shot: 'hover', run: hoverSource },
+  dryRun: { name: 'dry-run view from the command palette', shot: 'dry-run', run: dryRun },
+} as const satisfies Record<string, ScenarioStep>;
+
+/**
+ * Runs `steps` in the context's theme, each as a named, numbered check, then checks the screenshots the passing
+ * ones wrote.
+ */
+export async function runScenario(
+  runner: CheckRunner,
+  ctx: StepContext,
+  steps: readonly ScenarioStep[] = Object.values(coreSteps),
+): Promise<void> {
   const tag = `[${ctx.theme}]`;
   const written: ScreenshotName[] = [];
-  const step = async (
-    name: string,
-    shot: ScreenshotName | undefined,
-    body: () => Promise<void>,
-  ): Promise<void> => {
-    if ((await runner.check(`${tag} ${name}`, body)) === 'PASS' && shot) written.push(shot);
-  };
-  await step('1 Quick Open shows the plan; the status bar says ISC plan', undefined, () => openPlan(ctx));
-  await step('2 Problems panel and squiggles for unknown-names', 'problems', () => showProblems(ctx));
-  await step('3 hover on source: Payroll names the manual channel', 'hover', () => hoverSource(ctx));
-  await step('4 dry-run view from the command palette', 'dry-run', () => dryRun(ctx));
-  await step(`5 screenshots of this theme (${written.join(', ') || 'none'})`, undefined, () =>
+  let n = 0;
+  for (const step of steps) {
+    if ((await runner.check(`${tag} ${++n} ${step.name}`, () => step.run(ctx))) === 'PASS' && step.shot) {
+      written.push(step.shot);
+    }
+  }
+  await runner.check(`${tag} ${n + 1} screenshots of this theme (${written.join(', ') || 'none'})`, () =>
     checkScreenshots(ctx, written),
   );
 }

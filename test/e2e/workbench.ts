@@ -7,10 +7,21 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 
 /** The color themes the scenario runs in, as `workbench.colorTheme` names them. */
-export const themes = { light: 'Default Light Modern', dark: 'Default Dark Modern' } as const;
+export const themes = {
+  light: 'Default Light Modern',
+  dark: 'Default Dark Modern',
+  'high-contrast': 'Default High Contrast',
+} as const;
 
-/** `light` or `dark`. */
+/** `light`, `dark` or `high-contrast`. */
 export type ThemeKind = keyof typeof themes;
+
+/** The class the workbench element carries in each theme (VS Code's theme type). */
+export const themeClasses: Record<ThemeKind, string> = {
+  light: 'vs',
+  dark: 'vs-dark',
+  'high-contrast': 'hc-black',
+};
 
 /** The browser window's size, and so the size of every screenshot. */
 export const viewport = { width: 1280, height: 800 } as const;
@@ -29,6 +40,8 @@ export class Workbench {
     private readonly context: BrowserContext,
     /** The Playwright page of the workbench. */
     readonly page: Page,
+    /** The color theme the workbench was opened in. */
+    readonly theme: ThemeKind,
   ) {}
 
   /**
@@ -40,9 +53,9 @@ export class Workbench {
     const page = await context.newPage();
     page.setDefaultTimeout(waitTimeoutMs);
     await page.goto(`${origin}/?folder=${encodeURIComponent(path.resolve(folder))}`);
-    await page.locator(`.monaco-workbench.${theme === 'dark' ? 'vs-dark' : 'vs'}`).waitFor();
+    await page.locator(`.monaco-workbench.${themeClasses[theme]}`).waitFor();
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-    return new Workbench(context, page);
+    return new Workbench(context, page, theme);
   }
 
   /** Closes the browser context (the server and its extension host keep running). */
@@ -129,6 +142,32 @@ export class Workbench {
     if ((await this.page.locator('.notifications-toasts .notification-toast').count()) === 0) return;
     await this.runCommand('Notifications: Clear All Notifications');
     await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Runs "Developer: Reload Window" and resolves when the NEW page shows the workbench in its theme again (the
+   * old page is marked first, so its workbench cannot pass for the new one).
+   */
+  async reloadWindow(): Promise<void> {
+    const mark = '__iscPlanE2eBeforeReload';
+    await this.page.evaluate((name) => Reflect.set(window, name, true), mark);
+    const main = this.page.mainFrame();
+    const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === main });
+    navigated.catch(() => undefined); // awaited below; never an unhandled rejection when the command fails
+    if (!(await this.runCommand('Developer: Reload Window'))) {
+      throw new Error('"Developer: Reload Window" is not in the command palette');
+    }
+    await navigated;
+    await this.page.waitForFunction((name) => !Reflect.has(window, name), mark);
+    await this.page.locator(`.monaco-workbench.${themeClasses[this.theme]}`).waitFor();
+  }
+
+  /** The cursor of the active text editor as the status bar shows it (`Ln 12, Col 5`); undefined when hidden. */
+  async cursorPosition(): Promise<{ line: number; column: number } | undefined> {
+    const item = this.page.locator('[id="status.editor.selection"]');
+    if (!(await item.isVisible())) return undefined;
+    const match = /Ln (\d+), Col (\d+)/.exec((await item.textContent()) ?? '');
+    return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
   }
 
   /** The language indicator of the status bar (the active editor's language name). */
