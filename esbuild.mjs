@@ -32,7 +32,16 @@ const builds = [
 ];
 
 /** The dry-run view's script runs in the webview (a browser); its styles and the codicon font sit beside it. */
-const webview = { ...common, banner: undefined, define: { ISC_PLAN_VERSION: JSON.stringify(pkg.version) }, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/dryRunView.ts'], outfile: 'dist/media/dryRun.js' };
+const webview = {
+  ...common,
+  banner: undefined,
+  define: { ISC_PLAN_VERSION: JSON.stringify(pkg.version) },
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  entryPoints: ['client/src/webview/dryRunView.ts'],
+  outfile: 'dist/media/dryRun.js',
+};
 builds.push(webview);
 
 // A production build starts clean, so no development leftovers (source maps) reach the package.

@@ -4,7 +4,22 @@ import tseslint from 'typescript-eslint';
 
 const editorModules = ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'];
 const lspModules = ['vscode-languageserver', 'vscode-languageserver/*'];
-const ioModules = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https', 'worker_threads', 'node:worker_threads'];
+const ioModules = [
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'child_process',
+  'node:child_process',
+  'net',
+  'node:net',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'worker_threads',
+  'node:worker_threads',
+];
 
 /** The three layers import in one direction: client -> (protocol) -> server LSP wiring -> pure plan service. */
 function restrict(names, message) {
@@ -12,7 +27,20 @@ function restrict(names, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.vscode-test/**', '.test-work/**', 'bench/.work/**', 'client/media/**/*.js', 'scripts/**/*.mjs', 'esbuild.mjs', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      '.vscode-test/**',
+      '.test-work/**',
+      'bench/.work/**',
+      'client/media/**/*.js',
+      'scripts/**/*.mjs',
+      'esbuild.mjs',
+      'eslint.config.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -28,8 +56,29 @@ export default tseslint.config(
       'max-lines-per-function': ['warn', { max: 70, skipBlankLines: true, skipComments: true }],
     },
   },
-  { files: ['server/src/service/**/*.ts'], rules: restrict([...editorModules, ...lspModules, ...ioModules], 'The plan service is pure: no editor, LSP or I/O imports; take I/O as parameters.') },
-  { files: ['server/src/**/*.ts', 'shared/**/*.ts'], ignores: ['server/src/service/**'], rules: restrict(editorModules, 'Only client/ may import vscode.') },
-  { files: ['client/src/**/*.ts'], rules: restrict([...lspModules, '**/server/src/**'], 'The client talks to the server over LSP only.') },
-  { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: { 'max-lines-per-function': 'off', '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off', '@typescript-eslint/no-non-null-assertion': 'off' } },
+  {
+    files: ['server/src/service/**/*.ts'],
+    rules: restrict(
+      [...editorModules, ...lspModules, ...ioModules],
+      'The plan service is pure: no editor, LSP or I/O imports; take I/O as parameters.',
+    ),
+  },
+  {
+    files: ['server/src/**/*.ts', 'shared/**/*.ts'],
+    ignores: ['server/src/service/**'],
+    rules: restrict(editorModules, 'Only client/ may import vscode.'),
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    rules: restrict([...lspModules, '**/server/src/**'], 'The client talks to the server over LSP only.'),
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'max-lines-per-function': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
 );

@@ -57,7 +57,9 @@ export function generatedRequest(i: number): string {
 
 /** A plan of `count` requests that uses `acme.sources.yaml` beside it. */
 export function generatePlan(count: number): string {
-  const parts = [`kind: ProvisioningPlan\nname: Reorganisation wave (${count} requests)\ntrackingId: BULK-${count}\nidentity: { name: bulk.service }\ncatalog: acme.sources.yaml\naccountRequests:\n`];
+  const parts = [
+    `kind: ProvisioningPlan\nname: Reorganisation wave (${count} requests)\ntrackingId: BULK-${count}\nidentity: { name: bulk.service }\ncatalog: acme.sources.yaml\naccountRequests:\n`,
+  ];
   for (let i = 0; i < count; i++) parts.push(generatedRequest(i));
   return parts.join('');
 }

@@ -14,7 +14,8 @@ const cli = (args, expected = [0]) => {
 cli(['validate', 'samples/tenant', 'samples/export', 'samples/plans']);
 for (const step of process.env.ISC_PLAN_SAMPLE_STEPS?.split(',') ?? ['predict', 'simulate']) {
   if (step === 'predict') cli(['predict', 'samples/plans/jane-joins-finance.plan.yaml']);
-  if (step === 'simulate') cli(['simulate', 'samples/plans/jane-joins-finance.plan.yaml', '--scenario', 'away:payroll.admin:3']);
+  if (step === 'simulate')
+    cli(['simulate', 'samples/plans/jane-joins-finance.plan.yaml', '--scenario', 'away:payroll.admin:3']);
 }
 // The mistakes are there to be found: validate exits 1.
 cli(['validate', 'samples/mistakes'], [1]);

@@ -17,7 +17,9 @@ export function humanDuration(minutes: number): string {
 /** A milestone as `~2 min (p90 1 h)`, `~8 h` when both are equal, `—` when not reached. */
 export function milestoneText(q: { p50Minutes: number; p90Minutes: number } | null): string {
   if (!q) return '—';
-  return q.p50Minutes === q.p90Minutes ? `~${humanDuration(q.p50Minutes)}` : `~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`;
+  return q.p50Minutes === q.p90Minutes
+    ? `~${humanDuration(q.p50Minutes)}`
+    : `~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`;
 }
 
 /** A share as a whole percentage, `<1 %` for small non-zero shares. */

@@ -22,7 +22,9 @@ export const DEFAULT_SETTINGS: IscPlanSettings = {
 };
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function integer(value: unknown, fallback: number, min: number, max: number): number {
@@ -36,12 +38,19 @@ export function sanitiseSettings(raw: unknown): IscPlanSettings {
   const simulation = record(value.simulation);
   const codeLens = record(value.codeLens);
   return {
-    catalogs: Array.isArray(value.catalogs) ? value.catalogs.filter((c): c is string => typeof c === 'string' && c.trim() !== '') : [],
+    catalogs: Array.isArray(value.catalogs)
+      ? value.catalogs.filter((c): c is string => typeof c === 'string' && c.trim() !== '')
+      : [],
     simulation: {
       runs: integer(simulation.runs, DEFAULT_SETTINGS.simulation.runs, 10, 100_000),
       seed: integer(simulation.seed, DEFAULT_SETTINGS.simulation.seed, 0, 2 ** 31 - 1),
-      submittedAt: typeof simulation.submittedAt === 'string' && !Number.isNaN(Date.parse(simulation.submittedAt)) ? simulation.submittedAt : '',
+      submittedAt:
+        typeof simulation.submittedAt === 'string' && !Number.isNaN(Date.parse(simulation.submittedAt))
+          ? simulation.submittedAt
+          : '',
     },
-    codeLens: { enabled: typeof codeLens.enabled === 'boolean' ? codeLens.enabled : DEFAULT_SETTINGS.codeLens.enabled },
+    codeLens: {
+      enabled: typeof codeLens.enabled === 'boolean' ? codeLens.enabled : DEFAULT_SETTINGS.codeLens.enabled,
+    },
   };
 }

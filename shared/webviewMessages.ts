@@ -22,11 +22,22 @@ export type ViewToHost =
   | { type: 'reveal'; document: number; request: number };
 
 export type HostToView =
-  | { type: 'model'; model: DryRunModel; options: DryRunOptions; focus: { document: number; request: number } | null }
+  | {
+      type: 'model';
+      model: DryRunModel;
+      options: DryRunOptions;
+      focus: { document: number; request: number } | null;
+    }
   | { type: 'busy' }
   | { type: 'error'; message: string };
 
-export const LIMITS = { maxRuns: 100_000, maxScenarios: 8, maxSpecLength: 300, maxSeed: 2 ** 31 - 1, maxMomentHours: 24 * 365 } as const;
+export const LIMITS = {
+  maxRuns: 100_000,
+  maxScenarios: 8,
+  maxSpecLength: 300,
+  maxSeed: 2 ** 31 - 1,
+  maxMomentHours: 24 * 365,
+} as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -46,9 +57,20 @@ export function parseOptions(value: unknown): DryRunOptions | undefined {
   if (!isRecord(value) || !keysAre(value, ['runs', 'seed', 'moment', 'scenarios'])) return undefined;
   const { runs, seed, moment, scenarios } = value;
   if (!isInteger(runs, 1, LIMITS.maxRuns) || !isInteger(seed, 0, LIMITS.maxSeed)) return undefined;
-  if (moment !== null && (typeof moment !== 'number' || !Number.isFinite(moment) || moment < 0 || moment > LIMITS.maxMomentHours)) return undefined;
+  if (
+    moment !== null &&
+    (typeof moment !== 'number' || !Number.isFinite(moment) || moment < 0 || moment > LIMITS.maxMomentHours)
+  ) {
+    return undefined;
+  }
   if (!Array.isArray(scenarios) || scenarios.length > LIMITS.maxScenarios) return undefined;
-  if (!scenarios.every((s): s is string => typeof s === 'string' && s.length > 0 && s.length <= LIMITS.maxSpecLength)) return undefined;
+  if (
+    !scenarios.every(
+      (s): s is string => typeof s === 'string' && s.length > 0 && s.length <= LIMITS.maxSpecLength,
+    )
+  ) {
+    return undefined;
+  }
   return { runs, seed, moment, scenarios: [...scenarios] };
 }
 
@@ -63,9 +85,13 @@ export function parseViewMessage(raw: unknown): ViewToHost | undefined {
       return options ? { type: 'options', options } : undefined;
     }
     case 'export':
-      return keysAre(raw, ['type', 'format']) && (raw.format === 'markdown' || raw.format === 'json') ? { type: 'export', format: raw.format } : undefined;
+      return keysAre(raw, ['type', 'format']) && (raw.format === 'markdown' || raw.format === 'json')
+        ? { type: 'export', format: raw.format }
+        : undefined;
     case 'reveal':
-      return keysAre(raw, ['type', 'document', 'request']) && isInteger(raw.document, 0, 10_000) && isInteger(raw.request, 0, 1_000_000)
+      return keysAre(raw, ['type', 'document', 'request']) &&
+        isInteger(raw.document, 0, 10_000) &&
+        isInteger(raw.request, 0, 1_000_000)
         ? { type: 'reveal', document: raw.document, request: raw.request }
         : undefined;
     default:
@@ -77,12 +103,26 @@ export function parseViewMessage(raw: unknown): ViewToHost | undefined {
 export function parseHostMessage(raw: unknown): HostToView | undefined {
   if (!isRecord(raw)) return undefined;
   if (raw.type === 'busy' && keysAre(raw, ['type'])) return { type: 'busy' };
-  if (raw.type === 'error' && keysAre(raw, ['type', 'message']) && typeof raw.message === 'string') return { type: 'error', message: raw.message };
+  if (raw.type === 'error' && keysAre(raw, ['type', 'message']) && typeof raw.message === 'string') {
+    return { type: 'error', message: raw.message };
+  }
   if (raw.type !== 'model' || !keysAre(raw, ['type', 'model', 'options', 'focus'])) return undefined;
   const options = parseOptions(raw.options);
   const model = raw.model;
-  if (!options || !isRecord(model) || typeof model.uri !== 'string' || !Array.isArray(model.plans)) return undefined;
+  if (!options || !isRecord(model) || typeof model.uri !== 'string' || !Array.isArray(model.plans)) {
+    return undefined;
+  }
   const focus = raw.focus;
-  if (focus !== null && !(isRecord(focus) && isInteger(focus.document, 0, 10_000) && isInteger(focus.request, 0, 1_000_000))) return undefined;
-  return { type: 'model', model: model as unknown as DryRunModel, options, focus: focus as { document: number; request: number } | null };
+  if (
+    focus !== null &&
+    !(isRecord(focus) && isInteger(focus.document, 0, 10_000) && isInteger(focus.request, 0, 1_000_000))
+  ) {
+    return undefined;
+  }
+  return {
+    type: 'model',
+    model: model as unknown as DryRunModel,
+    options,
+    focus: focus as { document: number; request: number } | null,
+  };
 }

@@ -1,6 +1,17 @@
 import * as vscode from 'vscode';
-import type { CloseHandlerResult, ErrorHandlerResult, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import type {
+  CloseHandlerResult,
+  ErrorHandlerResult,
+  LanguageClientOptions,
+  ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+} from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../shared/protocol';
 
 export const PLAN_LANGUAGES = ['isc-plan-yaml', 'isc-plan-json'] as const;
@@ -17,7 +28,10 @@ const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 /** Creates the language client for the bundled server (IPC), with a bounded restart policy. */
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -49,9 +63,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     initializationFailedHandler: (error) => {
       output.error(`The language server failed to start: ${String(error)}`);
-      void vscode.window.showErrorMessage('ISC Plan: the language server failed to start. Details are in the "ISC Plan" output.', 'Show Output').then((pick) => {
-        if (pick) output.show();
-      });
+      void vscode.window
+        .showErrorMessage(
+          'ISC Plan: the language server failed to start. Details are in the "ISC Plan" output.',
+          'Show Output',
+        )
+        .then((pick) => {
+          if (pick) output.show();
+        });
       return false;
     },
   };

@@ -28,7 +28,10 @@ export async function start(context: vscode.ExtensionContext): Promise<IscPlanAp
   const checked = new vscode.EventEmitter<PlanStatusParams>();
   const languageClient = createLanguageClient(context, output);
   client = languageClient;
-  const events = { onPlanChecked: (listener: (uri: string) => void): vscode.Disposable => checked.event((p) => listener(p.uri)) };
+  const events = {
+    onPlanChecked: (listener: (uri: string) => void): vscode.Disposable =>
+      checked.event((p) => listener(p.uri)),
+  };
   context.subscriptions.push(
     output,
     checked,

@@ -35,7 +35,8 @@ export class PlanStatusItem implements vscode.Disposable {
     this.item.text = `$(plug) ${parts.join(' · ')}`;
     const catalogs = status.catalogs.map((c) => vscode.workspace.asRelativePath(c)).join(', ');
     this.item.detail = catalogs ? `catalogs: ${catalogs}` : 'no catalog';
-    this.item.severity = status.errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    this.item.severity =
+      status.errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
   }
 
   dispose(): void {

@@ -24,7 +24,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`integration suite could not run: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `integration suite could not run: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = 2;
   },
 );

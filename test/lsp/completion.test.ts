@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
-import type { CompletionItem, CompletionList, InitializeResult, Position, TextEdit } from 'vscode-languageserver-protocol';
+import type {
+  CompletionItem,
+  CompletionList,
+  InitializeResult,
+  Position,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
 import { CATALOG } from '../unit/helpers';
 import { LspTestClient } from './lspClient';
 import { makeWorkspace, removeWorkspace } from './workspace';
@@ -31,22 +37,34 @@ suite('language server over stdio: completion', () => {
   });
 
   const complete = (uri: string, position: Position): Promise<CompletionList | null> =>
-    client.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
+    client.connection.sendRequest<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position,
+    });
 
   test('the server offers completion, triggered by space, quotes and "["', () => {
-    assert.deepEqual(initialized.capabilities.completionProvider, { triggerCharacters: [' ', '"', "'", '['], resolveProvider: false });
+    assert.deepEqual(initialized.capabilities.completionProvider, {
+      triggerCharacters: [' ', '"', "'", '['],
+      resolveProvider: false,
+    });
   });
 
   test('a partial operation: the seven operations, each replacing what is typed', async () => {
     const uri = await client.open(path.join(root, 'tenant/jane.plan.yaml'), PLAN);
     const list = await complete(uri, { line: 4, character: 17 });
     assert.equal(list?.isIncomplete, false);
-    assert.deepEqual(list?.items.map((i) => i.label), OPERATIONS);
+    assert.deepEqual(
+      list?.items.map((i) => i.label),
+      OPERATIONS,
+    );
     const modify = list.items[1]!;
     assert.equal(modify.kind, 20);
     assert.equal(modify.insertTextFormat, 1);
     assert.equal(modify.sortText, '0001');
-    assert.deepEqual(modify.textEdit, { range: { start: { line: 4, character: 15 }, end: { line: 4, character: 17 } }, newText: 'Modify' });
+    assert.deepEqual(modify.textEdit, {
+      range: { start: { line: 4, character: 15 }, end: { line: 4, character: 17 } },
+      newText: 'Modify',
+    });
     assert.equal((modify.documentation as { kind: string }).kind, 'markdown');
   });
 
@@ -70,9 +88,14 @@ suite('language server over stdio: completion', () => {
 
   test('completion answers from the text after an edit the server has not validated yet', async () => {
     const uri = await client.open(path.join(root, 'tenant/jane.plan.yaml'), PLAN);
-    await client.change(uri, 2, [{ range: { start: { line: 4, character: 4 }, end: { line: 4, character: 17 } }, text: 'channel: ' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line: 4, character: 4 }, end: { line: 4, character: 17 } }, text: 'channel: ' },
+    ]);
     const list = await complete(uri, { line: 4, character: 13 });
-    assert.deepEqual(list?.items.map((i) => i.label), ['connector', 'manual', 'ticketing']);
+    assert.deepEqual(
+      list?.items.map((i) => i.label),
+      ['connector', 'manual', 'ticketing'],
+    );
   });
 
   test('an empty plan: the plan snippet, inserted as is with its own indentation', async () => {
@@ -83,7 +106,11 @@ suite('language server over stdio: completion', () => {
     assert.equal(snippet.kind, 15);
     assert.equal(snippet.insertTextFormat, 2);
     assert.equal(snippet.insertTextMode, 1);
-    assert.ok((snippet.textEdit as TextEdit).newText.startsWith('kind: ProvisioningPlan\nname: ${1:Jane joins Finance}\nidentity:\n  name: ${2:jane.doe}\n'));
+    assert.ok(
+      (snippet.textEdit as TextEdit).newText.startsWith(
+        'kind: ProvisioningPlan\nname: ${1:Jane joins Finance}\nidentity:\n  name: ${2:jane.doe}\n',
+      ),
+    );
     const kind = list!.items.find((i) => i.label === 'kind');
     assert.deepEqual(kind, {
       label: 'kind',
@@ -91,21 +118,51 @@ suite('language server over stdio: completion', () => {
       detail: 'Document kind',
       documentation: kind!.documentation,
       sortText: '10000',
-      textEdit: { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'kind: ProvisioningPlan' },
+      textEdit: {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        newText: 'kind: ProvisioningPlan',
+      },
       insertTextFormat: 1,
     } satisfies CompletionItem);
-    const operation = await complete(await client.open(path.join(root, 'tenant/two.plan.yaml'), 'kind: ProvisioningPlan\naccountRequests:\n  - source: Payroll\n    \n'), { line: 3, character: 4 });
-    assert.deepEqual(operation?.items.find((i) => i.label === 'operation')?.command, { title: 'Suggest', command: 'editor.action.triggerSuggest' });
+    const operation = await complete(
+      await client.open(
+        path.join(root, 'tenant/two.plan.yaml'),
+        'kind: ProvisioningPlan\naccountRequests:\n  - source: Payroll\n    \n',
+      ),
+      { line: 3, character: 4 },
+    );
+    assert.deepEqual(operation?.items.find((i) => i.label === 'operation')?.command, {
+      title: 'Suggest',
+      command: 'editor.action.triggerSuggest',
+    });
   });
 
   test('a JSON plan: quoted keys with a comma before them when the previous value lacks one', async () => {
-    const text = '{\n  "kind": "ProvisioningPlan",\n  "accountRequests": [\n    {\n      "source": "Payroll"\n      \n    }\n  ]\n}\n';
+    const text =
+      '{\n  "kind": "ProvisioningPlan",\n  "accountRequests": [\n    {\n      "source": "Payroll"\n      \n    }\n  ]\n}\n';
     const uri = await client.open(path.join(root, 'tenant/jane.plan.json'), text, 'json');
     const list = await complete(uri, { line: 5, character: 6 });
-    assert.deepEqual(list?.items.map((i) => i.label), ['operation', 'nativeIdentity', 'attributeRequests', 'permissionRequests', 'channel', 'manual', 'ticketing', 'comments']);
+    assert.deepEqual(
+      list?.items.map((i) => i.label),
+      [
+        'operation',
+        'nativeIdentity',
+        'attributeRequests',
+        'permissionRequests',
+        'channel',
+        'manual',
+        'ticketing',
+        'comments',
+      ],
+    );
     const operation = list.items[0]!;
-    assert.deepEqual(operation.textEdit, { range: { start: { line: 5, character: 6 }, end: { line: 5, character: 6 } }, newText: '"operation": "$1"' });
-    assert.deepEqual(operation.additionalTextEdits, [{ range: { start: { line: 4, character: 25 }, end: { line: 4, character: 25 } }, newText: ',' }]);
+    assert.deepEqual(operation.textEdit, {
+      range: { start: { line: 5, character: 6 }, end: { line: 5, character: 6 } },
+      newText: '"operation": "$1"',
+    });
+    assert.deepEqual(operation.additionalTextEdits, [
+      { range: { start: { line: 4, character: 25 }, end: { line: 4, character: 25 } }, newText: ',' },
+    ]);
     assert.equal(operation.insertTextFormat, 2);
   });
 
@@ -114,7 +171,10 @@ suite('language server over stdio: completion', () => {
     const uri = await client.open(path.join(root, 'tenant/acme.sources.yaml'), text);
     const line = text.split('\n').length - 2;
     const list = await complete(uri, { line, character: 21 });
-    assert.deepEqual(list?.items.map((i) => i.label), ['Active Directory', 'Payroll', 'Orphan Files', 'File Share', 'HR Portal', 'Mainframe']);
+    assert.deepEqual(
+      list?.items.map((i) => i.label),
+      ['Active Directory', 'Payroll', 'Orphan Files', 'File Share', 'HR Portal', 'Mainframe'],
+    );
   });
 
   test('other files get no completion', async () => {

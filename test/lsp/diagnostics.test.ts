@@ -15,14 +15,19 @@ accountRequests:
     operation: Create
 `;
 
-const codes = (p: { diagnostics: { code?: string | number }[] }): string[] => p.diagnostics.map((d) => String(d.code)).sort();
+const codes = (p: { diagnostics: { code?: string | number }[] }): string[] =>
+  p.diagnostics.map((d) => String(d.code)).sort();
 
 suite('language server over stdio: diagnostics', () => {
   let client: LspTestClient;
   let root: string;
 
   setup(async () => {
-    root = makeWorkspace({ 'tenant/acme.sources.yaml': CATALOG, 'tenant/jane.plan.yaml': PLAN, 'notes.yaml': 'a: [' });
+    root = makeWorkspace({
+      'tenant/acme.sources.yaml': CATALOG,
+      'tenant/jane.plan.yaml': PLAN,
+      'notes.yaml': 'a: [',
+    });
     client = new LspTestClient();
     await client.initialize(root);
   });
@@ -39,7 +44,10 @@ suite('language server over stdio: diagnostics', () => {
     const first = await client.waitFor((p) => p.uri === uri);
     assert.deepEqual(codes(first), ['routed-to-manual']);
     assert.equal(first.version, 1);
-    assert.deepEqual(first.diagnostics[0]!.range, { start: { line: 7, character: 15 }, end: { line: 7, character: 21 } });
+    assert.deepEqual(first.diagnostics[0]!.range, {
+      start: { line: 7, character: 15 },
+      end: { line: 7, character: 21 },
+    });
     assert.equal(first.diagnostics[0]!.source, 'isc-plan');
     assert.deepEqual(codes(await client.waitFor((p) => p.uri === other)), ['routed-to-manual']);
     await client.open(path.join(root, 'tenant/last.plan.yaml'), PLAN, 'yaml');
@@ -50,7 +58,12 @@ suite('language server over stdio: diagnostics', () => {
   test('edits publish the diagnostics of the new version; closing clears them', async () => {
     const uri = await client.open(path.join(root, 'tenant/jane.plan.yaml'), PLAN);
     await client.waitFor((p) => p.uri === uri && p.version === 1);
-    await client.change(uri, 2, [{ range: { start: { line: 3, character: 12 }, end: { line: 3, character: 28 } }, text: 'Active Directroy' }]);
+    await client.change(uri, 2, [
+      {
+        range: { start: { line: 3, character: 12 }, end: { line: 3, character: 28 } },
+        text: 'Active Directroy',
+      },
+    ]);
     const second = await client.waitFor((p) => p.uri === uri && p.version === 2);
     assert.deepEqual(codes(second), ['routed-to-manual', 'unknown-source']);
     await client.close(uri);
@@ -67,7 +80,9 @@ suite('language server over stdio: diagnostics', () => {
     const renamed = CATALOG.replace('name: Payroll', 'name: Payroll Files');
     await client.change(catalogUri, 2, [{ text: renamed }]);
     // Opening the catalog re-checks the plan too; wait for the check that sees the renamed source.
-    const after = await client.waitFor((p) => p.uri === plan && client.published.indexOf(p) >= before && codes(p).includes('unknown-source'));
+    const after = await client.waitFor(
+      (p) => p.uri === plan && client.published.indexOf(p) >= before && codes(p).includes('unknown-source'),
+    );
     assert.deepEqual(codes(after), ['unknown-source']);
   });
 
@@ -75,9 +90,17 @@ suite('language server over stdio: diagnostics', () => {
     const plan = await client.open(path.join(root, 'tenant/jane.plan.yaml'), PLAN);
     await client.waitFor((p) => p.uri === plan);
     const before = client.published.length;
-    const file = writeFile(root, 'tenant/acme.sources.yaml', CATALOG.replace('features: [DIRECT_PERMISSIONS]', 'features: [PROVISIONING]'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(file).toString(), type: 2 }] });
-    const after = await client.waitFor((p) => p.uri === plan && client.published.indexOf(p) >= before && codes(p).length === 0);
+    const file = writeFile(
+      root,
+      'tenant/acme.sources.yaml',
+      CATALOG.replace('features: [DIRECT_PERMISSIONS]', 'features: [PROVISIONING]'),
+    );
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: URI.file(file).toString(), type: 2 }],
+    });
+    const after = await client.waitFor(
+      (p) => p.uri === plan && client.published.indexOf(p) >= before && codes(p).length === 0,
+    );
     assert.deepEqual(codes(after), []);
   });
 
@@ -88,7 +111,9 @@ suite('language server over stdio: diagnostics', () => {
     client.configuration = { catalogs: ['tenant/acme.sources.yaml'] };
     const before = client.published.length;
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const after = await client.waitFor((p) => p.uri === uri && client.published.indexOf(p) >= before && !codes(p).includes('no-catalog'));
+    const after = await client.waitFor(
+      (p) => p.uri === uri && client.published.indexOf(p) >= before && !codes(p).includes('no-catalog'),
+    );
     assert.deepEqual(codes(after), ['routed-to-manual']);
   });
 
@@ -96,7 +121,11 @@ suite('language server over stdio: diagnostics', () => {
     writeFile(root, '.isc-plan.yaml', 'rules:\n  routed-to-manual: off\n  no-such-rule: warning\n');
     const uri = await client.open(path.join(root, 'tenant/jane.plan.yaml'), PLAN);
     assert.deepEqual(codes(await client.waitFor((p) => p.uri === uri)), []);
-    const config = await client.open(path.join(root, '.isc-plan.yaml'), 'rules:\n  routed-to-manual: off\n  no-such-rule: warning\n', 'yaml');
+    const config = await client.open(
+      path.join(root, '.isc-plan.yaml'),
+      'rules:\n  routed-to-manual: off\n  no-such-rule: warning\n',
+      'yaml',
+    );
     const published = await client.waitFor((p) => p.uri === config);
     assert.deepEqual(codes(published), ['schema']);
     assert.deepEqual(published.diagnostics[0]!.range.start, { line: 2, character: 2 });

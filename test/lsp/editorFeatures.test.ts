@@ -45,28 +45,49 @@ suite('language server over stdio: hover, code lens, quick fixes', () => {
     removeWorkspace(root);
   });
 
-  test('hover on a request\'s source shows the source and its prediction', async () => {
-    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: at(PLAN, 'Payroll', 2) });
+  test("hover on a request's source shows the source and its prediction", async () => {
+    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: at(PLAN, 'Payroll', 2),
+    });
     const value = (hover.contents as { kind: string; value: string }).value;
     assert.equal((hover.contents as { kind: string }).kind, 'markdown');
     assert.deepEqual(hover.range, { start: at(PLAN, 'Payroll'), end: at(PLAN, 'Payroll', 7) });
     const [source, prediction] = value.split('\n\n---\n\n');
-    assert.equal(source, '**Payroll** · connectionType `file`  \nFeatures: `DIRECT_PERMISSIONS`  \nOwner: payroll\\.admin  \nAggregation: _not given (the prediction assumes daily at 02:00)_  \n_From acme\\.sources\\.yaml_');
+    assert.equal(
+      source,
+      '**Payroll** · connectionType `file`  \nFeatures: `DIRECT_PERMISSIONS`  \nOwner: payroll\\.admin  \nAggregation: _not given (the prediction assumes daily at 02:00)_  \n_From acme\\.sources\\.yaml_',
+    );
     assert.equal(
       prediction!.split('\n\n_Assumed:_')[0],
       '**Channel: manual work item** → payroll\\.admin\n\n- Payroll has connectionType file and lacks the PROVISIONING feature, which Create needs through a connector, so ISC creates a manual work item for its owner payroll\\.admin\\.\n\n| started | committed | verified |\n| --- | --- | --- |\n| ~1 s | ~1 d (p90 13 d) | ~1.7 d (p90 14 d) |\n\nOutcomes: success 99 % · drift 2 %',
     );
-    assert.match(prediction!, /_Assumed:_\n- No completion time for manual tasks of Payroll: assumed 8 business hours typically, 72 business hours at the 90th percentile/);
+    assert.match(
+      prediction!,
+      /_Assumed:_\n- No completion time for manual tasks of Payroll: assumed 8 business hours typically, 72 business hours at the 90th percentile/,
+    );
   });
 
   test('code lenses over each request', async () => {
-    const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', {
+      textDocument: { uri },
+    });
     assert.deepEqual(
-      lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments?.slice(1)]),
+      lenses.map((l) => [
+        l.range.start.line,
+        l.command?.title,
+        l.command?.command,
+        l.command?.arguments?.slice(1),
+      ]),
       [
         [3, 'connector · committed ~51 s (p90 7 min) · verified ~3.3 h', 'iscPlan.dryRun', [0, 0]],
         [8, 'manual · committed ~1 d (p90 13 d) · verified ~1.7 d (p90 14 d)', 'iscPlan.dryRun', [0, 1]],
-        [10, 'ticketing · committed ~6.5 h (p90 20 h) · verified ~16 h (p90 1.7 d)', 'iscPlan.dryRun', [0, 2]],
+        [
+          10,
+          'ticketing · committed ~6.5 h (p90 20 h) · verified ~16 h (p90 1.7 d)',
+          'iscPlan.dryRun',
+          [0, 2],
+        ],
       ],
     );
     assert.ok(lenses.every((l) => l.command?.arguments?.[0] === uri));
@@ -74,12 +95,26 @@ suite('language server over stdio: hover, code lens, quick fixes', () => {
 
   test('quick fixes repair what they say, exactly', async () => {
     const diagnostics = client.latest(uri)!.diagnostics;
-    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } });
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics },
+    });
     assert.deepEqual(
       actions.map((a) => [a.title, a.kind, a.isPreferred, a.edit?.changes?.[uri]]),
       [
-        ['Change Add to Set', 'quickfix', true, [{ range: { start: at(PLAN, 'Add'), end: at(PLAN, 'Add', 3) }, newText: 'Set' }]],
-        ['Change to "Modify"', 'quickfix', true, [{ range: { start: at(PLAN, 'Modfy'), end: at(PLAN, 'Modfy', 5) }, newText: 'Modify' }]],
+        [
+          'Change Add to Set',
+          'quickfix',
+          true,
+          [{ range: { start: at(PLAN, 'Add'), end: at(PLAN, 'Add', 3) }, newText: 'Set' }],
+        ],
+        [
+          'Change to "Modify"',
+          'quickfix',
+          true,
+          [{ range: { start: at(PLAN, 'Modfy'), end: at(PLAN, 'Modfy', 5) }, newText: 'Modify' }],
+        ],
       ],
     );
   });

@@ -31,7 +31,10 @@ export class LspTestClient {
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push({ uri: params.uri, version: params.version, diagnostics: params.diagnostics });
       this.wake();
@@ -40,7 +43,9 @@ export class LspTestClient {
       this.notifications.push({ method, params });
       this.wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.configuration));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map(() => this.configuration),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
@@ -51,7 +56,10 @@ export class LspTestClient {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, ...capabilities },
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        ...capabilities,
+      },
       initializationOptions: { trusted: true },
     });
     await this.connection.sendNotification('initialized', {});
@@ -60,12 +68,17 @@ export class LspTestClient {
 
   async open(file: string, text: string, languageId = 'isc-plan-yaml', version = 1): Promise<string> {
     const uri = URI.file(file).toString();
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version, text },
+    });
     return uri;
   }
 
   async change(uri: string, version: number, changes: unknown[]): Promise<void> {
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   async close(uri: string): Promise<void> {
@@ -73,13 +86,21 @@ export class LspTestClient {
   }
 
   /** Waits until a published message satisfies `predicate` (polling on each message, with a timeout). */
-  async waitFor(predicate: (p: Published) => boolean, timeoutMs = 10_000, what = 'diagnostics'): Promise<Published> {
+  async waitFor(
+    predicate: (p: Published) => boolean,
+    timeoutMs = 10_000,
+    what = 'diagnostics',
+  ): Promise<Published> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.published.find(predicate);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; published: ${JSON.stringify(this.published.map((p) => [p.uri, p.version, p.diagnostics.map((d) => d.code)]))}`);
+      if (left <= 0) {
+        throw new Error(
+          `timed out waiting for ${what}; published: ${JSON.stringify(this.published.map((p) => [p.uri, p.version, p.diagnostics.map((d) => d.code)]))}`,
+        );
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { DocumentSymbol, FoldingRange, InitializeResult, Location, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+  DocumentSymbol,
+  FoldingRange,
+  InitializeResult,
+  Location,
+  Range,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { rangeOf } from '../unit/helpers';
 import { ACME, JANE, JOE } from '../unit/features/navigationFixtures';
@@ -59,22 +66,43 @@ suite('language server over stdio: outline, folding, definition, references, ren
 
   test('go to definition: from a request into a catalog on disk, from a managed source, from catalog:', async () => {
     const jane = await client.open(path.join(root, 'tenant/jane.plan.yaml'), JANE);
-    const found = await client.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: jane }, position: inside(JANE, 'Active Directory') });
+    const found = await client.connection.sendRequest<Location[]>('textDocument/definition', {
+      textDocument: { uri: jane },
+      position: inside(JANE, 'Active Directory'),
+    });
     assert.deepEqual(found, [at('tenant/acme.sources.yaml', rangeOf(ACME, 'Active Directory'))]);
     const kim = await client.open(path.join(root, 'tenant/team/kim.plan.yaml'), KIM);
-    const file = await client.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: kim }, position: inside(KIM, 'acme.sources') });
-    assert.deepEqual(file, [at('tenant/acme.sources.yaml', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })]);
-    const none = await client.connection.sendRequest<Location[] | null>('textDocument/definition', { textDocument: { uri: kim }, position: inside(KIM, 'Unlock') });
+    const file = await client.connection.sendRequest<Location[]>('textDocument/definition', {
+      textDocument: { uri: kim },
+      position: inside(KIM, 'acme.sources'),
+    });
+    assert.deepEqual(file, [
+      at('tenant/acme.sources.yaml', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }),
+    ]);
+    const none = await client.connection.sendRequest<Location[] | null>('textDocument/definition', {
+      textDocument: { uri: kim },
+      position: inside(KIM, 'Unlock'),
+    });
     assert.equal(none, null);
     const catalog = await client.open(path.join(root, 'tenant/acme.sources.yaml'), ACME);
-    const managed = await client.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: catalog }, position: inside(ACME, 'HR Portal', 2) });
+    const managed = await client.connection.sendRequest<Location[]>('textDocument/definition', {
+      textDocument: { uri: catalog },
+      position: inside(ACME, 'HR Portal', 2),
+    });
     assert.deepEqual(managed, [at('tenant/acme.sources.yaml', rangeOf(ACME, 'HR Portal'))]);
   });
 
   test('find references: two plans on disk and one open (with unsaved text), not node_modules or hidden folders', async () => {
-    const edited = JANE.replace('  - source: HR Portal', '  - source: Active Directory\n    operation: Lock\n    nativeIdentity: CN=Jane\n  - source: HR Portal');
+    const edited = JANE.replace(
+      '  - source: HR Portal',
+      '  - source: Active Directory\n    operation: Lock\n    nativeIdentity: CN=Jane\n  - source: HR Portal',
+    );
     const jane = await client.open(path.join(root, 'tenant/jane.plan.yaml'), edited);
-    const params = { textDocument: { uri: jane }, position: inside(edited, 'Active Directory', 2), context: { includeDeclaration: true } };
+    const params = {
+      textDocument: { uri: jane },
+      position: inside(edited, 'Active Directory', 2),
+      context: { includeDeclaration: true },
+    };
     const found = await client.connection.sendRequest<Location[]>('textDocument/references', params);
     assert.deepEqual(found, [
       at('tenant/acme.sources.yaml', rangeOf(ACME, 'Active Directory')),
@@ -84,18 +112,35 @@ suite('language server over stdio: outline, folding, definition, references, ren
       at('tenant/joe.plan.json', rangeOf(JOE, '"Active Directory"')),
       at('tenant/team/kim.plan.yaml', rangeOf(KIM, 'Active Directory')),
     ]);
-    const withoutDeclaration = await client.connection.sendRequest<Location[]>('textDocument/references', { ...params, context: { includeDeclaration: false } });
+    const withoutDeclaration = await client.connection.sendRequest<Location[]>('textDocument/references', {
+      ...params,
+      context: { includeDeclaration: false },
+    });
     assert.deepEqual(withoutDeclaration, found.slice(1));
   });
 
   test('a plan file created on disk is found after the file event', async () => {
     const catalog = await client.open(path.join(root, 'tenant/acme.sources.yaml'), ACME);
-    const params = { textDocument: { uri: catalog }, position: inside(ACME, 'HR Portal'), context: { includeDeclaration: false } };
+    const params = {
+      textDocument: { uri: catalog },
+      position: inside(ACME, 'HR Portal'),
+      context: { includeDeclaration: false },
+    };
     const before = await client.connection.sendRequest<Location[]>('textDocument/references', params);
-    assert.deepEqual(before, [at('tenant/acme.sources.yaml', rangeOf(ACME, 'HR Portal', 2)), at('tenant/jane.plan.yaml', rangeOf(JANE, 'HR Portal'))]);
-    const added = 'kind: ProvisioningPlan\nidentity: { name: lee }\naccountRequests:\n  - { source: HR Portal, operation: Create }\n';
-    const file = writeFile(root, 'tenant/new/lee.plan.yaml', added.replace('identity', 'catalog: ../acme.sources.yaml\nidentity'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(file).toString(), type: 1 }] });
+    assert.deepEqual(before, [
+      at('tenant/acme.sources.yaml', rangeOf(ACME, 'HR Portal', 2)),
+      at('tenant/jane.plan.yaml', rangeOf(JANE, 'HR Portal')),
+    ]);
+    const added =
+      'kind: ProvisioningPlan\nidentity: { name: lee }\naccountRequests:\n  - { source: HR Portal, operation: Create }\n';
+    const file = writeFile(
+      root,
+      'tenant/new/lee.plan.yaml',
+      added.replace('identity', 'catalog: ../acme.sources.yaml\nidentity'),
+    );
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: URI.file(file).toString(), type: 1 }],
+    });
     const after = await client.connection.sendRequest<Location[]>('textDocument/references', params);
     assert.equal(after.length, 3);
     assert.equal(after[2]!.uri, uri('tenant/new/lee.plan.yaml'));
@@ -104,36 +149,62 @@ suite('language server over stdio: outline, folding, definition, references, ren
   test('rename: the exact WorkspaceEdit across the catalog and plans on disk; refusals as errors', async () => {
     const catalog = await client.open(path.join(root, 'tenant/acme.sources.yaml'), ACME);
     const position = inside(ACME, 'Active Directory');
-    const prepared = await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: catalog }, position });
+    const prepared = await client.connection.sendRequest('textDocument/prepareRename', {
+      textDocument: { uri: catalog },
+      position,
+    });
     assert.deepEqual(prepared, { range: rangeOf(ACME, 'Active Directory'), placeholder: 'Active Directory' });
-    const edit = await client.connection.sendRequest<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: catalog }, position, newName: 'AD: Acme' });
+    const edit = await client.connection.sendRequest<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: catalog },
+      position,
+      newName: 'AD: Acme',
+    });
     assert.deepEqual(edit, {
       changes: {
-        [uri('tenant/acme.sources.yaml')]: [{ range: rangeOf(ACME, 'Active Directory'), newText: "'AD: Acme'" }],
+        [uri('tenant/acme.sources.yaml')]: [
+          { range: rangeOf(ACME, 'Active Directory'), newText: "'AD: Acme'" },
+        ],
         [uri('tenant/jane.plan.yaml')]: [{ range: rangeOf(JANE, 'Active Directory'), newText: "'AD: Acme'" }],
         [uri('tenant/joe.plan.json')]: [{ range: rangeOf(JOE, '"Active Directory"'), newText: '"AD: Acme"' }],
-        [uri('tenant/team/kim.plan.yaml')]: [{ range: rangeOf(KIM, 'Active Directory'), newText: "'AD: Acme'" }],
+        [uri('tenant/team/kim.plan.yaml')]: [
+          { range: rangeOf(KIM, 'Active Directory'), newText: "'AD: Acme'" },
+        ],
       },
     });
     await assert.rejects(
-      client.connection.sendRequest('textDocument/rename', { textDocument: { uri: catalog }, position, newName: 'Payroll' }),
+      client.connection.sendRequest('textDocument/rename', {
+        textDocument: { uri: catalog },
+        position,
+        newName: 'Payroll',
+      }),
       (error: Error) => /already named "Payroll"/.test(error.message),
     );
     const jane = await client.open(path.join(root, 'tenant/jane.plan.yaml'), JANE);
     await assert.rejects(
-      client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: jane }, position: inside(JANE, '2c9180855d191c59015d291ceb051111') }),
+      client.connection.sendRequest('textDocument/prepareRename', {
+        textDocument: { uri: jane },
+        position: inside(JANE, '2c9180855d191c59015d291ceb051111'),
+      }),
       (error: Error) => /is the source's id/.test(error.message),
     );
-    const onKey = await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: jane }, position: inside(JANE, 'operation') });
+    const onKey = await client.connection.sendRequest('textDocument/prepareRename', {
+      textDocument: { uri: jane },
+      position: inside(JANE, 'operation'),
+    });
     assert.equal(onKey, null);
   });
 
   test('outline and folding of a plan', async () => {
     const jane = await client.open(path.join(root, 'tenant/jane.plan.yaml'), JANE);
-    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: jane } });
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: jane },
+    });
     assert.equal(symbols.length, 1);
     const plan = symbols[0]!;
-    assert.deepEqual({ name: plan.name, detail: plan.detail, kind: plan.kind }, { name: 'Jane joins Finance', detail: '3 requests', kind: 2 });
+    assert.deepEqual(
+      { name: plan.name, detail: plan.detail, kind: plan.kind },
+      { name: 'Jane joins Finance', detail: '3 requests', kind: 2 },
+    );
     assert.deepEqual(plan.selectionRange, rangeOf(JANE, 'Jane joins Finance'));
     assert.deepEqual(
       plan.children!.map((c) => [c.name, c.detail, c.kind]),
@@ -144,30 +215,62 @@ suite('language server over stdio: outline, folding, definition, references, ren
       ],
     );
     assert.deepEqual(plan.children![0]!.selectionRange, rangeOf(JANE, 'Active Directory'));
-    assert.deepEqual(plan.children![0]!.children!.map((c) => [c.name, c.kind]), [['memberOf', 7], ['\\\\files01\\finance', 20]]);
-    const folds = await client.connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: jane } });
-    assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[3, 18], [4, 12], [7, 10], [8, 10], [11, 12], [13, 15], [16, 18]]);
+    assert.deepEqual(
+      plan.children![0]!.children!.map((c) => [c.name, c.kind]),
+      [
+        ['memberOf', 7],
+        ['\\\\files01\\finance', 20],
+      ],
+    );
+    const folds = await client.connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', {
+      textDocument: { uri: jane },
+    });
+    assert.deepEqual(
+      folds.map((f) => [f.startLine, f.endLine]),
+      [
+        [3, 18],
+        [4, 12],
+        [7, 10],
+        [8, 10],
+        [11, 12],
+        [13, 15],
+        [16, 18],
+      ],
+    );
   });
 
   test('every sample: an outline whose selections lie inside their ranges, and ordered folds', async () => {
     const samples = path.resolve(__dirname, '../../../samples');
-    const files = fs.readdirSync(samples, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(plan|sources)\.(ya?ml|json)$/.test(f));
+    const files = fs
+      .readdirSync(samples, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(plan|sources)\.(ya?ml|json)$/.test(f));
     assert.ok(files.length > 5);
-    const contains = (outer: Range, inner: Range): boolean => !before(inner.start, outer.start) && !before(outer.end, inner.end);
+    const contains = (outer: Range, inner: Range): boolean =>
+      !before(inner.start, outer.start) && !before(outer.end, inner.end);
     for (const name of files) {
       const file = path.join(samples, name);
       const doc = await client.open(file, fs.readFileSync(file, 'utf8'));
-      const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: doc } });
+      const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
+        textDocument: { uri: doc },
+      });
       const walk = (list: DocumentSymbol[]): void => {
         for (const symbol of list) {
-          assert.ok(symbol.name.length > 0 && contains(symbol.range, symbol.selectionRange), `${name}: ${symbol.name}`);
+          assert.ok(
+            symbol.name.length > 0 && contains(symbol.range, symbol.selectionRange),
+            `${name}: ${symbol.name}`,
+          );
           walk(symbol.children ?? []);
         }
       };
       assert.ok(symbols.length > 0, name);
       walk(symbols);
-      const folds = await client.connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: doc } });
-      assert.ok(folds.every((f, i) => f.endLine > f.startLine && (i === 0 || f.startLine > folds[i - 1]!.startLine)), name);
+      const folds = await client.connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', {
+        textDocument: { uri: doc },
+      });
+      assert.ok(
+        folds.every((f, i) => f.endLine > f.startLine && (i === 0 || f.startLine > folds[i - 1]!.startLine)),
+        name,
+      );
     }
   });
 });

@@ -13,7 +13,11 @@ function plan(requests: number): string {
 }
 
 const HOSTILE: Record<string, string> = {
-  'alias-bomb.plan.yaml': ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`), 'kind: ProvisioningPlan'].join('\n'),
+  'alias-bomb.plan.yaml': [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+    'kind: ProvisioningPlan',
+  ].join('\n'),
   'self-alias.plan.yaml': 'kind: ProvisioningPlan\naccountRequests: &a [1, *a]\n',
   'missing-alias.plan.yaml': 'kind: ProvisioningPlan\naccountRequests: *nope\n',
   'deep-flow.plan.yaml': `kind: ProvisioningPlan\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
@@ -50,14 +54,20 @@ suite('language server over stdio: robustness', () => {
       const line = current.slice(0, offset).split('\n').length - 1;
       const character = offset - current.lastIndexOf('\n', offset - 1) - 1;
       current = current.slice(0, offset) + 'x' + current.slice(offset);
-      void client.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }]);
+      void client.change(uri, version, [
+        { range: { start: { line, character }, end: { line, character } }, text: 'x' },
+      ]);
     }
     const last = await client.waitFor((p) => p.uri === uri && p.version === 201, 20_000);
     const index = client.published.indexOf(last);
     const later = client.published.slice(index + 1).filter((p) => p.uri === uri);
     assert.deepEqual(later, []);
     const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version ?? 0);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions are published in order');
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+      'versions are published in order',
+    );
     assert.ok(versions.length < 100, `a burst is folded into few validations (got ${versions.length})`);
   });
 
@@ -68,16 +78,25 @@ suite('language server over stdio: robustness', () => {
     const edits = [
       { find: 'source: Payroll', replace: 'source: Payrol' },
       { find: '    nativeIdentity: CN=User 4\n', replace: '' },
-      { find: 'operation: Modify\n    nativeIdentity: CN=User 7', replace: 'operation: Lock\n    nativeIdentity: CN=User 7' },
+      {
+        find: 'operation: Modify\n    nativeIdentity: CN=User 7',
+        replace: 'operation: Lock\n    nativeIdentity: CN=User 7',
+      },
     ];
     let current = text;
     let version = 1;
     for (const edit of edits) {
       const start = current.indexOf(edit.find);
       const before = current.slice(0, start);
-      const startPos = { line: before.split('\n').length - 1, character: start - before.lastIndexOf('\n') - 1 };
+      const startPos = {
+        line: before.split('\n').length - 1,
+        character: start - before.lastIndexOf('\n') - 1,
+      };
       const endText = current.slice(0, start + edit.find.length);
-      const endPos = { line: endText.split('\n').length - 1, character: start + edit.find.length - endText.lastIndexOf('\n') - 1 };
+      const endPos = {
+        line: endText.split('\n').length - 1,
+        character: start + edit.find.length - endText.lastIndexOf('\n') - 1,
+      };
       current = before + edit.replace + current.slice(start + edit.find.length);
       await client.change(uri, ++version, [{ range: { start: startPos, end: endPos }, text: edit.replace }]);
     }
@@ -95,10 +114,16 @@ suite('language server over stdio: robustness', () => {
       const uri = await client.open(path.join(root, name), text);
       const published = await client.waitFor((p) => p.uri === uri, 30_000);
       assert.ok(published.diagnostics.length > 0, 'the hostile file gets a diagnostic');
-      assert.ok(published.diagnostics.every((d) => d.range.start.line === d.range.end.line), 'diagnostics stay on one line');
+      assert.ok(
+        published.diagnostics.every((d) => d.range.start.line === d.range.end.line),
+        'diagnostics stay on one line',
+      );
       const after = await client.open(path.join(root, 'after.plan.yaml'), plan(2));
       const next = await client.waitFor((p) => p.uri === after, 30_000);
-      assert.deepEqual(next.diagnostics.map((d) => d.code), ['routed-to-manual']);
+      assert.deepEqual(
+        next.diagnostics.map((d) => d.code),
+        ['routed-to-manual'],
+      );
       assert.ok(client.alive);
     });
   }

@@ -14,10 +14,15 @@ export function memoryHost(files: Record<string, string>): ServiceHost {
   return {
     readFile: (file) => absolute.get(file),
     listFiles: (folder) => {
-      const names = [...absolute.keys()].filter((file) => path.dirname(file) === folder).map((file) => path.basename(file));
+      const names = [...absolute.keys()]
+        .filter((file) => path.dirname(file) === folder)
+        .map((file) => path.basename(file));
       return names.length > 0 ? names : undefined;
     },
-    findFiles: (root, pattern) => [...absolute.keys()].filter((file) => isFoundUnder(root, file) && path.basename(file).search(pattern) !== -1),
+    findFiles: (root, pattern) =>
+      [...absolute.keys()].filter(
+        (file) => isFoundUnder(root, file) && path.basename(file).search(pattern) !== -1,
+      ),
   };
 }
 
@@ -47,12 +52,19 @@ export interface Diagnostic {
 }
 
 /** A service over in-memory files, rooted at ROOT. */
-export function serviceFor(files: Record<string, string>, options: Partial<ServiceOptions> = {}): PlanService {
+export function serviceFor(
+  files: Record<string, string>,
+  options: Partial<ServiceOptions> = {},
+): PlanService {
   return new PlanService(memoryHost(files), { root: ROOT, ...options });
 }
 
 /** Validates `target` among `files` and returns its diagnostics with positions. */
-export function diagnose(files: Record<string, string>, target: string, options: Partial<ServiceOptions> = {}): Diagnostic[] {
+export function diagnose(
+  files: Record<string, string>,
+  target: string,
+  options: Partial<ServiceOptions> = {},
+): Diagnostic[] {
   const service = serviceFor(files, options);
   const file = path.join(ROOT, target);
   const text = files[target];
@@ -63,7 +75,12 @@ export function diagnose(files: Record<string, string>, target: string, options:
 
 export function toDiagnostics(text: string, findings: readonly Finding[]): Diagnostic[] {
   const doc = TextDocument.create('file:///test', 'yaml', 0, text);
-  return findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) } }));
+  return findings.map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+  }));
 }
 
 /** The LSP range of the `occurrence`-th (1-based) appearance of `needle` in `text`. */

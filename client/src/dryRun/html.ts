@@ -22,7 +22,13 @@ function attribute(value: string): string {
  * script with the nonce; no inline style or script.
  */
 export function dryRunHtml({ cspSource, media, nonce }: HtmlContext): string {
-  const csp = ["default-src 'none'", `img-src ${cspSource}`, `style-src ${cspSource}`, `font-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  const csp = [
+    "default-src 'none'",
+    `img-src ${cspSource}`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -54,7 +54,14 @@ export class DryRunPanel implements vscode.Disposable {
   }
 
   /** Opens (or reveals) the dry run of a plan file, optionally at one request. */
-  static show(context: vscode.ExtensionContext, client: LanguageClient, events: PlanEvents, uri: vscode.Uri, options?: Partial<DryRunOptions>, focus?: { document: number; request: number }): DryRunPanel {
+  static show(
+    context: vscode.ExtensionContext,
+    client: LanguageClient,
+    events: PlanEvents,
+    uri: vscode.Uri,
+    options?: Partial<DryRunOptions>,
+    focus?: { document: number; request: number },
+  ): DryRunPanel {
     const key = uri.toString();
     const existing = DryRunPanel.panels.get(key);
     if (existing) {
@@ -65,14 +72,32 @@ export class DryRunPanel implements vscode.Disposable {
       return existing;
     }
     const name = uri.path.split('/').pop() ?? 'plan';
-    const panel = vscode.window.createWebviewPanel(DryRunPanel.viewType, `Dry run: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, DryRunPanel.webviewOptions(context.extensionUri));
-    const created = new DryRunPanel(panel, client, context.extensionUri, key, { ...DEFAULT_OPTIONS, ...options }, events);
+    const panel = vscode.window.createWebviewPanel(
+      DryRunPanel.viewType,
+      `Dry run: ${name}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      DryRunPanel.webviewOptions(context.extensionUri),
+    );
+    const created = new DryRunPanel(
+      panel,
+      client,
+      context.extensionUri,
+      key,
+      { ...DEFAULT_OPTIONS, ...options },
+      events,
+    );
     created.focus = focus ?? null;
     return created;
   }
 
   /** Restores a view after a window reload (the serializer hands over the state the view saved). */
-  static revive(panel: vscode.WebviewPanel, client: LanguageClient, extensionUri: vscode.Uri, state: unknown, events: PlanEvents): void {
+  static revive(
+    panel: vscode.WebviewPanel,
+    client: LanguageClient,
+    extensionUri: vscode.Uri,
+    state: unknown,
+    events: PlanEvents,
+  ): void {
     const saved = state as Partial<DryRunState> | undefined;
     const options = parseOptions(saved?.options) ?? DEFAULT_OPTIONS;
     if (typeof saved?.uri !== 'string') {
@@ -83,8 +108,14 @@ export class DryRunPanel implements vscode.Disposable {
     new DryRunPanel(panel, client, extensionUri, saved.uri, options, events);
   }
 
-  private static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media')], enableFindWidget: true };
+  private static webviewOptions(
+    extensionUri: vscode.Uri,
+  ): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media')],
+      enableFindWidget: true,
+    };
   }
 
   /** The model the view of a plan shows now (for tests and other extensions, through the extension's API). */
@@ -93,7 +124,9 @@ export class DryRunPanel implements vscode.Disposable {
   }
 
   static active(): DryRunPanel | undefined {
-    return [...DryRunPanel.panels.values()].find((p) => p.panel.active) ?? [...DryRunPanel.panels.values()][0];
+    return (
+      [...DryRunPanel.panels.values()].find((p) => p.panel.active) ?? [...DryRunPanel.panels.values()][0]
+    );
   }
 
   get planUri(): string {
@@ -106,7 +139,8 @@ export class DryRunPanel implements vscode.Disposable {
 
   private configure(): void {
     const webview = this.panel.webview;
-    const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', file)).toString();
+    const media = (file: string): string =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', file)).toString();
     webview.html = dryRunHtml({ cspSource: webview.cspSource, media, nonce: createNonce() });
   }
 
@@ -124,16 +158,30 @@ export class DryRunPanel implements vscode.Disposable {
     this.post({ type: 'busy' });
     try {
       const { runs, seed, moment, scenarios } = this.options;
-      const model = await this.client.sendRequest(DryRunRequest.type, { uri: this.uri, runs, seed, scenarios, ...(moment !== null ? { moment } : {}) });
+      const model = await this.client.sendRequest(DryRunRequest.type, {
+        uri: this.uri,
+        runs,
+        seed,
+        scenarios,
+        ...(moment !== null ? { moment } : {}),
+      });
       if (generation !== this.generation) return;
       this.model = model;
       if (!model) {
-        this.post({ type: 'error', message: 'Open the plan file in an editor to simulate it (the file is closed, or holds no plan).' });
+        this.post({
+          type: 'error',
+          message: 'Open the plan file in an editor to simulate it (the file is closed, or holds no plan).',
+        });
         return;
       }
       this.post({ type: 'model', model, options: this.options, focus: this.focus });
     } catch (error) {
-      if (generation === this.generation) this.post({ type: 'error', message: `The dry run failed: ${error instanceof Error ? error.message : String(error)}` });
+      if (generation === this.generation) {
+        this.post({
+          type: 'error',
+          message: `The dry run failed: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
     }
   }
 
@@ -142,8 +190,9 @@ export class DryRunPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
-        if (this.model) this.post({ type: 'model', model: this.model, options: this.options, focus: this.focus });
-        else this.schedule(0);
+        if (this.model) {
+          this.post({ type: 'model', model: this.model, options: this.options, focus: this.focus });
+        } else this.schedule(0);
         break;
       case 'options':
         this.options = message.options;
@@ -161,12 +210,17 @@ export class DryRunPanel implements vscode.Disposable {
   /** The server simulates open documents: make sure the plan is open (after a reload it may not be). */
   private async ensureOpen(): Promise<void> {
     const uri = vscode.Uri.parse(this.uri);
-    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.uri)) await vscode.workspace.openTextDocument(uri);
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.uri)) {
+      await vscode.workspace.openTextDocument(uri);
+    }
   }
 
   private async reveal(document: number, request: number): Promise<void> {
-    const position = this.model?.requestPositions[this.model.plans.findIndex((p) => p.document === document)]?.[request];
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(this.uri), { viewColumn: vscode.ViewColumn.One });
+    const position =
+      this.model?.requestPositions[this.model.plans.findIndex((p) => p.document === document)]?.[request];
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(this.uri), {
+      viewColumn: vscode.ViewColumn.One,
+    });
     if (!position) return;
     const at = new vscode.Position(position.line, position.character);
     editor.selection = new vscode.Selection(at, at);

@@ -7,7 +7,12 @@ type Attributes = Record<string, string | number | boolean | undefined>;
 type Child = Node | string | null | undefined | false;
 
 /** Creates an element with attributes and children; strings become text nodes. */
-export function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = doc.createElement(tag);
   setAttributes(element, attributes);
   append(doc, element, children);
@@ -17,7 +22,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, 
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Creates an SVG element (for the milestone bars). */
-export function s(doc: Document, tag: keyof SVGElementTagNameMap, attributes: Attributes = {}, ...children: Child[]): SVGElement {
+export function s(
+  doc: Document,
+  tag: keyof SVGElementTagNameMap,
+  attributes: Attributes = {},
+  ...children: Child[]
+): SVGElement {
   const element = doc.createElementNS(SVG, tag);
   setAttributes(element, attributes);
   append(doc, element, children);
@@ -40,5 +50,10 @@ function append(doc: Document, element: Element, children: Child[]): void {
 
 /** A codicon (the icon font VS Code uses). */
 export function icon(doc: Document, name: string, label?: string): HTMLElement {
-  return h(doc, 'span', { class: `codicon codicon-${name}`, 'aria-hidden': label ? undefined : 'true', 'aria-label': label, role: label ? 'img' : undefined });
+  return h(doc, 'span', {
+    class: `codicon codicon-${name}`,
+    'aria-hidden': label ? undefined : 'true',
+    'aria-label': label,
+    role: label ? 'img' : undefined,
+  });
 }

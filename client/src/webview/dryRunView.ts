@@ -33,7 +33,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
     const actions = {
       setOptions: (next: DryRunOptions) => vscode.postMessage({ type: 'options', options: next }),
       exportReport: (format: 'markdown' | 'json') => vscode.postMessage({ type: 'export', format }),
-      reveal: (document: number, request: number) => vscode.postMessage({ type: 'reveal', document, request }),
+      reveal: (document: number, request: number) =>
+        vscode.postMessage({ type: 'reveal', document, request }),
     };
     app.replaceChildren(renderModel(document, model, options, actions, focus));
     app.querySelector<HTMLElement>('tr.focused')?.scrollIntoView({ block: 'center' });

@@ -12,22 +12,71 @@ export interface ViewActions {
   reveal(document: number, request: number): void;
 }
 
-const CHANNEL_ICON: Record<string, string> = { connector: 'plug', manual: 'person', ticketing: 'issues', unknown: 'question' };
-const CHANNEL_LABEL: Record<string, string> = { connector: 'connector', manual: 'manual task', ticketing: 'ticket', unknown: 'unknown' };
+const CHANNEL_ICON: Record<string, string> = {
+  connector: 'plug',
+  manual: 'person',
+  ticketing: 'issues',
+  unknown: 'question',
+};
+const CHANNEL_LABEL: Record<string, string> = {
+  connector: 'connector',
+  manual: 'manual task',
+  ticketing: 'ticket',
+  unknown: 'unknown',
+};
 
 /** Renders the whole view for a model. */
-export function renderModel(doc: Document, model: DryRunModel, options: DryRunOptions, actions: ViewActions, focus: { document: number; request: number } | null): HTMLElement {
+export function renderModel(
+  doc: Document,
+  model: DryRunModel,
+  options: DryRunOptions,
+  actions: ViewActions,
+  focus: { document: number; request: number } | null,
+): HTMLElement {
   const root = h(doc, 'div', { class: 'dry-run' });
-  root.appendChild(h(doc, 'header', { class: 'title' }, h(doc, 'h1', {}, 'Dry run · ', h(doc, 'span', { class: 'file' }, model.fileName)), h(doc, 'p', { class: 'muted' }, `Submitted ${model.at.slice(0, 16).replace('T', ' ')} UTC · ${model.runs} runs · seed ${model.seed} · predicted, nothing is sent to ISC`)));
+  root.appendChild(
+    h(
+      doc,
+      'header',
+      { class: 'title' },
+      h(doc, 'h1', {}, 'Dry run · ', h(doc, 'span', { class: 'file' }, model.fileName)),
+      h(
+        doc,
+        'p',
+        { class: 'muted' },
+        `Submitted ${model.at.slice(0, 16).replace('T', ' ')} UTC · ${model.runs} runs · seed ${model.seed} · predicted, nothing is sent to ISC`,
+      ),
+    ),
+  );
   root.appendChild(renderControls(doc, options, actions));
-  if (model.errors > 0) root.appendChild(h(doc, 'p', { class: 'warning', role: 'alert' }, icon(doc, 'warning'), ` The file has ${model.errors} error${model.errors === 1 ? '' : 's'}: the dry run may not reflect what ISC does.`));
-  for (const error of model.scenarioErrors) root.appendChild(h(doc, 'p', { class: 'warning', role: 'alert' }, icon(doc, 'warning'), ` ${error}`));
+  if (model.errors > 0) {
+    root.appendChild(
+      h(
+        doc,
+        'p',
+        { class: 'warning', role: 'alert' },
+        icon(doc, 'warning'),
+        ` The file has ${model.errors} error${model.errors === 1 ? '' : 's'}: the dry run may not reflect what ISC does.`,
+      ),
+    );
+  }
+  for (const error of model.scenarioErrors) {
+    root.appendChild(h(doc, 'p', { class: 'warning', role: 'alert' }, icon(doc, 'warning'), ` ${error}`));
+  }
   if (model.plans.length === 0) root.appendChild(h(doc, 'p', {}, 'The file holds no plan.'));
-  for (const plan of model.plans) root.appendChild(renderPlan(doc, plan, model.plans.length > 1, actions, focus));
+  for (const plan of model.plans) {
+    root.appendChild(renderPlan(doc, plan, model.plans.length > 1, actions, focus));
+  }
   return root;
 }
 
-function numberField(doc: Document, id: string, label: string, value: number | null, attributes: Record<string, string | number>): HTMLElement {
+function numberField(
+  doc: Document,
+  id: string,
+  label: string,
+  value: number | null,
+  attributes: Record<string, string | number>,
+): HTMLElement {
   const input = h(doc, 'input', { id, type: 'number', value: value === null ? '' : value, ...attributes });
   return h(doc, 'label', { for: id }, label, input);
 }
@@ -37,11 +86,39 @@ function renderControls(doc: Document, options: DryRunOptions, actions: ViewActi
   form.append(
     numberField(doc, 'runs', 'Runs', options.runs, { min: 1, max: 100000, step: 1 }),
     numberField(doc, 'seed', 'Seed', options.seed, { min: 0, step: 1 }),
-    numberField(doc, 'moment', 'Moment (h)', options.moment, { min: 0, step: 'any', placeholder: 'first verified' }),
-    h(doc, 'label', { for: 'scenario' }, 'Scenario', h(doc, 'input', { id: 'scenario', type: 'text', value: options.scenarios.join(' '), placeholder: 'outage:SOURCE:HOURS', spellcheck: 'false' })),
+    numberField(doc, 'moment', 'Moment (h)', options.moment, {
+      min: 0,
+      step: 'any',
+      placeholder: 'first verified',
+    }),
+    h(
+      doc,
+      'label',
+      { for: 'scenario' },
+      'Scenario',
+      h(doc, 'input', {
+        id: 'scenario',
+        type: 'text',
+        value: options.scenarios.join(' '),
+        placeholder: 'outage:SOURCE:HOURS',
+        spellcheck: 'false',
+      }),
+    ),
     h(doc, 'button', { type: 'submit', class: 'primary' }, icon(doc, 'play'), ' Run'),
-    h(doc, 'button', { type: 'button', 'data-export': 'markdown', title: 'Export the report as Markdown' }, icon(doc, 'markdown'), ' Markdown'),
-    h(doc, 'button', { type: 'button', 'data-export': 'json', title: 'Export the report as JSON' }, icon(doc, 'json'), ' JSON'),
+    h(
+      doc,
+      'button',
+      { type: 'button', 'data-export': 'markdown', title: 'Export the report as Markdown' },
+      icon(doc, 'markdown'),
+      ' Markdown',
+    ),
+    h(
+      doc,
+      'button',
+      { type: 'button', 'data-export': 'json', title: 'Export the report as JSON' },
+      icon(doc, 'json'),
+      ' JSON',
+    ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -51,17 +128,31 @@ function renderControls(doc: Document, options: DryRunOptions, actions: ViewActi
       runs: Math.min(100000, Math.max(1, Math.trunc(Number(read('runs')) || options.runs))),
       seed: Math.max(0, Math.trunc(Number(read('seed')) || 0)),
       moment: moment === '' || !Number.isFinite(Number(moment)) ? null : Math.max(0, Number(moment)),
-      scenarios: read('scenario').split(/\s+/).filter((spec) => spec !== '').slice(0, 8),
+      scenarios: read('scenario')
+        .split(/\s+/)
+        .filter((spec) => spec !== '')
+        .slice(0, 8),
     });
   });
   for (const button of Array.from(form.querySelectorAll<HTMLButtonElement>('button[data-export]'))) {
-    button.addEventListener('click', () => actions.exportReport(button.dataset.export === 'json' ? 'json' : 'markdown'));
+    button.addEventListener('click', () =>
+      actions.exportReport(button.dataset.export === 'json' ? 'json' : 'markdown'),
+    );
   }
   return form;
 }
 
-function renderPlan(doc: Document, plan: DryRunPlan, titled: boolean, actions: ViewActions, focus: { document: number; request: number } | null): HTMLElement {
-  const section = h(doc, 'section', { class: 'plan', 'aria-label': plan.name ?? `Plan ${plan.document + 1}` });
+function renderPlan(
+  doc: Document,
+  plan: DryRunPlan,
+  titled: boolean,
+  actions: ViewActions,
+  focus: { document: number; request: number } | null,
+): HTMLElement {
+  const section = h(doc, 'section', {
+    class: 'plan',
+    'aria-label': plan.name ?? `Plan ${plan.document + 1}`,
+  });
   if (titled || plan.name) section.appendChild(h(doc, 'h2', {}, plan.name ?? `Plan ${plan.document + 1}`));
   section.appendChild(renderSummary(doc, plan.summary, plan.simulation.requests));
   section.appendChild(renderRequests(doc, plan, actions, focus));
@@ -69,32 +160,85 @@ function renderPlan(doc: Document, plan: DryRunPlan, titled: boolean, actions: V
   if (plan.simulation.scenarios.length > 0) section.appendChild(renderScenarios(doc, plan.simulation));
   section.appendChild(renderEvents(doc, plan.simulation.events));
   if (plan.summary.assumptions.length > 0) {
-    section.appendChild(h(doc, 'details', { class: 'assumptions' }, h(doc, 'summary', {}, `Assumed: ${plan.summary.assumptions.length} default${plan.summary.assumptions.length === 1 ? '' : 's'} not given by the catalog`), h(doc, 'ul', {}, ...plan.summary.assumptions.map((a) => h(doc, 'li', {}, a)))));
+    section.appendChild(
+      h(
+        doc,
+        'details',
+        { class: 'assumptions' },
+        h(
+          doc,
+          'summary',
+          {},
+          `Assumed: ${plan.summary.assumptions.length} default${plan.summary.assumptions.length === 1 ? '' : 's'} not given by the catalog`,
+        ),
+        h(doc, 'ul', {}, ...plan.summary.assumptions.map((a) => h(doc, 'li', {}, a))),
+      ),
+    );
   }
   return section;
 }
 
-function renderSummary(doc: Document, summary: DryRunSummary, requests: readonly RequestPrediction[]): HTMLElement {
+function renderSummary(
+  doc: Document,
+  summary: DryRunSummary,
+  requests: readonly RequestPrediction[],
+): HTMLElement {
   const { connector, manual, ticketing, unknown } = summary.channels;
-  const parts = [`${requests.length} request${requests.length === 1 ? '' : 's'}: ${connector} connector · ${manual} manual · ${ticketing} ticket${unknown > 0 ? ` · ${unknown} unknown` : ''}`];
+  const parts = [
+    `${requests.length} request${requests.length === 1 ? '' : 's'}: ${connector} connector · ${manual} manual · ${ticketing} ticket${unknown > 0 ? ` · ${unknown} unknown` : ''}`,
+  ];
   if (summary.slowest) {
     const slow = requests.find((r) => r.index === summary.slowest!.request);
-    parts.push(`slowest to verified: ~${humanDuration(summary.slowest.p50Minutes)} (p90 ${humanDuration(summary.slowest.p90Minutes)})${slow ? ` for #${slow.index} ${slow.source}` : ''}`);
+    parts.push(
+      `slowest to verified: ~${humanDuration(summary.slowest.p50Minutes)} (p90 ${humanDuration(summary.slowest.p90Minutes)})${slow ? ` for #${slow.index} ${slow.source}` : ''}`,
+    );
   }
   if (summary.atRisk > 0) parts.push(`${summary.atRisk} may never be verified`);
-  if (summary.assumptions.length > 0) parts.push(`${summary.assumptions.length} assumption${summary.assumptions.length === 1 ? '' : 's'}`);
+  if (summary.assumptions.length > 0) {
+    parts.push(`${summary.assumptions.length} assumption${summary.assumptions.length === 1 ? '' : 's'}`);
+  }
   return h(doc, 'p', { class: 'summary', 'data-testid': 'summary' }, parts.join(' · '));
 }
 
-function renderRequests(doc: Document, plan: DryRunPlan, actions: ViewActions, focus: { document: number; request: number } | null): HTMLElement {
+function renderRequests(
+  doc: Document,
+  plan: DryRunPlan,
+  actions: ViewActions,
+  focus: { document: number; request: number } | null,
+): HTMLElement {
   const table = h(doc, 'table', { class: 'requests' });
-  table.appendChild(h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', { scope: 'col' }, '#'), h(doc, 'th', { scope: 'col' }, 'Request'), h(doc, 'th', { scope: 'col' }, 'Channel'), h(doc, 'th', { scope: 'col', class: 'timeline' }, axis(doc)), h(doc, 'th', { scope: 'col' }, 'Outcomes'))));
+  table.appendChild(
+    h(
+      doc,
+      'thead',
+      {},
+      h(
+        doc,
+        'tr',
+        {},
+        h(doc, 'th', { scope: 'col' }, '#'),
+        h(doc, 'th', { scope: 'col' }, 'Request'),
+        h(doc, 'th', { scope: 'col' }, 'Channel'),
+        h(doc, 'th', { scope: 'col', class: 'timeline' }, axis(doc)),
+        h(doc, 'th', { scope: 'col' }, 'Outcomes'),
+      ),
+    ),
+  );
   const body = h(doc, 'tbody');
   for (const r of plan.simulation.requests) {
     const focused = focus?.document === plan.document && focus.request === r.index;
     body.appendChild(requestRow(doc, plan.document, r, actions, focused));
     for (const part of r.parts) {
-      const row = h(doc, 'tr', { class: 'part', 'data-testid': 'request-row', 'data-channel': part.channel }, h(doc, 'td', {}), h(doc, 'td', {}, '└ permission requests'), channelCell(doc, part.channel, part.target), h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, part.milestones)), h(doc, 'td', {}, outcomesText(part.outcomes)));
+      const row = h(
+        doc,
+        'tr',
+        { class: 'part', 'data-testid': 'request-row', 'data-channel': part.channel },
+        h(doc, 'td', {}),
+        h(doc, 'td', {}, '└ permission requests'),
+        channelCell(doc, part.channel, part.target),
+        h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, part.milestones)),
+        h(doc, 'td', {}, outcomesText(part.outcomes)),
+      );
       body.appendChild(row);
     }
   }
@@ -102,15 +246,38 @@ function renderRequests(doc: Document, plan: DryRunPlan, actions: ViewActions, f
   return table;
 }
 
-function requestRow(doc: Document, document: number, r: RequestPrediction, actions: ViewActions, focused: boolean): HTMLElement {
+function requestRow(
+  doc: Document,
+  document: number,
+  r: RequestPrediction,
+  actions: ViewActions,
+  focused: boolean,
+): HTMLElement {
   const row = h(
     doc,
     'tr',
-    { tabindex: 0, 'data-testid': 'request-row', 'data-channel': r.channel, class: focused ? 'focused' : undefined, title: r.reasons.join(' ') },
+    {
+      tabindex: 0,
+      'data-testid': 'request-row',
+      'data-channel': r.channel,
+      class: focused ? 'focused' : undefined,
+      title: r.reasons.join(' '),
+    },
     h(doc, 'td', {}, String(r.index)),
     h(doc, 'td', {}, h(doc, 'span', { class: 'source' }, r.source || '?'), ' · ', r.operation || '?'),
     channelCell(doc, r.channel, r.target),
-    h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, r.milestones), h(doc, 'div', { class: 'muted milestones' }, `started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`)),
+    h(
+      doc,
+      'td',
+      { class: 'timeline' },
+      milestoneBars(doc, r.milestones),
+      h(
+        doc,
+        'div',
+        { class: 'muted milestones' },
+        `started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`,
+      ),
+    ),
     h(doc, 'td', { class: 'outcomes' }, outcomesText(r.outcomes)),
   );
   const reveal = (): void => actions.reveal(document, r.index);
@@ -122,6 +289,12 @@ function requestRow(doc: Document, document: number, r: RequestPrediction, actio
 }
 
 function channelCell(doc: Document, channel: string, target: string | null): HTMLElement {
-  return h(doc, 'td', { class: `channel ${channel}` }, icon(doc, CHANNEL_ICON[channel] ?? 'question'), ` ${CHANNEL_LABEL[channel] ?? channel}`, target ? h(doc, 'div', { class: 'muted' }, target) : null);
+  return h(
+    doc,
+    'td',
+    { class: `channel ${channel}` },
+    icon(doc, CHANNEL_ICON[channel] ?? 'question'),
+    ` ${CHANNEL_LABEL[channel] ?? channel}`,
+    target ? h(doc, 'div', { class: 'muted' }, target) : null,
+  );
 }
-

@@ -5,7 +5,12 @@ import { h, icon } from './dom';
 const ROLES = [
   { id: 'user', label: 'User', question: 'Why don’t I have access yet?' },
   { id: 'admin', label: 'Admin', question: 'What is pending, and on whom?' },
-  { id: 'auditor', label: 'Auditor', question: 'When was execution attempted, through which channel, who declared completion, when was it verified?' },
+  {
+    id: 'auditor',
+    label: 'Auditor',
+    question:
+      'When was execution attempted, through which channel, who declared completion, when was it verified?',
+  },
 ] as const;
 
 type Role = (typeof ROLES)[number]['id'];
@@ -13,12 +18,41 @@ type Role = (typeof ROLES)[number]['id'];
 /** The seed's three perspectives at the chosen moment, as keyboard-operable tabs. */
 export function renderPerspectives(doc: Document, perspectives: Perspectives): HTMLElement {
   const section = h(doc, 'section', { class: 'perspectives' });
-  const when = perspectives.moment.basis === 'given' ? 'at the chosen moment' : perspectives.moment.basis === 'first-verified' ? 'when the first request is verified' : 'at the end of the run';
-  section.appendChild(h(doc, 'h3', {}, `At +${humanDuration(perspectives.moment.minutes)} (${perspectives.moment.at}), ${when}`));
+  const when =
+    perspectives.moment.basis === 'given'
+      ? 'at the chosen moment'
+      : perspectives.moment.basis === 'first-verified'
+        ? 'when the first request is verified'
+        : 'at the end of the run';
+  section.appendChild(
+    h(
+      doc,
+      'h3',
+      {},
+      `At +${humanDuration(perspectives.moment.minutes)} (${perspectives.moment.at}), ${when}`,
+    ),
+  );
   const tabs = h(doc, 'div', { role: 'tablist', 'aria-label': 'Perspectives' });
-  const panel = h(doc, 'div', { role: 'tabpanel', class: 'perspective', 'data-testid': 'perspective', tabindex: 0 });
+  const panel = h(doc, 'div', {
+    role: 'tabpanel',
+    class: 'perspective',
+    'data-testid': 'perspective',
+    tabindex: 0,
+  });
   const buttons = ROLES.map((role, index) =>
-    h(doc, 'button', { type: 'button', role: 'tab', id: `tab-${role.id}`, 'data-testid': `tab-${role.id}`, 'aria-selected': index === 0 ? 'true' : 'false', tabindex: index === 0 ? 0 : -1 }, role.label),
+    h(
+      doc,
+      'button',
+      {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${role.id}`,
+        'data-testid': `tab-${role.id}`,
+        'aria-selected': index === 0 ? 'true' : 'false',
+        tabindex: index === 0 ? 0 : -1,
+      },
+      role.label,
+    ),
   );
   const select = (index: number): void => {
     buttons.forEach((button, i) => {
@@ -46,10 +80,24 @@ export function renderPerspectives(doc: Document, perspectives: Perspectives): H
 
 function perspectiveContent(doc: Document, p: Perspectives, role: Role): HTMLElement {
   const question = ROLES.find((r) => r.id === role)!.question;
-  const box = h(doc, 'div', {}, h(doc, 'p', { class: 'question' }, question), h(doc, 'p', {}, p.summary[role]));
-  const items = role === 'user' ? p.user.map((u) => u.text) : role === 'admin' ? p.admin.map((a) => a.text) : p.auditor.map((a) => a.text);
-  if (items.length === 0) box.appendChild(h(doc, 'p', { class: 'muted' }, role === 'admin' ? 'Nothing is open at this moment.' : 'No requests.'));
-  else box.appendChild(h(doc, 'ul', {}, ...items.map((text) => h(doc, 'li', {}, text))));
+  const box = h(
+    doc,
+    'div',
+    {},
+    h(doc, 'p', { class: 'question' }, question),
+    h(doc, 'p', {}, p.summary[role]),
+  );
+  const items =
+    role === 'user'
+      ? p.user.map((u) => u.text)
+      : role === 'admin'
+        ? p.admin.map((a) => a.text)
+        : p.auditor.map((a) => a.text);
+  if (items.length === 0) {
+    box.appendChild(
+      h(doc, 'p', { class: 'muted' }, role === 'admin' ? 'Nothing is open at this moment.' : 'No requests.'),
+    );
+  } else box.appendChild(h(doc, 'ul', {}, ...items.map((text) => h(doc, 'li', {}, text))));
   return box;
 }
 
@@ -63,14 +111,37 @@ function badges(doc: Document, words: IscWords): HTMLElement {
   add('account activity executionStatus', words.executionStatus);
   add('account activity completionStatus', words.completionStatus);
   add('work item state', words.workItemState);
-  add('ticket status', words.ticketStatus ? `${words.ticketStatus}${words.mappedTo ? ` → ${words.mappedTo}` : ''}` : undefined);
+  add(
+    'ticket status',
+    words.ticketStatus ? `${words.ticketStatus}${words.mappedTo ? ` → ${words.mappedTo}` : ''}` : undefined,
+  );
   return list;
 }
 
 /** The representative run's events with ISC's own words. */
 export function renderEvents(doc: Document, events: readonly DryRunEvent[]): HTMLElement {
-  const table = h(doc, 'table', { class: 'events' }, h(doc, 'caption', {}, 'Representative run: what ISC shows, in its own words'));
-  table.appendChild(h(doc, 'thead', {}, h(doc, 'tr', {}, h(doc, 'th', { scope: 'col' }, 'Time'), h(doc, 'th', { scope: 'col' }, 'Request'), h(doc, 'th', { scope: 'col' }, 'ISC shows'), h(doc, 'th', { scope: 'col' }, 'What happens'))));
+  const table = h(
+    doc,
+    'table',
+    { class: 'events' },
+    h(doc, 'caption', {}, 'Representative run: what ISC shows, in its own words'),
+  );
+  table.appendChild(
+    h(
+      doc,
+      'thead',
+      {},
+      h(
+        doc,
+        'tr',
+        {},
+        h(doc, 'th', { scope: 'col' }, 'Time'),
+        h(doc, 'th', { scope: 'col' }, 'Request'),
+        h(doc, 'th', { scope: 'col' }, 'ISC shows'),
+        h(doc, 'th', { scope: 'col' }, 'What happens'),
+      ),
+    ),
+  );
   const body = h(doc, 'tbody');
   for (const event of events) {
     body.appendChild(
@@ -79,7 +150,12 @@ export function renderEvents(doc: Document, events: readonly DryRunEvent[]): HTM
         'tr',
         { 'data-testid': 'event', 'data-kind': event.kind },
         h(doc, 'td', { title: event.at }, `+${humanDuration(event.minutes)}`),
-        h(doc, 'td', {}, `#${event.requestIndex}${event.part ? ' permissions' : ''}${event.attempt ? ` (attempt ${event.attempt})` : ''}`),
+        h(
+          doc,
+          'td',
+          {},
+          `#${event.requestIndex}${event.part ? ' permissions' : ''}${event.attempt ? ` (attempt ${event.attempt})` : ''}`,
+        ),
         h(doc, 'td', {}, badges(doc, event.words)),
         h(doc, 'td', {}, event.text),
       ),
@@ -93,14 +169,54 @@ export function renderEvents(doc: Document, events: readonly DryRunEvent[]): HTM
 export function renderScenarios(doc: Document, sim: SimulationResult): HTMLElement {
   const section = h(doc, 'section', { class: 'scenarios' });
   for (const scenario of sim.scenarios) {
-    const table = h(doc, 'table', {}, h(doc, 'caption', {}, icon(doc, 'beaker'), ` What if ${scenario.spec}`));
-    table.appendChild(h(doc, 'thead', {}, h(doc, 'tr', {}, ...['#', 'Committed: baseline → scenario', 'Verified: baseline → scenario', 'Failed or stalled'].map((t) => h(doc, 'th', { scope: 'col' }, t)))));
+    const table = h(
+      doc,
+      'table',
+      {},
+      h(doc, 'caption', {}, icon(doc, 'beaker'), ` What if ${scenario.spec}`),
+    );
+    table.appendChild(
+      h(
+        doc,
+        'thead',
+        {},
+        h(
+          doc,
+          'tr',
+          {},
+          ...[
+            '#',
+            'Committed: baseline → scenario',
+            'Verified: baseline → scenario',
+            'Failed or stalled',
+          ].map((t) => h(doc, 'th', { scope: 'col' }, t)),
+        ),
+      ),
+    );
     const body = h(doc, 'tbody');
     scenario.requests.forEach((r, i) => {
       const base = sim.requests[i]!;
       const risk = (o: typeof r.outcomes): string => (o ? shareText(o.failed + o.stalled) : '—');
       body.appendChild(
-        h(doc, 'tr', { 'data-testid': 'scenario-row' }, h(doc, 'td', {}, String(r.index)), h(doc, 'td', {}, `${milestoneText(base.milestones.committed)} → ${milestoneText(r.milestones.committed)}`), h(doc, 'td', {}, `${milestoneText(base.milestones.verified)} → ${milestoneText(r.milestones.verified)}`), h(doc, 'td', {}, `${risk(base.outcomes)} → ${risk(r.outcomes)}`)),
+        h(
+          doc,
+          'tr',
+          { 'data-testid': 'scenario-row' },
+          h(doc, 'td', {}, String(r.index)),
+          h(
+            doc,
+            'td',
+            {},
+            `${milestoneText(base.milestones.committed)} → ${milestoneText(r.milestones.committed)}`,
+          ),
+          h(
+            doc,
+            'td',
+            {},
+            `${milestoneText(base.milestones.verified)} → ${milestoneText(r.milestones.verified)}`,
+          ),
+          h(doc, 'td', {}, `${risk(base.outcomes)} → ${risk(r.outcomes)}`),
+        ),
       );
     });
     table.appendChild(body);

@@ -20,7 +20,9 @@ const WIDTH = 1000;
 /** Position on the axis (0…1000) of a duration. */
 export function axisX(minutes: number): number {
   const clamped = Math.min(MAX_MINUTES, Math.max(MIN_MINUTES, minutes));
-  return Math.round(((Math.log(clamped) - Math.log(MIN_MINUTES)) / (Math.log(MAX_MINUTES) - Math.log(MIN_MINUTES))) * WIDTH);
+  return Math.round(
+    ((Math.log(clamped) - Math.log(MIN_MINUTES)) / (Math.log(MAX_MINUTES) - Math.log(MIN_MINUTES))) * WIDTH,
+  );
 }
 
 const MILESTONES = ['started', 'committed', 'verified'] as const;
@@ -29,9 +31,22 @@ const MILESTONES = ['started', 'committed', 'verified'] as const;
  * One request's milestones as bars: a dot at the median and a line to the 90th percentile, one
  * row each for started, committed and verified.
  */
-export function milestoneBars(doc: Document, milestones: Record<(typeof MILESTONES)[number], MilestoneQuantiles>): SVGElement {
-  const svg = s(doc, 'svg', { viewBox: `0 0 ${WIDTH} 30`, preserveAspectRatio: 'none', class: 'bars', role: 'img', 'aria-label': describe(milestones) });
-  for (const tick of TICKS) svg.appendChild(s(doc, 'line', { x1: axisX(tick.minutes), x2: axisX(tick.minutes), y1: 0, y2: 30, class: 'grid' }));
+export function milestoneBars(
+  doc: Document,
+  milestones: Record<(typeof MILESTONES)[number], MilestoneQuantiles>,
+): SVGElement {
+  const svg = s(doc, 'svg', {
+    viewBox: `0 0 ${WIDTH} 30`,
+    preserveAspectRatio: 'none',
+    class: 'bars',
+    role: 'img',
+    'aria-label': describe(milestones),
+  });
+  for (const tick of TICKS) {
+    svg.appendChild(
+      s(doc, 'line', { x1: axisX(tick.minutes), x2: axisX(tick.minutes), y1: 0, y2: 30, class: 'grid' }),
+    );
+  }
   MILESTONES.forEach((name, row) => {
     const q = milestones[name];
     if (!q) return;
@@ -39,7 +54,14 @@ export function milestoneBars(doc: Document, milestones: Record<(typeof MILESTON
     const from = axisX(q.p50Minutes);
     const to = Math.max(from + 2, axisX(q.p90Minutes));
     svg.appendChild(s(doc, 'line', { x1: from, x2: to, y1: y, y2: y, class: `range ${name}` }));
-    svg.appendChild(s(doc, 'rect', { x: from - 4, y: y - 4, width: 8, height: 8, class: `mark ${name}` }, s(doc, 'title', {}, `${name} ~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`)));
+    svg.appendChild(
+      s(
+        doc,
+        'rect',
+        { x: from - 4, y: y - 4, width: 8, height: 8, class: `mark ${name}` },
+        s(doc, 'title', {}, `${name} ~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`),
+      ),
+    );
   });
   return svg;
 }
@@ -47,7 +69,9 @@ export function milestoneBars(doc: Document, milestones: Record<(typeof MILESTON
 function describe(milestones: Record<(typeof MILESTONES)[number], MilestoneQuantiles>): string {
   return MILESTONES.map((name) => {
     const q = milestones[name];
-    return q ? `${name} about ${humanDuration(q.p50Minutes)}, 90th percentile ${humanDuration(q.p90Minutes)}` : `${name} not reached`;
+    return q
+      ? `${name} about ${humanDuration(q.p50Minutes)}, 90th percentile ${humanDuration(q.p90Minutes)}`
+      : `${name} not reached`;
   }).join('; ');
 }
 

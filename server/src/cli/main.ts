@@ -26,6 +26,23 @@ ProvisioningPlan XML become NAME.plan.yaml beside each FILE (or in --out); an ex
 Exit status: 0 no errors; 1 errors found (validate, or in a plan import wrote) or an outcome named by --fail-on occurs (simulate);
 2 bad usage or unreadable input.`;
 
+const OPTIONS = {
+  catalog: { type: 'string', multiple: true },
+  rule: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  at: { type: 'string' },
+  moment: { type: 'string' },
+  scenario: { type: 'string', multiple: true },
+  'fail-on': { type: 'string', multiple: true },
+  out: { type: 'string' },
+} as const;
+
+type Values = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>
+>['values'];
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> & { cwd: string }): number {
   const version = typeof ISC_PLAN_VERSION === 'string' ? ISC_PLAN_VERSION : '0.0.0-dev';
@@ -39,50 +56,71 @@ export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> &
       io.stdout(`${version}\n`);
       return 0;
     }
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        catalog: { type: 'string', multiple: true },
-        rule: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        at: { type: 'string' },
-        moment: { type: 'string' },
-        scenario: { type: 'string', multiple: true },
-        'fail-on': { type: 'string', multiple: true },
-        out: { type: 'string' },
-      },
-    });
-    const ctx: CliContext = { ...io, version, host: createNodeHost(true), serviceOptions: serviceOptions(io, values.catalog ?? [], values.rule ?? []) };
-    switch (command) {
-      case 'validate':
-        return runValidate(ctx, positionals, values.format ?? 'text');
-      case 'predict':
-      case 'simulate': {
-        if (positionals.length > 1) throw new UsageError(`${command} takes one plan file, not ${positionals.length}`);
-        const args = { plan: positionals[0], runs: values.runs, seed: values.seed, at: values.at, format: values.format ?? 'text', moment: values.moment, scenarios: values.scenario ?? [], failOn: values['fail-on'] ?? [] };
-        if (command === 'predict' && (values.moment !== undefined || values.scenario || values['fail-on'])) throw new UsageError('--moment, --scenario and --fail-on belong to simulate');
-        return runPredict(ctx, args, command === 'simulate');
-      }
-      case 'import':
-        if (values.format !== undefined || values.runs !== undefined || values.seed !== undefined || values.at !== undefined || values.moment !== undefined || values.scenario || values['fail-on'] || values.rule) throw new UsageError('import takes only --out and --catalog');
-        return runImport(ctx, positionals, values.out);
-      default:
-        throw new UsageError(`unknown command "${command}"; run isc-plan --help`);
-    }
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
+    const ctx: CliContext = {
+      ...io,
+      version,
+      host: createNodeHost(true),
+      serviceOptions: serviceOptions(io, values.catalog ?? [], values.rule ?? []),
+    };
+    return runCommand(command, positionals, values, ctx);
   } catch (error) {
-    const message = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : `unexpected failure: ${String((error as Error).stack ?? error)}`;
+    const message =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? (error as Error).message
+        : `unexpected failure: ${String((error as Error).stack ?? error)}`;
     io.stderr(`isc-plan: ${message.split('\n')[0]}\n`);
     return 2;
   }
 }
 
-function serviceOptions(io: { cwd: string; stderr(text: string): void }, catalogs: string[], rules: string[]): CliContext['serviceOptions'] {
+/** Runs one subcommand with its parsed options. */
+function runCommand(command: string, positionals: string[], values: Values, ctx: CliContext): number {
+  switch (command) {
+    case 'validate':
+      return runValidate(ctx, positionals, values.format ?? 'text');
+    case 'predict':
+    case 'simulate': {
+      if (positionals.length > 1) {
+        throw new UsageError(`${command} takes one plan file, not ${positionals.length}`);
+      }
+      const args = {
+        plan: positionals[0],
+        runs: values.runs,
+        seed: values.seed,
+        at: values.at,
+        format: values.format ?? 'text',
+        moment: values.moment,
+        scenarios: values.scenario ?? [],
+        failOn: values['fail-on'] ?? [],
+      };
+      if (command === 'predict' && (values.moment !== undefined || values.scenario || values['fail-on'])) {
+        throw new UsageError('--moment, --scenario and --fail-on belong to simulate');
+      }
+      return runPredict(ctx, args, command === 'simulate');
+    }
+    case 'import': {
+      const others = Object.keys(values).filter((name) => name !== 'out' && name !== 'catalog');
+      if (others.length > 0) {
+        throw new UsageError(`import takes only --out and --catalog, not --${others[0]}`);
+      }
+      return runImport(ctx, positionals, values.out);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"; run isc-plan --help`);
+  }
+}
+
+function serviceOptions(
+  io: { cwd: string; stderr(text: string): void },
+  catalogs: string[],
+  rules: string[],
+): CliContext['serviceOptions'] {
   const fallbackCatalogs = catalogs.map((c) => path.resolve(io.cwd, c));
   for (const catalog of fallbackCatalogs) {
-    if (!fs.existsSync(catalog)) throw new UsageError(`--catalog ${path.relative(io.cwd, catalog)}: no such file`);
+    if (!fs.existsSync(catalog)) {
+      throw new UsageError(`--catalog ${path.relative(io.cwd, catalog)}: no such file`);
+    }
   }
   return { root: io.cwd, fallbackCatalogs, rules: { ...readConfig(io), ...ruleOptions(rules) } };
 }

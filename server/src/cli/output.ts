@@ -27,7 +27,11 @@ export function toDiagnostics(text: string, findings: readonly Finding[]): CliDi
   }));
 }
 
-export function summarise(reports: readonly FileReport[]): { files: number; errors: number; warnings: number } {
+export function summarise(reports: readonly FileReport[]): {
+  files: number;
+  errors: number;
+  warnings: number;
+} {
   let errors = 0;
   let warnings = 0;
   for (const report of reports) {
@@ -44,11 +48,15 @@ export function formatText(reports: readonly FileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
     for (const d of report.diagnostics) {
-      lines.push(`${report.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+      lines.push(
+        `${report.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
+      );
     }
   }
   const { files, errors, warnings } = summarise(reports);
-  lines.push(`${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+  lines.push(
+    `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -56,7 +64,12 @@ export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify({ files: reports, summary: summarise(reports) }, null, 2) + '\n';
 }
 
-const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, string> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /** SARIF 2.1.0, one run, columns in UTF-16 code units as in the other formats. */
 export function formatSarif(reports: readonly FileReport[], version: string): string {

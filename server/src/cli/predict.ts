@@ -30,7 +30,9 @@ const FAIL_ON = ['failed', 'stalled', 'drift'] as const;
 function positiveInteger(value: string | undefined, flag: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number >= ${min}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min) {
+    throw new UsageError(`${flag} must be a whole number >= ${min}, not "${value}"`);
+  }
   return n;
 }
 
@@ -38,21 +40,39 @@ function positiveInteger(value: string | undefined, flag: string, fallback: numb
 function submissionTime(at: string | undefined, now: number): number {
   if (at === undefined) return now;
   const time = Date.parse(at);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(at) || Number.isNaN(time)) throw new UsageError(`--at must be an ISO 8601 time such as 2026-11-25T09:00:00Z, not "${at}"`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(at) || Number.isNaN(time)) {
+    throw new UsageError(`--at must be an ISO 8601 time such as 2026-11-25T09:00:00Z, not "${at}"`);
+  }
   return time;
 }
 
-function loadPlan(ctx: CliContext, plan: string | undefined): { service: PlanService; file: FileState; shown: string } {
-  if (!plan) throw new UsageError('name the plan file to predict, e.g. isc-plan predict samples/plans/jane-joins-finance.plan.yaml');
+function loadPlan(
+  ctx: CliContext,
+  plan: string | undefined,
+): { service: PlanService; file: FileState; shown: string } {
+  if (!plan) {
+    throw new UsageError(
+      'name the plan file to predict, e.g. isc-plan predict samples/plans/jane-joins-finance.plan.yaml',
+    );
+  }
   const absolute = path.resolve(ctx.cwd, plan);
   const read = readTextFile(absolute);
   if ('error' in read) throw new UsageError(`cannot read ${plan}: ${read.error}`);
   const service = new PlanService(ctx.host, ctx.serviceOptions);
-  const type = fileTypeOf(absolute) ?? { role: 'plan' as const, format: /\.json$/i.test(absolute) ? ('json' as const) : ('yaml' as const) };
+  const type = fileTypeOf(absolute) ?? {
+    role: 'plan' as const,
+    format: /\.json$/i.test(absolute) ? ('json' as const) : ('yaml' as const),
+  };
   const file = service.open(absolute, read.text, { ...type, role: 'plan' });
-  if (!file || !file.docs.some((d) => d.kind === 'plan')) throw new UsageError(`${plan} holds no provisioning plan (kind: ProvisioningPlan)`);
+  if (!file || !file.docs.some((d) => d.kind === 'plan')) {
+    throw new UsageError(`${plan} holds no provisioning plan (kind: ProvisioningPlan)`);
+  }
   const errors = service.findings(absolute).filter((f) => f.severity === 'error').length;
-  if (errors > 0) ctx.stderr(`isc-plan: ${plan} has ${errors} error${errors === 1 ? '' : 's'}; the prediction may not reflect what ISC does (run isc-plan validate ${plan}).\n`);
+  if (errors > 0) {
+    ctx.stderr(
+      `isc-plan: ${plan} has ${errors} error${errors === 1 ? '' : 's'}; the prediction may not reflect what ISC does (run isc-plan validate ${plan}).\n`,
+    );
+  }
   return { service, file, shown: plan };
 }
 
@@ -64,9 +84,13 @@ function planName(doc: PlanDocument): string | null {
 /** `isc-plan predict` and `isc-plan simulate`. Returns the exit status. */
 export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean, now = Date.now()): number {
   const formats = simulate ? ['text', 'json', 'markdown', 'trigger'] : ['text', 'json', 'markdown'];
-  if (!formats.includes(args.format)) throw new UsageError(`--format must be ${formats.join(', ')}; not "${args.format}"`);
+  if (!formats.includes(args.format)) {
+    throw new UsageError(`--format must be ${formats.join(', ')}; not "${args.format}"`);
+  }
   const failOn = (args.failOn ?? []).map((outcome) => {
-    if (!(FAIL_ON as readonly string[]).includes(outcome)) throw new UsageError(`--fail-on must be failed, stalled or drift, not "${outcome}"`);
+    if (!(FAIL_ON as readonly string[]).includes(outcome)) {
+      throw new UsageError(`--fail-on must be failed, stalled or drift, not "${outcome}"`);
+    }
     return outcome as (typeof FAIL_ON)[number];
   });
   const options: PredictionOptions = {
@@ -75,7 +99,9 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
     seed: positiveInteger(args.seed, '--seed', 1, 0),
   };
   const moment = args.moment === undefined ? undefined : Number(args.moment);
-  if (moment !== undefined && (!Number.isFinite(moment) || moment < 0)) throw new UsageError(`--moment must be hours after submission (>= 0), not "${args.moment}"`);
+  if (moment !== undefined && (!Number.isFinite(moment) || moment < 0)) {
+    throw new UsageError(`--moment must be hours after submission (>= 0), not "${args.moment}"`);
+  }
   const { service, file, shown } = loadPlan(ctx, args.plan);
   const plans = file.docs.flatMap((doc, document): PlanReport[] => {
     if (doc.kind !== 'plan') return [];
@@ -84,12 +110,28 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
     const parsed = parseScenarios(args.scenarios ?? [], input);
     const firstError = parsed.errors[0];
     if (firstError !== undefined) throw new UsageError(firstError);
-    const simulation = simulatePlan(input, { scenarios: parsed.scenarios, ...(moment !== undefined ? { moment } : {}) });
+    const simulation = simulatePlan(input, {
+      scenarios: parsed.scenarios,
+      ...(moment !== undefined ? { moment } : {}),
+    });
     return [{ document, name: planName(doc), requests: simulation.requests, simulation }];
   });
-  const header: ReportHeader = { file: shown, at: new Date(options.submittedAt).toISOString(), runs: options.runs, seed: options.seed };
+  const header: ReportHeader = {
+    file: shown,
+    at: new Date(options.submittedAt).toISOString(),
+    runs: options.runs,
+    seed: options.seed,
+  };
   ctx.stdout(render(args.format, header, plans));
-  return failOn.some((outcome) => plans.some((plan) => plan.requests.some((r) => share(r.outcomes, outcome) > 0 || r.parts.some((p) => share(p.outcomes, outcome) > 0)))) ? 1 : 0;
+  return failOn.some((outcome) =>
+    plans.some((plan) =>
+      plan.requests.some(
+        (r) => share(r.outcomes, outcome) > 0 || r.parts.some((p) => share(p.outcomes, outcome) > 0),
+      ),
+    ),
+  )
+    ? 1
+    : 0;
 }
 
 function share(outcomes: Outcomes | null, outcome: keyof Outcomes): number {
@@ -103,7 +145,11 @@ function render(format: string, header: ReportHeader, plans: readonly PlanReport
     case 'markdown':
       return predictionMarkdown(header, plans);
     case 'trigger':
-      return `${JSON.stringify(plans.map((p) => p.simulation!.trigger.payload), null, 2)}\n`;
+      return `${JSON.stringify(
+        plans.map((p) => p.simulation!.trigger.payload),
+        null,
+        2,
+      )}\n`;
     default:
       return predictionText(header, plans);
   }

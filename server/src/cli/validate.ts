@@ -15,7 +15,9 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode
 
 /** `isc-plan validate`: checks plan and catalog files; exit 1 when errors are found. */
 export function runValidate(ctx: CliContext, inputs: string[], format: string): number {
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (!['text', 'json', 'sarif'].includes(format)) {
+    throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  }
   const files = expandInputs(ctx.cwd, inputs.length > 0 ? inputs : ['.']);
   const service = new PlanService(ctx.host, ctx.serviceOptions);
   const reports: FileReport[] = [];
@@ -28,22 +30,41 @@ export function runValidate(ctx: CliContext, inputs: string[], format: string): 
       unreadable = true;
     }
   }
-  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, ctx.version) : formatText(reports);
+  const output =
+    format === 'json'
+      ? formatJson(reports)
+      : format === 'sarif'
+        ? formatSarif(reports, ctx.version)
+        : formatText(reports);
   ctx.stdout(output);
   if (unreadable) return 2;
   return summarise(reports).errors > 0 ? 1 : 0;
 }
 
-function validateFile(service: PlanService, ctx: CliContext, file: { shown: string; absolute: string }): FileReport | undefined {
+function validateFile(
+  service: PlanService,
+  ctx: CliContext,
+  file: { shown: string; absolute: string },
+): FileReport | undefined {
   const read = readTextFile(file.absolute);
   if ('error' in read) {
     ctx.stderr(`isc-plan: cannot read ${file.shown}: ${read.error}\n`);
     return undefined;
   }
-  const type = fileTypeOf(file.absolute) ?? { role: 'plan' as const, format: /\.json$/i.test(file.absolute) ? ('json' as const) : ('yaml' as const) };
+  const type = fileTypeOf(file.absolute) ?? {
+    role: 'plan' as const,
+    format: /\.json$/i.test(file.absolute) ? ('json' as const) : ('yaml' as const),
+  };
   let findings: Finding[];
   if (read.notUtf8 !== undefined) {
-    findings = [finding('yaml-syntax', read.notUtf8, read.notUtf8 + 1, 'The file is not valid UTF-8 text (binary data or another encoding); plan and catalog files are UTF-8.')];
+    findings = [
+      finding(
+        'yaml-syntax',
+        read.notUtf8,
+        read.notUtf8 + 1,
+        'The file is not valid UTF-8 text (binary data or another encoding); plan and catalog files are UTF-8.',
+      ),
+    ];
   } else {
     service.open(file.absolute, read.text, type);
     findings = service.findings(file.absolute);
@@ -87,7 +108,9 @@ function isDirectory(file: string): boolean {
 
 function walk(folder: string): string[] {
   const found: string[] = [];
-  const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const entries = fs
+    .readdirSync(folder, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {

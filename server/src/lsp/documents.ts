@@ -35,13 +35,23 @@ export class OpenDocuments {
 
   open(uri: string, languageId: string, version: number, text: string): OpenDocument {
     const path = pathOfUri(uri);
-    const doc: OpenDocument = { uri, path, document: TextDocument.create(uri, languageId, version, text), pending: [], replaced: true };
+    const doc: OpenDocument = {
+      uri,
+      path,
+      document: TextDocument.create(uri, languageId, version, text),
+      pending: [],
+      replaced: true,
+    };
     this.byUri.set(uri, doc);
     this.byPath.set(path, doc);
     return doc;
   }
 
-  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+  change(
+    uri: string,
+    version: number,
+    changes: readonly TextDocumentContentChangeEvent[],
+  ): OpenDocument | undefined {
     const doc = this.byUri.get(uri);
     if (!doc) return undefined;
     for (const change of changes) {

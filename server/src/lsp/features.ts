@@ -11,4 +11,15 @@ import { registerSymbols } from './handlers/symbols';
 import type { FeatureRegistrar } from './session';
 
 /** The editor features beyond diagnostics, each registering its handlers and capabilities. */
-export const FEATURES: FeatureRegistrar[] = [registerHover, registerCompletion, registerCodeActions, registerSymbols, registerFolding, registerNavigation, registerRename, registerDryRun, registerCodeLens, registerImport];
+export const FEATURES: FeatureRegistrar[] = [
+  registerHover,
+  registerCompletion,
+  registerCodeActions,
+  registerSymbols,
+  registerFolding,
+  registerNavigation,
+  registerRename,
+  registerDryRun,
+  registerCodeLens,
+  registerImport,
+];

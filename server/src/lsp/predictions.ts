@@ -11,12 +11,21 @@ export const EDITOR_REQUEST_RUNS = 200_000;
 const HOVER_COMPUTES_UP_TO = 1_000;
 
 /** The prediction options of the editor for a file: runs and seed from the settings, scaled for big plans. */
-export function editorOptions(session: Session, file: FileState, doc: PlanDocument, now = Date.now()): PredictionOptions {
+export function editorOptions(
+  session: Session,
+  file: FileState,
+  doc: PlanDocument,
+  now = Date.now(),
+): PredictionOptions {
   const { runs, seed, submittedAt } = session.settings.get(file.path).simulation;
   const requests = Math.max(1, doc.requests.length);
   const pinned = submittedAt ? Date.parse(submittedAt) : Number.NaN;
   const at = Number.isFinite(pinned) ? pinned : Math.floor(now / QUARTER_HOUR) * QUARTER_HOUR;
-  return { runs: Math.max(10, Math.min(runs, Math.floor(EDITOR_REQUEST_RUNS / requests))), seed, submittedAt: at };
+  return {
+    runs: Math.max(10, Math.min(runs, Math.floor(EDITOR_REQUEST_RUNS / requests))),
+    seed,
+    submittedAt: at,
+  };
 }
 
 /** The editor's prediction of a plan document (computed when missing). */
@@ -25,7 +34,13 @@ export function editorPrediction(session: Session, file: FileState, doc: PlanDoc
 }
 
 /** For hovers: computed only for small plans; big ones use what the code lenses computed. */
-export function hoverPrediction(session: Session, file: FileState, doc: PlanDocument): RequestPrediction[] | undefined {
+export function hoverPrediction(
+  session: Session,
+  file: FileState,
+  doc: PlanDocument,
+): RequestPrediction[] | undefined {
   const options = editorOptions(session, file, doc);
-  return doc.requests.length <= HOVER_COMPUTES_UP_TO ? session.service.predict(file, doc, options) : session.service.cachedPrediction(file, doc, options);
+  return doc.requests.length <= HOVER_COMPUTES_UP_TO
+    ? session.service.predict(file, doc, options)
+    : session.service.cachedPrediction(file, doc, options);
 }

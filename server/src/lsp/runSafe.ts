@@ -11,7 +11,13 @@ export interface Logger {
  * Runs a request handler so that one failure never kills the server: a thrown error is logged and
  * answered with `fallback`; a cancelled request is answered as cancelled before and after the work.
  */
-export function runSafe<T>(logger: Logger, work: () => T, fallback: T, what: string, token: CancellationToken): Promise<T | ResponseError<void>> {
+export function runSafe<T>(
+  logger: Logger,
+  work: () => T,
+  fallback: T,
+  what: string,
+  token: CancellationToken,
+): Promise<T | ResponseError<void>> {
   return new Promise((resolve) => {
     setImmediate(() => {
       if (token.isCancellationRequested) {

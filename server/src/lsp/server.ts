@@ -11,7 +11,9 @@ const connection = createConnection();
 
 // One bad input or handler must never take the server down: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${describe(error)}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describe(reason)}`));
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(`Unhandled rejection: ${describe(reason)}`),
+);
 
 new Session(connection, FEATURES);
 connection.listen();

@@ -1,6 +1,11 @@
 import * as path from 'path';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { InitializationOptions } from '../../../shared/protocol';
 import { WorkspaceTrustNotification } from '../../../shared/protocol';
@@ -54,7 +59,9 @@ export class Session {
       this.validator.schedule(textDocument.uri);
     });
     connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-      if (this.documents.change(textDocument.uri, textDocument.version, contentChanges)) this.validator.schedule(textDocument.uri);
+      if (this.documents.change(textDocument.uri, textDocument.version, contentChanges)) {
+        this.validator.schedule(textDocument.uri);
+      }
     });
     connection.onDidCloseTextDocument(({ textDocument }) => this.validator.closed(textDocument.uri));
     connection.onDidChangeConfiguration(() => {
@@ -63,7 +70,9 @@ export class Session {
       this.validator.scheduleAll();
     });
     connection.onDidChangeWatchedFiles(({ changes }) => {
-      for (const change of changes) this.fileChanged(pathOfUri(change.uri), change.type !== FileChangeType.Changed);
+      for (const change of changes) {
+        this.fileChanged(pathOfUri(change.uri), change.type !== FileChangeType.Changed);
+      }
     });
     connection.onNotification(WorkspaceTrustNotification.type, ({ trusted }) => {
       this.host.trusted = trusted;
@@ -83,7 +92,10 @@ export class Session {
     this.watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const result: InitializeResult = {
       capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-      serverInfo: { name: 'isc-plan-language-server', version: typeof ISC_PLAN_VERSION === 'string' ? ISC_PLAN_VERSION : 'dev' },
+      serverInfo: {
+        name: 'isc-plan-language-server',
+        version: typeof ISC_PLAN_VERSION === 'string' ? ISC_PLAN_VERSION : 'dev',
+      },
     };
     for (const register of this.features) Object.assign(result.capabilities, register(this));
     return result;
@@ -91,7 +103,11 @@ export class Session {
 
   private async registerDynamic(): Promise<void> {
     try {
-      if (this.settings.pullSupported) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'iscPlan' });
+      if (this.settings.pullSupported) {
+        await this.connection.client.register(DidChangeConfigurationNotification.type, {
+          section: 'iscPlan',
+        });
+      }
       if (this.watchesFiles) {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: '**/*.{yaml,yml,json}' }],

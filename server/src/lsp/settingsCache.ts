@@ -31,7 +31,9 @@ export class SettingsCache {
     let settings = DEFAULT_SETTINGS;
     if (this.pullSupported) {
       try {
-        const [raw] = (await this.connection.workspace.getConfiguration([{ scopeUri: uri, section: 'iscPlan' }])) as unknown[];
+        const [raw] = (await this.connection.workspace.getConfiguration([
+          { scopeUri: uri, section: 'iscPlan' },
+        ])) as unknown[];
         settings = sanitiseSettings(raw);
       } catch {
         settings = DEFAULT_SETTINGS;

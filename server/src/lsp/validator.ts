@@ -45,7 +45,8 @@ export class Validator {
 
   /** Re-checks the open plans that use a file (a catalog, an export, the rule config). */
   scheduleDependents(file: string, listingChanged: boolean): void {
-    const everything = path.basename(file) === CONFIG_FILE || (listingChanged && fileTypeOf(file)?.role === 'catalog');
+    const everything =
+      path.basename(file) === CONFIG_FILE || (listingChanged && fileTypeOf(file)?.role === 'catalog');
     if (everything) {
       this.scheduleAll();
       return;
@@ -73,11 +74,21 @@ export class Validator {
     try {
       await this.session.settings.ensure(uri, doc.path);
       // A newer change arrived while the settings were fetched: its own run will do the work.
-      if (this.session.documents.get(uri) !== doc || doc.document.version !== version || this.timers.has(uri)) return;
+      if (
+        this.session.documents.get(uri) !== doc ||
+        doc.document.version !== version ||
+        this.timers.has(uri)
+      ) {
+        return;
+      }
       const started = performance.now();
       const findings = this.check(doc);
       if (findings === undefined) return;
-      void this.session.connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc.document, findings) });
+      void this.session.connection.sendDiagnostics({
+        uri,
+        version,
+        diagnostics: toDiagnostics(doc.document, findings),
+      });
       this.lastDurationMs = performance.now() - started;
       this.sendStatus(doc, findings);
       if (fileTypeOf(doc.path)?.role !== 'plan') this.scheduleDependents(doc.path, false);
@@ -113,7 +124,12 @@ export class Validator {
       for (const state of planDoc.requests) channels[state.decision?.channel ?? 'unknown']++;
       for (const catalog of this.session.service.catalogsOf(file, planDoc).files) catalogs.add(catalog);
     }
-    const params: PlanStatusParams = { uri: doc.uri, channels, catalogs: [...catalogs], errors: findings.filter((f) => f.severity === 'error').length };
+    const params: PlanStatusParams = {
+      uri: doc.uri,
+      channels,
+      catalogs: [...catalogs],
+      errors: findings.filter((f) => f.severity === 'error').length,
+    };
     void this.session.connection.sendNotification(PlanStatusNotification.type, params);
   }
 }

@@ -68,7 +68,13 @@ export interface Finding {
 }
 
 /** Creates a finding with the rule's default severity. */
-export function finding(code: RuleCode, start: number, end: number, message: string, fixes?: FixData[]): Finding {
+export function finding(
+  code: RuleCode,
+  start: number,
+  end: number,
+  message: string,
+  fixes?: FixData[],
+): Finding {
   const result: Finding = { code, severity: RULES[code], message, start, end };
   if (fixes && fixes.length > 0) result.fixes = fixes;
   return result;

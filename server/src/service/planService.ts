@@ -52,10 +52,7 @@ export class PlanService {
   private options: ServiceOptions;
   readonly catalogs: CatalogResolver;
 
-  constructor(
-    host: ServiceHost,
-    options: Partial<ServiceOptions> = {},
-  ) {
+  constructor(host: ServiceHost, options: Partial<ServiceOptions> = {}) {
     this.options = { fallbackCatalogs: [], rules: {}, limits: DEFAULT_LIMITS, ...options };
     this.catalogs = new CatalogResolver(host, this.options.limits);
   }
@@ -153,13 +150,18 @@ export class PlanService {
     if (!file) return [];
     const raw: Finding[] = [];
     for (const doc of file.docs) raw.push(...this.documentFindings(file, doc));
-    const configured = applyRuleConfig(raw, this.options.rulesFor ? this.options.rulesFor(path) : this.options.rules);
+    const configured = applyRuleConfig(
+      raw,
+      this.options.rulesFor ? this.options.rulesFor(path) : this.options.rules,
+    );
     const kept = file.type.format === 'yaml' ? applySuppressions(file.text, configured) : configured;
     return kept.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
   private documentFindings(file: FileState, doc: DocumentModel): Finding[] {
-    if (doc.kind === 'other' || doc.kind === 'catalog') return doc.kind === 'other' ? doc.findings : doc.findings;
+    if (doc.kind === 'other' || doc.kind === 'catalog') {
+      return doc.kind === 'other' ? doc.findings : doc.findings;
+    }
     const resolved = this.catalogsOf(file, doc);
     const findings: Finding[] = [...doc.syntax.findings, ...doc.headerFindings, ...resolved.findings];
     if (!resolved.catalog && doc.root && resolved.findings.length === 0) {
@@ -189,9 +191,15 @@ export class PlanService {
   }
 
   /** The prediction of a document if it is already computed for these options, else undefined (never computes). */
-  cachedPrediction(file: FileState, doc: PlanDocument, options: PredictionOptions): RequestPrediction[] | undefined {
+  cachedPrediction(
+    file: FileState,
+    doc: PlanDocument,
+    options: PredictionOptions,
+  ): RequestPrediction[] | undefined {
     this.catalogsOf(file, doc);
-    return doc.predicted?.key === this.predictionKey(doc, options) ? (doc.predicted.value as RequestPrediction[]) : undefined;
+    return doc.predicted?.key === this.predictionKey(doc, options)
+      ? (doc.predicted.value as RequestPrediction[])
+      : undefined;
   }
 
   private predictionKey(doc: PlanDocument, options: PredictionOptions): string {
@@ -203,7 +211,9 @@ export class PlanService {
     const users: string[] = [];
     for (const file of this.files.values()) {
       if (file.type.role !== 'plan' && !file.docs.some((d) => d.kind === 'plan')) continue;
-      const uses = file.docs.some((d) => d.kind === 'plan' && this.catalogsOf(file, d).files.includes(catalogPath));
+      const uses = file.docs.some(
+        (d) => d.kind === 'plan' && this.catalogsOf(file, d).files.includes(catalogPath),
+      );
       if (uses) users.push(file.path);
     }
     return users;

@@ -36,17 +36,28 @@ suite('extension host: activation and diagnostics', () => {
       const found = diagnosticKeys(editor.document.uri);
       return found.length > 0 ? found : undefined;
     }, 'diagnostics of the JSON plan');
-    assert.ok(keys.every((k) => k.startsWith('routed-to-manual@')), keys.join(', '));
+    assert.ok(
+      keys.every((k) => k.startsWith('routed-to-manual@')),
+      keys.join(', '),
+    );
   });
 
   test('editing a catalog re-validates an open plan that uses it', async () => {
     const plan = await openSample('plans/jane-joins-finance.plan.yaml');
-    await waitFor(() => (diagnosticKeys(plan.document.uri).some((k) => k.startsWith('routed-to-manual@')) ? true : undefined), 'the plan\'s diagnostics');
+    await waitFor(
+      () =>
+        diagnosticKeys(plan.document.uri).some((k) => k.startsWith('routed-to-manual@')) ? true : undefined,
+      "the plan's diagnostics",
+    );
     const catalog = await vscode.workspace.openTextDocument(sampleUri('tenant/acme.sources.yaml'));
     const text = catalog.getText();
     const at = text.indexOf('- name: Payroll') + '- name: '.length;
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(catalog.uri, new vscode.Range(catalog.positionAt(at), catalog.positionAt(at + 'Payroll'.length)), 'Payroll Export');
+    edit.replace(
+      catalog.uri,
+      new vscode.Range(catalog.positionAt(at), catalog.positionAt(at + 'Payroll'.length)),
+      'Payroll Export',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     const keys = await waitFor(() => {
       const found = diagnosticKeys(plan.document.uri);
@@ -54,8 +65,16 @@ suite('extension host: activation and diagnostics', () => {
     }, 'unknown-source after renaming Payroll in the catalog');
     assert.ok(keys.some((k) => k.startsWith('unknown-source@')));
     const undo = new vscode.WorkspaceEdit();
-    undo.replace(catalog.uri, new vscode.Range(catalog.positionAt(at), catalog.positionAt(at + 'Payroll Export'.length)), 'Payroll');
+    undo.replace(
+      catalog.uri,
+      new vscode.Range(catalog.positionAt(at), catalog.positionAt(at + 'Payroll Export'.length)),
+      'Payroll',
+    );
     assert.ok(await vscode.workspace.applyEdit(undo));
-    await waitFor(() => (diagnosticKeys(plan.document.uri).some((k) => k.startsWith('unknown-source@')) ? undefined : true), 'the plan to be clean again');
+    await waitFor(
+      () =>
+        diagnosticKeys(plan.document.uri).some((k) => k.startsWith('unknown-source@')) ? undefined : true,
+      'the plan to be clean again',
+    );
   });
 });

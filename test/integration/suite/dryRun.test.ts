@@ -13,7 +13,11 @@ suite('extension host: code lenses and the dry run', () => {
   test('a code lens over each request shows its channel and delays', async () => {
     const editor = await openSample('plans/jane-joins-finance.plan.yaml');
     const lenses = await waitFor(async () => {
-      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 100);
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        editor.document.uri,
+        100,
+      );
       return found.length >= 5 && found.every((l) => l.command) ? found : undefined;
     }, 'code lenses');
     const titles = lenses.map((l) => l.command!.title);
@@ -25,25 +29,40 @@ suite('extension host: code lenses and the dry run', () => {
     assert.deepEqual(lenses[2]!.command!.arguments, [editor.document.uri.toString(), 0, 2]);
   });
 
-  test('the dry-run command opens the view, which receives the plan\'s model', async () => {
+  test("the dry-run command opens the view, which receives the plan's model", async () => {
     const editor = await openSample('plans/jane-joins-finance.plan.yaml');
     await vscode.commands.executeCommand('iscPlan.dryRun');
-    const model = await waitFor(() => api().dryRunModel(editor.document.uri) ?? undefined, 'the dry-run model');
+    const model = await waitFor(
+      () => api().dryRunModel(editor.document.uri) ?? undefined,
+      'the dry-run model',
+    );
     assert.equal(model.fileName, 'jane-joins-finance.plan.yaml');
     assert.equal(model.runs, 1000);
     assert.equal(model.seed, 1);
     const plan = model.plans[0]!;
     assert.deepEqual(plan.summary.channels, { connector: 3, manual: 1, ticketing: 1, unknown: 0 });
-    assert.deepEqual(plan.simulation.requests.map((r) => r.channel), ['connector', 'connector', 'manual', 'ticketing', 'connector']);
+    assert.deepEqual(
+      plan.simulation.requests.map((r) => r.channel),
+      ['connector', 'connector', 'manual', 'ticketing', 'connector'],
+    );
     assert.ok(plan.simulation.events.some((e) => e.words.provisioningStatus === 'COMMITED'));
-    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview), 'the dry-run tab');
+    const tab = await waitFor(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview),
+      'the dry-run tab',
+    );
     assert.equal(tab.label, 'Dry run: jane-joins-finance.plan.yaml');
   });
 
   test('a code lens opens the view at its request', async () => {
     const editor = await openSample('plans/leaver-disable.plan.yaml');
     await vscode.commands.executeCommand('iscPlan.dryRun', editor.document.uri.toString(), 0, 3);
-    const model = await waitFor(() => api().dryRunModel(editor.document.uri) ?? undefined, 'the dry-run model');
+    const model = await waitFor(
+      () => api().dryRunModel(editor.document.uri) ?? undefined,
+      'the dry-run model',
+    );
     assert.equal(model.plans[0]!.simulation.requests[3]!.channel, 'manual');
   });
 });

@@ -3,11 +3,15 @@ import * as vscode from 'vscode';
 import { hoverText, openSample, positionOf, waitFor } from './helpers';
 
 suite('extension host: hover and quick fixes', () => {
-  test('hovering a request\'s source shows its channel and why', async () => {
+  test("hovering a request's source shows its channel and why", async () => {
     const editor = await openSample('plans/jane-joins-finance.plan.yaml');
     const position = positionOf(editor.document, 'source: Payroll', 'source: '.length + 2);
     const text = await waitFor(async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        position,
+      );
       const value = hoverText(hovers);
       return value.includes('Channel') ? value : undefined;
     }, 'a hover on the Payroll source');
@@ -19,7 +23,11 @@ suite('extension host: hover and quick fixes', () => {
     const editor = await openSample('plans/jane-joins-finance.plan.yaml');
     const position = positionOf(editor.document, 'operation: Add', 'operation: '.length + 1);
     const text = await waitFor(async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        position,
+      );
       const value = hoverText(hovers);
       return value.length > 0 ? value : undefined;
     }, 'a hover on Add');
@@ -29,13 +37,25 @@ suite('extension host: hover and quick fixes', () => {
   test('the enum typo quick fix changes Modfy to Modify', async () => {
     const editor = await openSample('mistakes/unknown-names.plan.yaml');
     const document = editor.document;
-    const typo = await waitFor(() => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'schema'), 'the Modfy diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+    const typo = await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'schema'),
+      'the Modfy diagnostic',
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      typo.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Change to "Modify"');
     assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(document.lineAt(typo.range.start.line).text.trim(), 'operation: Modify');
-    await waitFor(() => (vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'schema') ? undefined : true), 'the schema diagnostic to go away');
+    await waitFor(
+      () =>
+        vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'schema') ? undefined : true,
+      'the schema diagnostic to go away',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
@@ -47,7 +67,11 @@ suite('extension host: completion', () => {
     const line = positionOf(document, 'operation: Create').line;
     const position = new vscode.Position(line, document.lineAt(line).text.indexOf('Create'));
     const list = await waitFor(async () => {
-      const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      const items = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        position,
+      );
       return items.items.length > 0 ? items : undefined;
     }, 'completion items');
     const labels = list.items
@@ -62,8 +86,14 @@ suite('extension host: completion', () => {
     const document = editor.document;
     const line = positionOf(document, 'source: Payroll').line;
     const position = new vscode.Position(line, document.lineAt(line).text.indexOf('Payroll'));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      position,
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const source of ['Active Directory', 'Workday', 'Payroll', 'Finance File Share', 'HR Portal']) assert.ok(labels.includes(source), `${source} in ${labels.join(', ')}`);
+    for (const source of ['Active Directory', 'Workday', 'Payroll', 'Finance File Share', 'HR Portal']) {
+      assert.ok(labels.includes(source), `${source} in ${labels.join(', ')}`);
+    }
   });
 });

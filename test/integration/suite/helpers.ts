@@ -13,7 +13,11 @@ export function sampleUri(relative: string): vscode.Uri {
 }
 
 /** Polls `probe` until it returns a value that is not undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -23,7 +27,11 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -39,12 +47,20 @@ export function diagnosticKeys(uri: vscode.Uri): string[] {
   return vscode.languages
     .getDiagnostics(uri)
     .filter((d) => d.source === 'isc-plan')
-    .map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`)
+    .map(
+      (d) =>
+        `${String(typeof d.code === 'object' ? d.code.value : d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+    )
     .sort();
 }
 
 /** The position of the `occurrence`-th appearance of `needle` in a document (plus `shift` characters). */
-export function positionOf(document: vscode.TextDocument, needle: string, shift = 0, occurrence = 1): vscode.Position {
+export function positionOf(
+  document: vscode.TextDocument,
+  needle: string,
+  shift = 0,
+  occurrence = 1,
+): vscode.Position {
   let index = -1;
   const text = document.getText();
   for (let i = 0; i < occurrence; i++) index = text.indexOf(needle, index + 1);

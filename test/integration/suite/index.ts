@@ -8,6 +8,8 @@ export function run(): Promise<void> {
   const files = globSync('**/*.test.js', { cwd: __dirname }).sort();
   for (const file of files) mocha.addFile(path.resolve(__dirname, file));
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve()));
+    mocha.run((failures) =>
+      failures > 0 ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve(),
+    );
   });
 }

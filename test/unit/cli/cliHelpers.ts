@@ -28,7 +28,11 @@ export class TempFolder {
   run(...argv: string[]): CliRun {
     let stdout = '';
     let stderr = '';
-    const code = main(argv, { cwd: this.root, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    const code = main(argv, {
+      cwd: this.root,
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+    });
     return { code, stdout, stderr };
   }
 
@@ -39,7 +43,15 @@ export class TempFolder {
 
 /** The JSON report of `validate --format json` (features.md §3). */
 export interface JsonReport {
-  files: { path: string; diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[];
+  files: {
+    path: string;
+    diagnostics: {
+      code: string;
+      severity: string;
+      message: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }[];
+  }[];
   summary: { files: number; errors: number; warnings: number };
 }
 

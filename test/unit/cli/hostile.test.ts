@@ -10,9 +10,15 @@ import { TempFolder, VALID_PLAN, parseReport } from './cliHelpers';
 const CLI = path.resolve(__dirname, '../../../../dist/cli.js');
 
 /** Bytes that are not UTF-8: a lone continuation byte sequence after valid text. */
-const NOT_UTF8 = Buffer.concat([Buffer.from('kind: ProvisioningPlan\nname: Zo'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
+const NOT_UTF8 = Buffer.concat([
+  Buffer.from('kind: ProvisioningPlan\nname: Zo'),
+  Buffer.from([0xc3, 0x28]),
+  Buffer.from('\n'),
+]);
 /** The start of a PNG image, saved under a plan's name. */
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+]);
 
 suite('cli: hostile files (features.md §6)', () => {
   let folder: TempFolder;
@@ -33,13 +39,25 @@ suite('cli: hostile files (features.md §6)', () => {
     const byPath = new Map(parseReport(run).files.map((f) => [f.path, f.diagnostics]));
     assert.equal(byPath.size, inputs.length + 3, 'every file is reported');
     for (const input of inputs) {
-      const [want] = toDiagnostics(input.text, [{ code: input.code, severity: 'error', message: '', start: input.start, end: input.end }]);
-      assert.deepEqual(byPath.get(`in/${input.file}`)?.map((d) => [d.code, d.range]), [[input.code, want!.range]], input.name);
+      const [want] = toDiagnostics(input.text, [
+        { code: input.code, severity: 'error', message: '', start: input.start, end: input.end },
+      ]);
+      assert.deepEqual(
+        byPath.get(`in/${input.file}`)?.map((d) => [d.code, d.range]),
+        [[input.code, want!.range]],
+        input.name,
+      );
     }
     const notUtf8 = byPath.get('in/not-utf8.plan.yaml');
-    assert.deepEqual(notUtf8?.map((d) => [d.code, d.range]), [['yaml-syntax', { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }]]);
+    assert.deepEqual(
+      notUtf8?.map((d) => [d.code, d.range]),
+      [['yaml-syntax', { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }]],
+    );
     assert.match(notUtf8[0]!.message, /not valid UTF-8/);
-    assert.deepEqual(byPath.get('in/image.plan.yaml')?.map((d) => [d.code, d.range.start]), [['yaml-syntax', { line: 0, character: 0 }]]);
+    assert.deepEqual(
+      byPath.get('in/image.plan.yaml')?.map((d) => [d.code, d.range.start]),
+      [['yaml-syntax', { line: 0, character: 0 }]],
+    );
     assert.deepEqual(byPath.get('in/zz-valid.plan.yaml'), []);
   });
 });
@@ -63,12 +81,20 @@ suite('cli: 10,000-deep nesting in a child process', () => {
   for (const input of deep) {
     test(`${input.name}: the process ends normally with exit status 1 and a document-limit`, () => {
       folder.write(input.file, input.text);
-      const result = spawnSync(process.execPath, [CLI, 'validate', input.file, '--format', 'json'], { cwd: folder.root, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [CLI, 'validate', input.file, '--format', 'json'], {
+        cwd: folder.root,
+        encoding: 'utf8',
+      });
       assert.equal(result.signal, null, 'not killed by a signal');
       assert.equal(result.stderr, '');
       assert.equal(result.status, 1);
-      const report = JSON.parse(result.stdout) as { files: { path: string; diagnostics: { code: string }[] }[] };
-      assert.deepEqual(report.files.map((f) => [f.path, f.diagnostics.map((d) => d.code)]), [[input.file, ['document-limit']]]);
+      const report = JSON.parse(result.stdout) as {
+        files: { path: string; diagnostics: { code: string }[] }[];
+      };
+      assert.deepEqual(
+        report.files.map((f) => [f.path, f.diagnostics.map((d) => d.code)]),
+        [[input.file, ['document-limit']]],
+      );
     });
   }
 });

@@ -31,34 +31,72 @@ suite('cli: --catalog', () => {
   });
 
   test('--catalog FILE is used when the plan names none and none is beside it', () => {
-    assert.deepEqual(codesOf(folder, 'plans/p.plan.yaml', '--catalog', 'tenant/acme.sources.yaml'), ['plans/p.plan.yaml routed-to-manual:information', 'plans/p.plan.yaml unknown-attribute:warning']);
+    assert.deepEqual(codesOf(folder, 'plans/p.plan.yaml', '--catalog', 'tenant/acme.sources.yaml'), [
+      'plans/p.plan.yaml routed-to-manual:information',
+      'plans/p.plan.yaml unknown-attribute:warning',
+    ]);
   });
 
   test('--catalog can be repeated: later files complete earlier ones', () => {
-    folder.write('tenant/extra.sources.yaml', 'kind: SourceCatalog\nsources:\n  - { name: Payroll, features: [PROVISIONING] }\n');
-    const args = ['plans/p.plan.yaml', '--catalog', 'tenant/acme.sources.yaml', '--catalog', 'tenant/extra.sources.yaml'];
+    folder.write(
+      'tenant/extra.sources.yaml',
+      'kind: SourceCatalog\nsources:\n  - { name: Payroll, features: [PROVISIONING] }\n',
+    );
+    const args = [
+      'plans/p.plan.yaml',
+      '--catalog',
+      'tenant/acme.sources.yaml',
+      '--catalog',
+      'tenant/extra.sources.yaml',
+    ];
     assert.deepEqual(codesOf(folder, ...args), ['plans/p.plan.yaml unknown-attribute:warning']);
   });
 
   test('a catalog passed as a PATH is validated, and does not become a catalog of the other files', () => {
-    assert.deepEqual(codesOf(folder, 'tenant/acme.sources.yaml', 'plans/p.plan.yaml'), ['plans/p.plan.yaml no-catalog:warning']);
+    assert.deepEqual(codesOf(folder, 'tenant/acme.sources.yaml', 'plans/p.plan.yaml'), [
+      'plans/p.plan.yaml no-catalog:warning',
+    ]);
   });
 
   test('--catalog takes tenant exports unchanged', () => {
-    for (const name of ['sources.json', 'service-desk-integrations.json']) folder.write(`export/${name}`, exportFile(name));
-    folder.write('plans/hr.plan.yaml', 'kind: ProvisioningPlan\nidentity: { name: x }\naccountRequests:\n  - { source: HR Portal, operation: Modify, nativeIdentity: x, channel: manual }\n');
-    const args = ['plans/hr.plan.yaml', '--catalog', 'export/sources.json', '--catalog', 'export/service-desk-integrations.json'];
+    for (const name of ['sources.json', 'service-desk-integrations.json']) {
+      folder.write(`export/${name}`, exportFile(name));
+    }
+    folder.write(
+      'plans/hr.plan.yaml',
+      'kind: ProvisioningPlan\nidentity: { name: x }\naccountRequests:\n  - { source: HR Portal, operation: Modify, nativeIdentity: x, channel: manual }\n',
+    );
+    const args = [
+      'plans/hr.plan.yaml',
+      '--catalog',
+      'export/sources.json',
+      '--catalog',
+      'export/service-desk-integrations.json',
+    ];
     const run = folder.run('validate', ...args, '--format', 'json');
     assert.doesNotMatch(run.stdout + run.stderr, /FAKE-SECRET/);
     const report = parseReport(run);
-    assert.deepEqual(report.files[0]!.diagnostics.map((d) => d.message), ['The request expects channel "manual", but ISC would use "ticketing": "ServiceNow SDIM" lists HR Portal in its managed sources; ISC sends the whole Modify to it as a ticket and never splits a source between an SDIM and its connector.']);
+    assert.deepEqual(
+      report.files[0]!.diagnostics.map((d) => d.message),
+      [
+        'The request expects channel "manual", but ISC would use "ticketing": "ServiceNow SDIM" lists HR Portal in its managed sources; ISC sends the whole Modify to it as a ticket and never splits a source between an SDIM and its connector.',
+      ],
+    );
   });
 
   test('tenant exports named as ISC names them are validated as catalogs by their shape: fields not used are not reported', () => {
-    const names = ['sources.json', 'service-desk-integrations.json', 'status-check-configuration.json', 'sp-config.json'];
+    const names = [
+      'sources.json',
+      'service-desk-integrations.json',
+      'status-check-configuration.json',
+      'sp-config.json',
+    ];
     for (const name of names) folder.write(`export/${name}`, exportFile(name));
     const run = folder.run('validate', ...names.map((name) => `export/${name}`), '--format', 'json');
-    assert.deepEqual(parseReport(run).files.map((f) => [f.path, f.diagnostics]), names.map((name) => [`export/${name}`, []]));
+    assert.deepEqual(
+      parseReport(run).files.map((f) => [f.path, f.diagnostics]),
+      names.map((name) => [`export/${name}`, []]),
+    );
     assert.equal(run.code, 0);
   });
 
@@ -69,9 +107,12 @@ suite('cli: --catalog', () => {
     assert.equal(run.stderr, 'isc-plan: --catalog tenant/missing.sources.yaml: no such file\n');
   });
 
-  test('a plan in the current directory\'s subfolder discovers the catalogs up to the current directory', () => {
+  test("a plan in the current directory's subfolder discovers the catalogs up to the current directory", () => {
     folder.write('team.sources.yaml', CATALOG);
-    assert.deepEqual(codesOf(folder, 'plans/p.plan.yaml'), ['plans/p.plan.yaml routed-to-manual:information', 'plans/p.plan.yaml unknown-attribute:warning']);
+    assert.deepEqual(codesOf(folder, 'plans/p.plan.yaml'), [
+      'plans/p.plan.yaml routed-to-manual:information',
+      'plans/p.plan.yaml unknown-attribute:warning',
+    ]);
   });
 });
 
@@ -84,9 +125,21 @@ suite('cli: --rule and .isc-plan.yaml', () => {
 
   test('--rule CODE=SEVERITY changes a severity, and with it the exit status', () => {
     assert.equal(folder.run('validate', 'p.plan.yaml').code, 0);
-    const run = folder.run('validate', 'p.plan.yaml', '--rule', 'unknown-attribute=error', '--rule', 'routed-to-manual=off', '--format', 'json');
+    const run = folder.run(
+      'validate',
+      'p.plan.yaml',
+      '--rule',
+      'unknown-attribute=error',
+      '--rule',
+      'routed-to-manual=off',
+      '--format',
+      'json',
+    );
     assert.equal(run.code, 1);
-    assert.deepEqual(parseReport(run).files[0]!.diagnostics.map((d) => `${d.code}:${d.severity}`), ['unknown-attribute:error']);
+    assert.deepEqual(
+      parseReport(run).files[0]!.diagnostics.map((d) => `${d.code}:${d.severity}`),
+      ['unknown-attribute:error'],
+    );
     assert.deepEqual(parseReport(run).summary, { files: 1, errors: 1, warnings: 0 });
   });
 
@@ -94,7 +147,10 @@ suite('cli: --rule and .isc-plan.yaml', () => {
     const run = folder.run('validate', 'p.plan.yaml', '--rule', 'unknown-atribute=off');
     assert.equal(run.code, 2);
     assert.equal(run.stdout, '');
-    assert.equal(run.stderr, 'isc-plan: --rule unknown-atribute=off: unknown rule code "unknown-atribute" (did you mean unknown-attribute?)\n');
+    assert.equal(
+      run.stderr,
+      'isc-plan: --rule unknown-atribute=off: unknown rule code "unknown-atribute" (did you mean unknown-attribute?)\n',
+    );
   });
 
   test('--rule with an unknown severity: exit 2', () => {
@@ -106,14 +162,22 @@ suite('cli: --rule and .isc-plan.yaml', () => {
   test('.isc-plan.yaml in the current directory sets severities; --rule overrides it', () => {
     folder.write('.isc-plan.yaml', 'rules:\n  unknown-attribute: off\n  routed-to-manual: warning\n');
     assert.deepEqual(codesOf(folder, 'p.plan.yaml'), ['p.plan.yaml routed-to-manual:warning']);
-    assert.deepEqual(codesOf(folder, 'p.plan.yaml', '--rule', 'routed-to-manual=hint'), ['p.plan.yaml routed-to-manual:hint']);
+    assert.deepEqual(codesOf(folder, 'p.plan.yaml', '--rule', 'routed-to-manual=hint'), [
+      'p.plan.yaml routed-to-manual:hint',
+    ]);
   });
 
   test('a mistake in .isc-plan.yaml is a warning on stderr with its line; the rest applies', () => {
     folder.write('.isc-plan.yaml', 'rules:\n  unknown-atribute: off\n  routed-to-manual: off\n');
     const run = folder.run('validate', 'p.plan.yaml', '--format', 'json');
-    assert.equal(run.stderr, '.isc-plan.yaml:2: warning .isc-plan.yaml: unknown rule code "unknown-atribute" (did you mean unknown-attribute?).\n');
-    assert.deepEqual(parseReport(run).files[0]!.diagnostics.map((d) => d.code), ['unknown-attribute']);
+    assert.equal(
+      run.stderr,
+      '.isc-plan.yaml:2: warning .isc-plan.yaml: unknown rule code "unknown-atribute" (did you mean unknown-attribute?).\n',
+    );
+    assert.deepEqual(
+      parseReport(run).files[0]!.diagnostics.map((d) => d.code),
+      ['unknown-attribute'],
+    );
   });
 });
 
@@ -123,7 +187,8 @@ suite('cli: paths, folders and globs', () => {
     folder = new TempFolder({
       'acme.sources.yaml': CATALOG,
       'plans/a.plan.yaml': VALID_PLAN,
-      'plans/b.plan.json': '{"kind": "ProvisioningPlan", "identity": {"name": "x"}, "accountRequests": [{"source": "Nowhere", "operation": "Create"}]}\n',
+      'plans/b.plan.json':
+        '{"kind": "ProvisioningPlan", "identity": {"name": "x"}, "accountRequests": [{"source": "Nowhere", "operation": "Create"}]}\n',
       'plans/sub/c.plan.yml': VALID_PLAN,
       'plans/notes.yaml': 'not: a plan\n',
       'plans/node_modules/x.plan.yaml': 'broken: [\n',
@@ -134,22 +199,31 @@ suite('cli: paths, folders and globs', () => {
 
   test('a folder: every plan and catalog file in it and below, skipping node_modules and hidden folders', () => {
     const report = parseReport(folder.run('validate', 'plans', '--format', 'json'));
-    assert.deepEqual(report.files.map((f) => [f.path, f.diagnostics.map((d) => d.code)]), [
-      ['plans/a.plan.yaml', []],
-      ['plans/b.plan.json', ['unknown-source']],
-      ['plans/sub/c.plan.yml', []],
-    ]);
+    assert.deepEqual(
+      report.files.map((f) => [f.path, f.diagnostics.map((d) => d.code)]),
+      [
+        ['plans/a.plan.yaml', []],
+        ['plans/b.plan.json', ['unknown-source']],
+        ['plans/sub/c.plan.yml', []],
+      ],
+    );
   });
 
   test('no argument: the current directory', () => {
     const report = parseReport(folder.run('validate', '--format', 'json'));
-    assert.deepEqual(report.files.map((f) => f.path), ['acme.sources.yaml', 'plans/a.plan.yaml', 'plans/b.plan.json', 'plans/sub/c.plan.yml']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['acme.sources.yaml', 'plans/a.plan.yaml', 'plans/b.plan.json', 'plans/sub/c.plan.yml'],
+    );
   });
 
   test('a glob: the matching files, sorted, paths as matched', () => {
     const run = folder.run('validate', 'plans/**/*.plan.y*ml', '--format', 'json');
     assert.equal(run.code, 0);
-    assert.deepEqual(parseReport(run).files.map((f) => f.path), ['plans/a.plan.yaml', 'plans/sub/c.plan.yml']);
+    assert.deepEqual(
+      parseReport(run).files.map((f) => f.path),
+      ['plans/a.plan.yaml', 'plans/sub/c.plan.yml'],
+    );
   });
 
   test('a glob that matches nothing: exit 2 with a one-line reason', () => {
@@ -160,12 +234,20 @@ suite('cli: paths, folders and globs', () => {
 
   test('a file named on the command line is checked even without a plan or catalog name', () => {
     const report = parseReport(folder.run('validate', 'plans/notes.yaml', '--format', 'json'));
-    assert.deepEqual(report.files.map((f) => f.path), ['plans/notes.yaml']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['plans/notes.yaml'],
+    );
     assert.ok(report.files[0]!.diagnostics.length > 0);
   });
 
   test('a file given twice (as a path and through a folder) is reported once', () => {
-    const report = parseReport(folder.run('validate', 'plans/a.plan.yaml', 'plans/sub', './plans/sub/c.plan.yml', '--format', 'json'));
-    assert.deepEqual(report.files.map((f) => f.path), ['plans/a.plan.yaml', 'plans/sub/c.plan.yml']);
+    const report = parseReport(
+      folder.run('validate', 'plans/a.plan.yaml', 'plans/sub', './plans/sub/c.plan.yml', '--format', 'json'),
+    );
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['plans/a.plan.yaml', 'plans/sub/c.plan.yml'],
+    );
   });
 });

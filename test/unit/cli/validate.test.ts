@@ -26,15 +26,26 @@ function expected(text: string): ReturnType<typeof diagnose> {
 suite('cli: isc-plan validate output (features.md §3)', () => {
   let folder: TempFolder;
   setup(() => {
-    folder = new TempFolder({ 'acme.sources.yaml': CATALOG, 'plans/p.plan.yaml': PLAN, 'plans/ok.plan.yaml': VALID_PLAN, 'plans/warn.plan.yaml': WARNING_PLAN });
+    folder = new TempFolder({
+      'acme.sources.yaml': CATALOG,
+      'plans/p.plan.yaml': PLAN,
+      'plans/ok.plan.yaml': VALID_PLAN,
+      'plans/warn.plan.yaml': WARNING_PLAN,
+    });
   });
   teardown(() => folder.remove());
 
   test('text: file:line:col severity code message, one-based, UTF-16 columns, then a summary', () => {
     const run = folder.run('validate', 'plans/p.plan.yaml');
     const lines = run.stdout.split('\n');
-    assert.match(lines[0]!, /^plans\/p\.plan\.yaml:4:39 error unknown-source No loaded catalog has a source named "Active Directroy"/);
-    const want = expected(PLAN).map((d) => `plans/p.plan.yaml:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+    assert.match(
+      lines[0]!,
+      /^plans\/p\.plan\.yaml:4:39 error unknown-source No loaded catalog has a source named "Active Directroy"/,
+    );
+    const want = expected(PLAN).map(
+      (d) =>
+        `plans/p.plan.yaml:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
+    );
     assert.equal(want.length, 2);
     assert.equal(run.stdout, `${want.join('\n')}\n1 file checked: 1 error, 0 warnings.\n`);
     assert.equal(run.stderr, '');
@@ -44,7 +55,12 @@ suite('cli: isc-plan validate output (features.md §3)', () => {
   test('json: exactly the shape of features.md §3, paths as given, LSP positions', () => {
     const run = folder.run('validate', 'plans/p.plan.yaml', './plans/ok.plan.yaml', '--format', 'json');
     const report = parseReport(run);
-    const diagnostics = expected(PLAN).map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range }));
+    const diagnostics = expected(PLAN).map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: d.range,
+    }));
     assert.deepEqual(report, {
       files: [
         { path: 'plans/p.plan.yaml', diagnostics },
@@ -52,7 +68,10 @@ suite('cli: isc-plan validate output (features.md §3)', () => {
       ],
       summary: { files: 2, errors: 1, warnings: 0 },
     });
-    assert.deepEqual(report.files[0]!.diagnostics[0]!.range, { start: { line: 3, character: 38 }, end: { line: 3, character: 54 } });
+    assert.deepEqual(report.files[0]!.diagnostics[0]!.range, {
+      start: { line: 3, character: 38 },
+      end: { line: 3, character: 54 },
+    });
     assert.deepEqual(Object.keys(report.files[0]!.diagnostics[0]!), ['code', 'severity', 'message', 'range']);
     assert.equal(run.code, 1);
   });
@@ -65,7 +84,14 @@ suite('cli: isc-plan validate output (features.md §3)', () => {
       runs: {
         tool: { driver: { name: string; rules: { id: string }[] } };
         columnKind: string;
-        results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[];
+        results: {
+          ruleId: string;
+          level: string;
+          message: { text: string };
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> };
+          }[];
+        }[];
       }[];
     };
     assert.equal(sarif.version, '2.1.0');
@@ -76,10 +102,25 @@ suite('cli: isc-plan validate output (features.md §3)', () => {
     assert.equal(sarifRun!.tool.driver.rules.length, 26);
     assert.equal(sarifRun!.columnKind, 'utf16CodeUnits');
     assert.deepEqual(
-      sarifRun!.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region]),
+      sarifRun!.results.map((r) => [
+        r.ruleId,
+        r.level,
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+        r.locations[0]!.physicalLocation.region,
+      ]),
       [
-        ['unknown-source', 'error', 'plans/p.plan.yaml', { startLine: 4, startColumn: 39, endLine: 4, endColumn: 55 }],
-        ['routed-to-manual', 'note', 'plans/p.plan.yaml', { startLine: 5, startColumn: 35, endLine: 5, endColumn: 41 }],
+        [
+          'unknown-source',
+          'error',
+          'plans/p.plan.yaml',
+          { startLine: 4, startColumn: 39, endLine: 4, endColumn: 55 },
+        ],
+        [
+          'routed-to-manual',
+          'note',
+          'plans/p.plan.yaml',
+          { startLine: 5, startColumn: 35, endLine: 5, endColumn: 41 },
+        ],
       ],
     );
     assert.match(sarifRun!.results[0]!.message.text, /Active Directroy/);
@@ -101,7 +142,10 @@ suite('cli: isc-plan validate output (features.md §3)', () => {
   }
 
   test('a warning is counted in the summary', () => {
-    assert.deepEqual(parseReport(folder.run('validate', 'plans/warn.plan.yaml', '--format', 'json')).summary, { files: 1, errors: 0, warnings: 1 });
+    assert.deepEqual(
+      parseReport(folder.run('validate', 'plans/warn.plan.yaml', '--format', 'json')).summary,
+      { files: 1, errors: 0, warnings: 1 },
+    );
   });
 
   test('bad usage prints one line on stderr and nothing on stdout', () => {
@@ -111,19 +155,31 @@ suite('cli: isc-plan validate output (features.md §3)', () => {
       assert.equal(run.stdout, '');
       assert.match(run.stderr, /^isc-plan: [^\n]+\n$/, args.join(' '));
     }
-    assert.equal(folder.run('validate', '--format', 'xml').stderr, 'isc-plan: --format must be text, json or sarif, not "xml"\n');
+    assert.equal(
+      folder.run('validate', '--format', 'xml').stderr,
+      'isc-plan: --format must be text, json or sarif, not "xml"\n',
+    );
   });
 
   test('an unreadable file: exit 2, one line on stderr, and the other files are still reported', () => {
     const run = folder.run('validate', 'plans/gone.plan.yaml', 'plans/p.plan.yaml', '--format', 'json');
     assert.equal(run.code, 2);
     assert.equal(run.stderr, 'isc-plan: cannot read plans/gone.plan.yaml: no such file\n');
-    assert.deepEqual(parseReport(run).files.map((f) => [f.path, f.diagnostics.length]), [['plans/p.plan.yaml', 2]]);
+    assert.deepEqual(
+      parseReport(run).files.map((f) => [f.path, f.diagnostics.length]),
+      [['plans/p.plan.yaml', 2]],
+    );
   });
 
   test('a catalog given as a path is validated as a document', () => {
-    folder.write('broken.sources.yaml', 'kind: SourceCatalog\nsources:\n  - { name: X, features: [PROVISIONING] }\n  - { name: X }\n');
+    folder.write(
+      'broken.sources.yaml',
+      'kind: SourceCatalog\nsources:\n  - { name: X, features: [PROVISIONING] }\n  - { name: X }\n',
+    );
     const report = parseReport(folder.run('validate', 'broken.sources.yaml', '--format', 'json'));
-    assert.deepEqual(report.files[0]!.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['duplicate-source', 3, 12]]);
+    assert.deepEqual(
+      report.files[0]!.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+      [['duplicate-source', 3, 12]],
+    );
   });
 });

@@ -1,52 +1,24 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'path';
-import { completionAt, COMPLETION_CAP } from '../../../server/src/service/features/completion';
-import type { CompletionAnswer, CompletionEntry } from '../../../server/src/service/features/completionTypes';
-import { CATALOG, ROOT, serviceFor } from '../helpers';
-
-const OPERATIONS = ['Create', 'Modify', 'Delete', 'Enable', 'Disable', 'Lock', 'Unlock'];
-const CATALOG_SOURCES = ['Active Directory', 'Payroll', 'Orphan Files', 'File Share', 'HR Portal', 'Mainframe'];
-const REQUEST_KEYS = ['source', 'operation', 'nativeIdentity', 'attributeRequests', 'permissionRequests', 'channel', 'manual', 'ticketing', 'comments'];
-const REQUEST_SNIPPETS = ['New account request (Modify)', 'New account request (Create)', 'New account request (Disable)'];
-const SOURCE_KEYS = ['name', 'id', 'type', 'connector', 'connectionType', 'features', 'owner', 'description', 'accountSchema', 'aggregation', 'connectorAttributes', 'timing'];
-
-interface Completed {
-  answer: CompletionAnswer;
-  text: string;
-  offset: number;
-  labels: string[];
-  item: (label: string) => CompletionEntry;
-}
-
-/** Completes at the `|` of `marked`, the file `name` lying beside the test catalog. */
-function complete(marked: string, name = 'jane.plan.yaml', files: Record<string, string> = { 'acme.sources.yaml': CATALOG }): Completed {
-  const offset = marked.indexOf('|');
-  assert.ok(offset >= 0, 'the text marks the cursor with |');
-  const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  const service = serviceFor({ ...files, [name]: text });
-  const state = service.open(path.join(ROOT, name), text)!;
-  const answer = completionAt({
-    text,
-    offset,
-    format: state.type.format,
-    role: state.type.role,
-    doc: service.documentAt(state, offset),
-    catalogOf: (doc) => service.catalogsOf(state, doc).catalog,
-  });
-  const item = (label: string): CompletionEntry => {
-    const found = answer.items.find((i) => i.label === label);
-    assert.ok(found, `no item ${label} among ${answer.items.map((i) => i.label).join(', ')}`);
-    return found;
-  };
-  return { answer, text, offset, labels: answer.items.map((i) => i.label), item };
-}
+import { COMPLETION_CAP } from '../../../server/src/service/features/completion';
+import { CATALOG_SOURCES, complete, OPERATIONS, REQUEST_KEYS, REQUEST_SNIPPETS } from './completionHelpers';
 
 const PLAN_HEAD = 'kind: ProvisioningPlan\nidentity: { name: jane.doe }\naccountRequests:\n';
 
 suite('completion: YAML plans', () => {
   test('an empty plan file offers the new-plan snippet, then the root keys', () => {
     const { labels, item } = complete('|');
-    assert.deepEqual(labels, ['New provisioning plan', 'kind', 'accountRequests', 'name', 'trackingId', 'identity', 'requester', 'catalog', 'sources', '$schema']);
+    assert.deepEqual(labels, [
+      'New provisioning plan',
+      'kind',
+      'accountRequests',
+      'name',
+      'trackingId',
+      'identity',
+      'requester',
+      'catalog',
+      'sources',
+      '$schema',
+    ]);
     const snippet = item('New provisioning plan');
     assert.equal(snippet.kind, 'snippet');
     assert.equal(snippet.snippet, true);
@@ -54,7 +26,9 @@ suite('completion: YAML plans', () => {
       snippet.insertText,
       'kind: ProvisioningPlan\nname: ${1:Jane joins Finance}\nidentity:\n  name: ${2:jane.doe}\naccountRequests:\n  - source: ${3:Active Directory}\n    operation: Modify\n    nativeIdentity: ${4}\n    attributeRequests:\n      - name: ${5:memberOf}\n        operation: Add\n        value: ${6}',
     );
-    assert.ok(snippet.documentation?.startsWith('```yaml\nkind: ProvisioningPlan\nname: Jane joins Finance\n'));
+    assert.ok(
+      snippet.documentation?.startsWith('```yaml\nkind: ProvisioningPlan\nname: Jane joins Finance\n'),
+    );
     assert.equal(item('kind').insertText, 'kind: ProvisioningPlan');
     assert.equal(item('kind').snippet, false);
     assert.equal(item('accountRequests').insertText, 'accountRequests:\n  - $1');
@@ -68,13 +42,20 @@ suite('completion: YAML plans', () => {
   });
 
   test('root keys that are present are not offered again, wherever they are', () => {
-    const { labels } = complete(`${PLAN_HEAD}  - source: Payroll\n    operation: Create\n|\ncatalog: acme.sources.yaml\n`);
+    const { labels } = complete(
+      `${PLAN_HEAD}  - source: Payroll\n    operation: Create\n|\ncatalog: acme.sources.yaml\n`,
+    );
     assert.deepEqual(labels, ['name', 'trackingId', 'requester', 'sources', '$schema']);
   });
 
   test('in a request: the keys it lacks, with structures indented under the key', () => {
-    const { labels, item, answer, offset } = complete(`${PLAN_HEAD}  - source: Active Directory\n    |\n    nativeIdentity: CN=Jane\n`);
-    assert.deepEqual(labels, REQUEST_KEYS.filter((k) => k !== 'source' && k !== 'nativeIdentity'));
+    const { labels, item, answer, offset } = complete(
+      `${PLAN_HEAD}  - source: Active Directory\n    |\n    nativeIdentity: CN=Jane\n`,
+    );
+    assert.deepEqual(
+      labels,
+      REQUEST_KEYS.filter((k) => k !== 'source' && k !== 'nativeIdentity'),
+    );
     assert.equal(item('operation').insertText, 'operation: ');
     assert.equal(item('operation').retrigger, true);
     assert.equal(item('attributeRequests').insertText, 'attributeRequests:\n      - $1');
@@ -87,7 +68,10 @@ suite('completion: YAML plans', () => {
 
   test('a partial key is replaced; a key that has its colon already gets only the name', () => {
     const typed = complete(`${PLAN_HEAD}  - source: Payroll\n    oper|`);
-    assert.deepEqual(typed.labels, REQUEST_KEYS.filter((k) => k !== 'source'));
+    assert.deepEqual(
+      typed.labels,
+      REQUEST_KEYS.filter((k) => k !== 'source'),
+    );
     assert.equal(typed.item('operation').start, typed.offset - 4);
     assert.equal(typed.item('operation').end, typed.offset);
     const renamed = complete(`${PLAN_HEAD}  - sour|ce: Payroll\n`);
@@ -132,8 +116,11 @@ suite('completion: YAML plans', () => {
   });
 
   test('source without an operation: the detail is the source type; names that need quotes are quoted', () => {
-    const catalog = 'kind: SourceCatalog\nsources:\n  - { name: "Sales: EU", type: Web Services }\n  - { name: "true" }\n  - { name: Plain }\n';
-    const { labels, item } = complete(`${PLAN_HEAD}  - source: |\n`, 'jane.plan.yaml', { 'acme.sources.yaml': catalog });
+    const catalog =
+      'kind: SourceCatalog\nsources:\n  - { name: "Sales: EU", type: Web Services }\n  - { name: "true" }\n  - { name: Plain }\n';
+    const { labels, item } = complete(`${PLAN_HEAD}  - source: |\n`, 'jane.plan.yaml', {
+      'acme.sources.yaml': catalog,
+    });
     assert.deepEqual(labels, ['Sales: EU', 'true', 'Plain']);
     assert.equal(item('Sales: EU').insertText, "'Sales: EU'");
     assert.equal(item('Sales: EU').detail, 'Web Services');
@@ -161,38 +148,67 @@ suite('completion: YAML plans', () => {
   });
 
   test('attribute names come from the account schema of the request source, block or flow', () => {
-    const block = complete(`${PLAN_HEAD}  - source: Active Directory\n    operation: Modify\n    attributeRequests:\n      - name: |\n`);
+    const block = complete(
+      `${PLAN_HEAD}  - source: Active Directory\n    operation: Modify\n    attributeRequests:\n      - name: |\n`,
+    );
     assert.deepEqual(block.labels, ['memberOf', 'department', 'password']);
     assert.equal(block.item('memberOf').detail, 'multi-valued · entitlement · string');
     assert.equal(block.item('department').detail, 'single-valued · string');
     assert.equal(block.item('memberOf').kind, 'attribute');
-    const flow = complete(`${PLAN_HEAD}  - source: Active Directory\n    attributeRequests:\n      - { name: dep|, operation: Set }\n`);
+    const flow = complete(
+      `${PLAN_HEAD}  - source: Active Directory\n    attributeRequests:\n      - { name: dep|, operation: Set }\n`,
+    );
     assert.deepEqual(flow.labels, ['memberOf', 'department', 'password']);
     assert.equal(flow.text.slice(flow.item('department').start, flow.item('department').end), 'dep');
-    const before = complete(`${PLAN_HEAD}  - attributeRequests:\n      - name: |\n    source: Active Directory\n`);
+    const before = complete(
+      `${PLAN_HEAD}  - attributeRequests:\n      - name: |\n    source: Active Directory\n`,
+    );
     assert.deepEqual(before.labels, ['memberOf', 'department', 'password']);
-    assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll\n    attributeRequests:\n      - name: |\n`).labels, []);
+    assert.deepEqual(
+      complete(`${PLAN_HEAD}  - source: Payroll\n    attributeRequests:\n      - name: |\n`).labels,
+      [],
+    );
   });
 
   test('attribute request keys and operations; a new attribute request offers its snippets', () => {
-    const ops = complete(`${PLAN_HEAD}  - source: Active Directory\n    attributeRequests:\n      - name: memberOf\n        operation: |\n`);
+    const ops = complete(
+      `${PLAN_HEAD}  - source: Active Directory\n    attributeRequests:\n      - name: memberOf\n        operation: |\n`,
+    );
     assert.deepEqual(ops.labels, ['Add', 'Set', 'Remove']);
     const fresh = complete(`${PLAN_HEAD}  - source: Active Directory\n    attributeRequests:\n      - |\n`);
     assert.deepEqual(fresh.labels, ['Add a value', 'Set a value', 'name', 'operation', 'value']);
-    assert.equal(fresh.item('Add a value').insertText, 'name: ${1:memberOf}\n        operation: Add\n        value: ${2}');
+    assert.equal(
+      fresh.item('Add a value').insertText,
+      'name: ${1:memberOf}\n        operation: Add\n        value: ${2}',
+    );
   });
 
   test('ticketing.integration: the SDIM names', () => {
-    const { labels, item } = complete(`${PLAN_HEAD}  - source: HR Portal\n    operation: Modify\n    ticketing:\n      integration: |\n`);
+    const { labels, item } = complete(
+      `${PLAN_HEAD}  - source: HR Portal\n    operation: Modify\n    ticketing:\n      integration: |\n`,
+    );
     assert.deepEqual(labels, ['ServiceNow SDIM']);
     assert.equal(item('ServiceNow SDIM').detail, 'SDIM · manages HR Portal');
     assert.equal(item('ServiceNow SDIM').kind, 'integration');
-    assert.deepEqual(complete(`${PLAN_HEAD}  - source: HR Portal\n    ticketing: { integration: Serv| }\n`).labels, ['ServiceNow SDIM']);
-    assert.deepEqual(complete(`${PLAN_HEAD}  - source: HR Portal\n    ticketing:\n      |\n`).labels, ['ticket details', 'integration', 'shortDescription', 'description', 'priority']);
+    assert.deepEqual(
+      complete(`${PLAN_HEAD}  - source: HR Portal\n    ticketing: { integration: Serv| }\n`).labels,
+      ['ServiceNow SDIM'],
+    );
+    assert.deepEqual(complete(`${PLAN_HEAD}  - source: HR Portal\n    ticketing:\n      |\n`).labels, [
+      'ticket details',
+      'integration',
+      'shortDescription',
+      'description',
+      'priority',
+    ]);
   });
 
   test('channel values, and keys inside a flow mapping', () => {
-    assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll\n    channel: |\n`).labels, ['connector', 'manual', 'ticketing']);
+    assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll\n    channel: |\n`).labels, [
+      'connector',
+      'manual',
+      'ticketing',
+    ]);
     const flow = complete('kind: ProvisioningPlan\nidentity: { name: jane.doe, | }\naccountRequests: []\n');
     assert.deepEqual(flow.labels, ['id', 'type']);
     assert.equal(flow.item('id').insertText, 'id: ');
@@ -201,166 +217,101 @@ suite('completion: YAML plans', () => {
   test('a new request: the request snippets and keys at "- ", the snippets with "- " on a bare line', () => {
     const item = complete(`${PLAN_HEAD}  - source: Payroll\n    operation: Create\n  - |\n`);
     assert.deepEqual(item.labels, [...REQUEST_SNIPPETS, ...REQUEST_KEYS]);
-    assert.equal(item.item('New account request (Disable)').insertText, 'source: ${1:Active Directory}\n    operation: Disable\n    nativeIdentity: ${2}');
+    assert.equal(
+      item.item('New account request (Disable)').insertText,
+      'source: ${1:Active Directory}\n    operation: Disable\n    nativeIdentity: ${2}',
+    );
     const bare = complete('kind: ProvisioningPlan\naccountRequests:\n  |');
     assert.deepEqual(bare.labels, REQUEST_SNIPPETS);
-    assert.equal(bare.item('New account request (Disable)').insertText, '- source: ${1:Active Directory}\n    operation: Disable\n    nativeIdentity: ${2}');
+    assert.equal(
+      bare.item('New account request (Disable)').insertText,
+      '- source: ${1:Active Directory}\n    operation: Disable\n    nativeIdentity: ${2}',
+    );
   });
 
   test('a YAML file of several plans: each document has its own root', () => {
     const second = complete(`${PLAN_HEAD}  - source: Payroll\n---\nkind: ProvisioningPlan\n|`);
-    assert.deepEqual(second.labels, ['accountRequests', 'name', 'trackingId', 'identity', 'requester', 'catalog', 'sources', '$schema']);
+    assert.deepEqual(second.labels, [
+      'accountRequests',
+      'name',
+      'trackingId',
+      'identity',
+      'requester',
+      'catalog',
+      'sources',
+      '$schema',
+    ]);
     const fresh = complete(`${PLAN_HEAD}  - source: Payroll\n---\n|`);
     assert.equal(fresh.labels[0], 'New provisioning plan');
     assert.ok(fresh.labels.includes('kind'));
   });
 
   test('CRLF line endings', () => {
-    const crlf = complete('kind: ProvisioningPlan\r\naccountRequests:\r\n  - source: Payroll\r\n    operation: Mo|\r\n');
+    const crlf = complete(
+      'kind: ProvisioningPlan\r\naccountRequests:\r\n  - source: Payroll\r\n    operation: Mo|\r\n',
+    );
     assert.deepEqual(crlf.labels, OPERATIONS);
     assert.equal(crlf.text.slice(crlf.item('Modify').start, crlf.item('Modify').end), 'Mo');
   });
 
   test('a document broken while typing still completes', () => {
-    const brokenBelow = complete(`${PLAN_HEAD}  - source: Payroll\n    operation: Mo|\n  - source: [Active\n    operation: : : {\n`);
+    const brokenBelow = complete(
+      `${PLAN_HEAD}  - source: Payroll\n    operation: Mo|\n  - source: [Active\n    operation: : : {\n`,
+    );
     assert.deepEqual(brokenBelow.labels, OPERATIONS);
-    const openFlow = complete(`${PLAN_HEAD}  - source: HR Portal\n    ticketing: { integration: |\n  - source: Payroll\n`);
+    const openFlow = complete(
+      `${PLAN_HEAD}  - source: HR Portal\n    ticketing: { integration: |\n  - source: Payroll\n`,
+    );
     assert.deepEqual(openFlow.labels, ['ServiceNow SDIM']);
-    const badIndent = complete(`${PLAN_HEAD}  - source: Active Directory\n     operation: Modify\n    attributeRequests:\n      - name: |\n`);
+    const badIndent = complete(
+      `${PLAN_HEAD}  - source: Active Directory\n     operation: Modify\n    attributeRequests:\n      - name: |\n`,
+    );
     assert.deepEqual(badIndent.labels, ['memberOf', 'department', 'password']);
   });
 
   test('nothing in comments, block scalars and free text; never a throw', () => {
     assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll # the |\n`).labels, []);
-    assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll\n    comments: |\n      first line\n      sec|\n`).labels, []);
+    assert.deepEqual(
+      complete(`${PLAN_HEAD}  - source: Payroll\n    comments: |\n      first line\n      sec|\n`).labels,
+      [],
+    );
     assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll\n    comments: free |\n`).labels, []);
-    for (const hostile of ['\u0000\u0001|\u0002', `${'['.repeat(5000)}|`, `a: *x\n|`, `- - - |`, `: : :|`, '\t|', `{|`]) {
+    for (const hostile of [
+      '\u0000\u0001|\u0002',
+      `${'['.repeat(5000)}|`,
+      `a: *x\n|`,
+      `- - - |`,
+      `: : :|`,
+      '\t|',
+      `{|`,
+    ]) {
       assert.doesNotThrow(() => complete(hostile));
     }
   });
 
   test('the list is capped and then marked incomplete, keeping what matches the typed text', () => {
-    const sources = Array.from({ length: COMPLETION_CAP + 100 }, (_, i) => `  - name: Source ${i}\n`).join('');
+    const sources = Array.from({ length: COMPLETION_CAP + 100 }, (_, i) => `  - name: Source ${i}\n`).join(
+      '',
+    );
     const catalog = `kind: SourceCatalog\nsources:\n${sources}`;
     const all = complete(`${PLAN_HEAD}  - source: |\n`, 'jane.plan.yaml', { 'acme.sources.yaml': catalog });
     assert.equal(all.answer.items.length, COMPLETION_CAP);
     assert.equal(all.answer.isIncomplete, true);
-    const typed = complete(`${PLAN_HEAD}  - source: Source 59|\n`, 'jane.plan.yaml', { 'acme.sources.yaml': catalog });
-    assert.deepEqual(typed.labels, ['Source 59', 'Source 590', 'Source 591', 'Source 592', 'Source 593', 'Source 594', 'Source 595', 'Source 596', 'Source 597', 'Source 598', 'Source 599']);
-  });
-});
-
-suite('completion: YAML catalogs', () => {
-  test('an empty catalog offers the new-catalog snippet and the catalog keys', () => {
-    const { labels, item } = complete('|', 'acme.sources.yaml', {});
-    assert.deepEqual(labels, ['New source catalog', 'kind', 'timeZone', 'sources', 'serviceDeskIntegrations', 'statusCheck', '$schema']);
-    assert.equal(item('kind').insertText, 'kind: SourceCatalog');
-    assert.ok(item('New source catalog').insertText.includes('\n    features:\n      - PROVISIONING\n      - ENABLE\n'));
-    assert.deepEqual(complete('kind: SourceCatalog\n|', 'acme.sources.yaml', {}).labels, ['timeZone', 'sources', 'serviceDeskIntegrations', 'statusCheck', '$schema']);
-  });
-
-  test('source keys, new-source and new-SDIM snippets', () => {
-    const source = complete('kind: SourceCatalog\nsources:\n  - name: A\n    |', 'acme.sources.yaml', {});
-    assert.deepEqual(source.labels, SOURCE_KEYS.filter((k) => k !== 'name'));
-    assert.equal(source.item('features').insertText, 'features:\n      - $1');
-    assert.equal(source.item('features').retrigger, true);
-    const fresh = complete('kind: SourceCatalog\nsources:\n  - name: A\n  - |', 'acme.sources.yaml', {});
-    assert.deepEqual(fresh.labels, ['New direct source', 'New flat-file source', ...SOURCE_KEYS]);
-    const sdim = complete('kind: SourceCatalog\nserviceDeskIntegrations:\n  - |', 'acme.sources.yaml', {});
-    assert.equal(sdim.labels[0], 'New service desk integration');
-    assert.ok(sdim.item('New service desk integration').insertText.startsWith('name: ${1:ServiceNow SDIM}\n    type: ServiceNowSDIM\n    managedSources:\n      - ${2:HR Portal}\n'));
-  });
-
-  test('features in a flow list and a block list, without the ones already there', () => {
-    const flow = complete('kind: SourceCatalog\nsources:\n  - name: A\n    features: [PROVISIONING, EN|, UNLOCK]\n', 'acme.sources.yaml', {});
-    assert.equal(flow.labels.length, 31);
-    assert.ok(!flow.labels.includes('PROVISIONING') && !flow.labels.includes('UNLOCK'));
-    assert.equal(flow.labels[0], 'AUTHENTICATE');
-    assert.equal(flow.text.slice(flow.item('ENABLE').start, flow.item('ENABLE').end), 'EN');
-    const open = complete('kind: SourceCatalog\nsources:\n  - name: A\n    features: [|', 'acme.sources.yaml', {});
-    assert.equal(open.labels.length, 33);
-    const block = complete('kind: SourceCatalog\nsources:\n  - name: A\n    features:\n      - PROVISIONING\n      - |\n      - UNLOCK\n', 'acme.sources.yaml', {});
-    assert.deepEqual(block.labels, flow.labels);
-    const bare = complete('kind: SourceCatalog\nsources:\n  - name: A\n    features:\n      |', 'acme.sources.yaml', {});
-    assert.equal(bare.item('PROVISIONING').insertText, '- PROVISIONING');
-  });
-
-  test('connectionType and weekdays', () => {
-    assert.deepEqual(complete('kind: SourceCatalog\nsources:\n  - name: A\n    connectionType: |', 'acme.sources.yaml', {}).labels, ['direct', 'file']);
-    const days = complete('kind: SourceCatalog\nsources:\n  - name: A\n    timing:\n      manual:\n        businessHours:\n          days: [Mon, |]\n', 'acme.sources.yaml', {});
-    assert.deepEqual(days.labels, ['Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
-  });
-
-  test("an SDIM's managedSources: the catalog's own sources", () => {
-    const catalog = 'kind: SourceCatalog\nsources:\n  - name: HR Portal\n    type: Web Services\n  - name: "Sales, EU"\nserviceDeskIntegrations:\n  - name: S\n';
-    const flow = complete(`${catalog}    managedSources: [|]\n`, 'acme.sources.yaml', {});
-    assert.deepEqual(flow.labels, ['HR Portal', 'Sales, EU']);
-    assert.equal(flow.item('Sales, EU').insertText, "'Sales, EU'");
-    assert.equal(flow.item('HR Portal').detail, 'Web Services');
-    const block = complete(`${catalog}    managedSources:\n      - HR Portal\n      - |\n`, 'acme.sources.yaml', {});
-    assert.deepEqual(block.labels, ['Sales, EU']);
-    assert.equal(block.item('Sales, EU').insertText, 'Sales, EU');
-  });
-});
-
-suite('completion: JSON', () => {
-  test('an empty JSON plan offers the plan snippet as JSON', () => {
-    const { labels, item } = complete('|', 'jane.plan.json', {});
-    assert.deepEqual(labels, ['New provisioning plan']);
-    assert.ok(item('New provisioning plan').insertText.startsWith('{\n  "kind": "ProvisioningPlan",\n  "name": "${1:Jane joins Finance}",\n  "identity": {\n    "name": "${2:jane.doe}"\n  },\n'));
-  });
-
-  test('keys: quoted, with the value skeleton, a comma when a property follows, only the missing ones', () => {
-    const typed = complete('{\n  "kind": "ProvisioningPlan",\n  "na|"\n  "accountRequests": []\n}', 'jane.plan.json');
-    assert.deepEqual(typed.labels, ['name', 'trackingId', 'identity', 'requester', 'catalog', 'sources', '$schema']);
-    const name = typed.item('name');
-    assert.equal(typed.text.slice(name.start, name.end), '"na"');
-    assert.equal(name.insertText, '"name": "$1",');
-    assert.equal(name.filterText, '"name');
-    assert.equal(typed.item('identity').insertText, '"identity": {\n    $1\n  },');
-    assert.equal(typed.item('$schema').insertText, '"\\$schema": "$1",');
-    const last = complete('{\n  "kind": "ProvisioningPlan",\n  "accountRequests": [],\n  |\n}', 'jane.plan.json');
-    assert.equal(last.item('catalog').insertText, '"catalog": $1');
-  });
-
-  test('values: enums, source names and attribute names, quoted', () => {
-    const plan = (request: string): string => `{\n  "kind": "ProvisioningPlan",\n  "accountRequests": [\n    {\n${request}\n    }\n  ]\n}`;
-    const ops = complete(plan('      "source": "Payroll",\n      "operation": "Mo|"'), 'jane.plan.json');
-    assert.deepEqual(ops.labels, OPERATIONS);
-    const modify = ops.item('Modify');
-    assert.equal(ops.text.slice(modify.start, modify.end), '"Mo"');
-    assert.equal(modify.insertText, '"Modify"');
-    const sources = complete(plan('      "operation": "Create",\n      "source": |'), 'jane.plan.json');
-    assert.deepEqual(sources.labels, CATALOG_SOURCES);
-    assert.equal(sources.item('Payroll').insertText, '"Payroll"');
-    assert.equal(sources.item('Payroll').detail, 'Create → manual task for payroll.admin');
-    const attributes = complete(plan('      "source": "Active Directory",\n      "attributeRequests": [{ "name": "|" }]'), 'jane.plan.json');
-    assert.deepEqual(attributes.labels, ['memberOf', 'department', 'password']);
-  });
-
-  test('after a value on a new line: the next key, with the missing comma added before it', () => {
-    const { labels, item, text } = complete('{\n  "kind": "ProvisioningPlan",\n  "accountRequests": [\n    {\n      "source": "Payroll"\n      |\n    }\n  ]\n}', 'jane.plan.json');
-    assert.deepEqual(labels, REQUEST_KEYS.filter((k) => k !== 'source'));
-    const edit = item('operation').additionalEdits;
-    assert.equal(edit?.length, 1);
-    assert.equal(text.slice(edit[0]!.start - 9, edit[0]!.start), '"Payroll"');
-    assert.equal(edit[0]!.text, ',');
-  });
-
-  test('a new request in the JSON array: the request snippets as JSON objects', () => {
-    const { labels, item } = complete('{\n  "kind": "ProvisioningPlan",\n  "accountRequests": [\n    |\n  ]\n}', 'jane.plan.json');
-    assert.deepEqual(labels, REQUEST_SNIPPETS);
-    assert.equal(item('New account request (Disable)').insertText, '{\n      "source": "${1:Active Directory}",\n      "operation": "Disable",\n      "nativeIdentity": "${2}"\n    }');
-  });
-
-  test('a tenant export of sources follows the catalog source schema', () => {
-    const exported = '[{"name": "A", "id": "1", "type": "DelimitedFile", "connector": "c", "features": [], "connectionType": "|"}]';
-    assert.deepEqual(complete(exported, 'tenant.sources.json', {}).labels, ['direct', 'file']);
-  });
-
-  test('JSON catalogs: feature values without the present ones', () => {
-    const { labels } = complete('{"kind": "SourceCatalog", "sources": [{"name": "A", "features": ["PROVISIONING", "EN|"]}]}', 'acme.sources.json', {});
-    assert.equal(labels.length, 32);
-    assert.ok(!labels.includes('PROVISIONING'));
+    const typed = complete(`${PLAN_HEAD}  - source: Source 59|\n`, 'jane.plan.yaml', {
+      'acme.sources.yaml': catalog,
+    });
+    assert.deepEqual(typed.labels, [
+      'Source 59',
+      'Source 590',
+      'Source 591',
+      'Source 592',
+      'Source 593',
+      'Source 594',
+      'Source 595',
+      'Source 596',
+      'Source 597',
+      'Source 598',
+      'Source 599',
+    ]);
   });
 });

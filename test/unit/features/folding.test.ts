@@ -9,7 +9,9 @@ function folds(name: string, text: string, limit?: number): [number, number][] {
   const lines: [number, number][] = [];
   for (const range of foldingRanges(file.docs, text, limit)) {
     const { start, end } = rangeAt(text, range.start, range.end);
-    if (end.line > start.line && lines[lines.length - 1]?.[0] !== start.line) lines.push([start.line, end.line]);
+    if (end.line > start.line && lines[lines.length - 1]?.[0] !== start.line) {
+      lines.push([start.line, end.line]);
+    }
   }
   return lines;
 }
@@ -39,16 +41,21 @@ suite('folding ranges', () => {
   });
 
   test('JSON: from the key, the closing bracket left visible on its own line', () => {
-    const text = '{\n  "kind": "ProvisioningPlan",\n  "accountRequests": [\n    {\n      "source": "A",\n      "operation": "Create"\n    }\n  ]\n}\n';
+    const text =
+      '{\n  "kind": "ProvisioningPlan",\n  "accountRequests": [\n    {\n      "source": "A",\n      "operation": "Create"\n    }\n  ]\n}\n';
     assert.deepEqual(folds('a.plan.json', text), [
       [2, 6],
       [3, 5],
     ]);
-    assert.deepEqual(folds('b.plan.json', '{\n  "accountRequests": [{ "source": "A",\n    "operation": "Create" }]\n}'), [[1, 2]]);
+    assert.deepEqual(
+      folds('b.plan.json', '{\n  "accountRequests": [{ "source": "A",\n    "operation": "Create" }]\n}'),
+      [[1, 2]],
+    );
   });
 
   test('CRLF, several documents, and an alias folded once where it is written', () => {
-    const text = 'kind: ProvisioningPlan\r\nbase: &b\r\n  a: 1\r\n  b: 2\r\nother: *b\r\n---\r\nkind: ProvisioningPlan\r\nlist:\r\n  - 1\r\n  - 2\r\n';
+    const text =
+      'kind: ProvisioningPlan\r\nbase: &b\r\n  a: 1\r\n  b: 2\r\nother: *b\r\n---\r\nkind: ProvisioningPlan\r\nlist:\r\n  - 1\r\n  - 2\r\n';
     assert.deepEqual(folds('a.plan.yaml', text), [
       [1, 3],
       [7, 9],

@@ -4,7 +4,13 @@ import { hoverAt } from '../../../server/src/service/features/hover';
 import type { JsonSchema } from '../../../server/src/service/schema/schemas';
 import { CATALOG_SCHEMA_ID, PLAN_SCHEMA_ID } from '../../../server/src/service/schema/schemas';
 import type { SchemaAt } from '../../../server/src/service/schema/schemaPath';
-import { deref, describeSchema, enumOf, propertiesOf, rootSchema } from '../../../server/src/service/schema/schemaPath';
+import {
+  deref,
+  describeSchema,
+  enumOf,
+  propertiesOf,
+  rootSchema,
+} from '../../../server/src/service/schema/schemaPath';
 import { ROOT, serviceFor } from '../helpers';
 
 interface Property {
@@ -14,7 +20,9 @@ interface Property {
 
 function isArray(at: SchemaAt): SchemaAt | undefined {
   const items = at.schema.items;
-  return items && typeof items === 'object' && !Array.isArray(items) ? deref({ schema: items as JsonSchema, base: at.base }) : undefined;
+  return items && typeof items === 'object' && !Array.isArray(items)
+    ? deref({ schema: items as JsonSchema, base: at.base })
+    : undefined;
 }
 
 /** Every property reachable in a schema, with the document path that leads to it (lists at index 0). */
@@ -51,16 +59,24 @@ function hover(kind: string, text: string, offset: number): string {
   const service = serviceFor({ 'x.plan.yaml': text, 'x.sources.yaml': text });
   const state = service.open(file, text)!;
   const doc = service.documentAt(state, offset)!;
-  const result = hoverAt(doc, offset, { catalogOf: () => undefined, predictionOf: () => undefined, now: Date.parse('2026-11-25T09:00:00Z') });
+  const result = hoverAt(doc, offset, {
+    catalogOf: () => undefined,
+    predictionOf: () => undefined,
+    now: Date.parse('2026-11-25T09:00:00Z'),
+  });
   return result?.markdown ?? '';
 }
 
-for (const [kind, id] of [['ProvisioningPlan', PLAN_SCHEMA_ID], ['SourceCatalog', CATALOG_SCHEMA_ID]] as const) {
+for (const [kind, id] of [
+  ['ProvisioningPlan', PLAN_SCHEMA_ID],
+  ['SourceCatalog', CATALOG_SCHEMA_ID],
+] as const) {
   suite(`every ${kind} schema property and enum value has a hover`, () => {
     const properties: Property[] = [];
     walk(rootSchema(id)!, [], new Set(), properties);
 
-    test('the walk finds the schema\'s properties', () => assert.ok(properties.length > 30, `${properties.length} properties`));
+    test("the walk finds the schema's properties", () =>
+      assert.ok(properties.length > 30, `${properties.length} properties`));
 
     for (const { path: propertyPath, at } of properties) {
       const key = String(propertyPath[propertyPath.length - 1]);

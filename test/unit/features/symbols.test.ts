@@ -47,7 +47,11 @@ suite('outline (document symbols)', () => {
             ],
           },
           { kind: 'ticketing-request', name: 'HR Portal · Create', detail: 'ticketing' },
-          { kind: 'connector-request', name: '2c9180855d191c59015d291ceb051111 · Enable', detail: 'CN=Jane · connector' },
+          {
+            kind: 'connector-request',
+            name: '2c9180855d191c59015d291ceb051111 · Enable',
+            detail: 'CN=Jane · connector',
+          },
         ],
       },
     ]);
@@ -56,10 +60,19 @@ suite('outline (document symbols)', () => {
   test('ranges: the whole node without trailing line breaks; the selection on the name', () => {
     const [plan] = outline(FILES, 'tenant/jane.plan.yaml');
     assert.ok(plan);
-    assert.deepEqual(rangeAt(JANE, plan.start, plan.end), { start: { line: 0, character: 0 }, end: { line: 18, character: 27 } });
-    assert.deepEqual(rangeAt(JANE, plan.selectionStart, plan.selectionEnd), rangeOf(JANE, 'Jane joins Finance'));
+    assert.deepEqual(rangeAt(JANE, plan.start, plan.end), {
+      start: { line: 0, character: 0 },
+      end: { line: 18, character: 27 },
+    });
+    assert.deepEqual(
+      rangeAt(JANE, plan.selectionStart, plan.selectionEnd),
+      rangeOf(JANE, 'Jane joins Finance'),
+    );
     const request = plan.children[1]!;
-    assert.deepEqual(rangeAt(JANE, request.start, request.end), { start: rangeOf(JANE, 'source: HR Portal').start, end: rangeOf(JANE, 'ServiceNow SDIM }').end });
+    assert.deepEqual(rangeAt(JANE, request.start, request.end), {
+      start: rangeOf(JANE, 'source: HR Portal').start,
+      end: rangeOf(JANE, 'ServiceNow SDIM }').end,
+    });
     assert.deepEqual(rangeAt(JANE, request.selectionStart, request.selectionEnd), rangeOf(JANE, 'HR Portal'));
   });
 
@@ -111,10 +124,16 @@ suite('outline (document symbols)', () => {
   });
 
   test('tenant exports: their sources and SDIMs at the top', () => {
-    const sources = '[\n  { "name": "Workday", "type": "Workday", "connectionType": "direct", "features": ["SEARCH"] }\n]\n';
-    const sdims = '[\n  { "name": "Jira SDIM", "type": "JiraSDIM", "provisioningConfig": { "universalManager": true } }\n]\n';
-    assert.deepEqual(shapes(outline({ 'x/sources.sources.json': sources }, 'x/sources.sources.json')), [{ kind: 'source', name: 'Workday', detail: 'Workday · direct · SEARCH' }]);
-    assert.deepEqual(shapes(outline({ 'x/sdims.sources.json': sdims }, 'x/sdims.sources.json')), [{ kind: 'integration', name: 'Jira SDIM', detail: 'JiraSDIM · manages every source' }]);
+    const sources =
+      '[\n  { "name": "Workday", "type": "Workday", "connectionType": "direct", "features": ["SEARCH"] }\n]\n';
+    const sdims =
+      '[\n  { "name": "Jira SDIM", "type": "JiraSDIM", "provisioningConfig": { "universalManager": true } }\n]\n';
+    assert.deepEqual(shapes(outline({ 'x/sources.sources.json': sources }, 'x/sources.sources.json')), [
+      { kind: 'source', name: 'Workday', detail: 'Workday · direct · SEARCH' },
+    ]);
+    assert.deepEqual(shapes(outline({ 'x/sdims.sources.json': sdims }, 'x/sdims.sources.json')), [
+      { kind: 'integration', name: 'Jira SDIM', detail: 'JiraSDIM · manages every source' },
+    ]);
   });
 
   test('several plans in one file: unnamed ones are "Plan N"; inline sources are listed in place', () => {
@@ -132,13 +151,23 @@ accountRequests:
   - { source: Lab, operation: Delete, nativeIdentity: b }
 `;
     assert.deepEqual(shapes(outline({ 'm.plan.yaml': text }, 'm.plan.yaml')), [
-      { kind: 'plan', name: 'First', detail: '1 request', children: [{ kind: 'request', name: 'Lab · Create' }] },
+      {
+        kind: 'plan',
+        name: 'First',
+        detail: '1 request',
+        children: [{ kind: 'request', name: 'Lab · Create' }],
+      },
       {
         kind: 'plan',
         name: 'Plan 2',
         detail: '1 request',
         children: [
-          { kind: 'group', name: 'sources', detail: '1 inline', children: [{ kind: 'source', name: 'Lab', detail: 'no features' }] },
+          {
+            kind: 'group',
+            name: 'sources',
+            detail: '1 inline',
+            children: [{ kind: 'source', name: 'Lab', detail: 'no features' }],
+          },
           { kind: 'manual-request', name: 'Lab · Delete', detail: 'b · manual' },
         ],
       },
@@ -159,14 +188,18 @@ accountRequests:
     ]);
     const five = outline(FILES, 'tenant/jane.plan.yaml', 5);
     assert.equal(five[0]!.children.length, 3);
-    assert.deepEqual(five[0]!.children[0]!.children.map((c) => c.name), ['memberOf']);
+    assert.deepEqual(
+      five[0]!.children[0]!.children.map((c) => c.name),
+      ['memberOf'],
+    );
   });
 
   test('a broken document gives what can be read, never empty names', () => {
     const text = 'kind: ProvisioningPlan\naccountRequests:\n  - operation: Create\n  - source: [\n';
     const symbols = outline({ 'b.plan.yaml': text }, 'b.plan.yaml');
     const names: string[] = [];
-    const walk = (list: readonly OutlineSymbol[]): void => list.forEach((s) => (names.push(s.name), walk(s.children)));
+    const walk = (list: readonly OutlineSymbol[]): void =>
+      list.forEach((s) => (names.push(s.name), walk(s.children)));
     walk(symbols);
     assert.ok(names.length > 0 && names.every((n) => n.length > 0), JSON.stringify(names));
   });

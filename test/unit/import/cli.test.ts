@@ -164,6 +164,9 @@ suite('cli: isc-plan import', () => {
       'isc-plan: name the file(s) to import, e.g. isc-plan import account-activity.json\n',
     );
     const run = folder.run('import', 'exports/activity.json', '--format', 'json');
-    assert.deepEqual([run.code, run.stderr], [2, 'isc-plan: import takes only --out and --catalog\n']);
+    assert.deepEqual(
+      [run.code, run.stderr],
+      [2, 'isc-plan: import takes only --out and --catalog, not --format\n'],
+    );
   });
 });

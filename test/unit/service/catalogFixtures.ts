@@ -15,7 +15,13 @@ export function exportFile(name: string): string {
 
 /** Every export file, as an in-memory workspace folder `export/`. */
 export function exportFolder(): Record<string, string> {
-  const names = ['sources.json', 'service-desk-integrations.json', 'status-check-configuration.json', 'sp-config.json', 'acme-extra.sources.yaml'];
+  const names = [
+    'sources.json',
+    'service-desk-integrations.json',
+    'status-check-configuration.json',
+    'sp-config.json',
+    'acme-extra.sources.yaml',
+  ];
   return Object.fromEntries(names.map((name) => [`export/${name}`, exportFile(name)]));
 }
 
@@ -25,7 +31,11 @@ export function planWith(header: string, source = 'Active Directory'): string {
 }
 
 /** Opens `target` among `files` and resolves the catalogs of its first document. */
-export function resolveFor(files: Record<string, string>, target: string, options: Partial<ServiceOptions> = {}): ResolvedCatalogs {
+export function resolveFor(
+  files: Record<string, string>,
+  target: string,
+  options: Partial<ServiceOptions> = {},
+): ResolvedCatalogs {
   const service = serviceFor(files, options);
   const file = path.join(ROOT, target);
   const state = service.open(file, files[target]!);
@@ -35,7 +45,11 @@ export function resolveFor(files: Record<string, string>, target: string, option
 }
 
 /** The merged catalog of `target`, which must have one. */
-export function catalogFor(files: Record<string, string>, target: string, options: Partial<ServiceOptions> = {}): MergedCatalog {
+export function catalogFor(
+  files: Record<string, string>,
+  target: string,
+  options: Partial<ServiceOptions> = {},
+): MergedCatalog {
   const catalog = resolveFor(files, target, options).catalog;
   if (!catalog) throw new Error(`${target} has no catalog`);
   return catalog;

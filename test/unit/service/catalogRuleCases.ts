@@ -85,7 +85,8 @@ export const CATALOG_RULE_CASES: RuleCase[] = [
 statusCheck: { provisioningMaxStatusCheckDays: 2 }
 `,
     needle: 'ticketWorkflow',
-    message: /takes 60 hours at the 90th percentile, longer than ISC keeps checking \(provisioningMaxStatusCheckDays 2 = 48 hours\)/,
+    message:
+      /takes 60 hours at the 90th percentile, longer than ISC keeps checking \(provisioningMaxStatusCheckDays 2 = 48 hours\)/,
     fix: ['p90: 60', 'p90: 40'],
   },
 ];

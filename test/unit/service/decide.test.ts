@@ -18,7 +18,10 @@ function catalogOf(yaml: string): MergedCatalog {
 }
 
 /** Decides the channel of one request written as a YAML mapping. */
-function decide(request: string, catalog: MergedCatalog | 'no catalog' = catalogOf(CATALOG)): ChannelDecision {
+function decide(
+  request: string,
+  catalog: MergedCatalog | 'no catalog' = catalogOf(CATALOG),
+): ChannelDecision {
   const [doc] = parseYamlText(request, DEFAULT_LIMITS);
   const root = doc!.root;
   assert.ok(root?.kind === 'map', 'the test request must be a mapping');
@@ -27,10 +30,17 @@ function decide(request: string, catalog: MergedCatalog | 'no catalog' = catalog
 
 /** A catalog with one source `S` (owned by s.owner) that has exactly `features`. */
 function oneSource(features: string[], extra = ''): MergedCatalog {
-  return catalogOf(`kind: SourceCatalog\nsources:\n  - { name: S, id: s-id-1, features: [${features.join(', ')}], owner: { name: s.owner } }\n${extra}`);
+  return catalogOf(
+    `kind: SourceCatalog\nsources:\n  - { name: S, id: s-id-1, features: [${features.join(', ')}], owner: { name: s.owner } }\n${extra}`,
+  );
 }
 
-function summary(d: ChannelDecision): { channel: string; target: string | null; missing: string[]; parts: number } {
+function summary(d: ChannelDecision): {
+  channel: string;
+  target: string | null;
+  missing: string[];
+  parts: number;
+} {
   return { channel: d.channel, target: d.target, missing: d.missingFeatures, parts: d.parts.length };
 }
 
@@ -39,7 +49,13 @@ const PASSWORD_ADD = 'attributeRequests: [{ name: password, operation: Add, valu
 const PASSWORD_REMOVE = 'attributeRequests: [{ name: password, operation: Remove }]';
 
 /** channels.md §1 step 3 and 4: operation x features -> connector or manual, and what is missing. */
-const FEATURE_ROWS: { operation: string; features: string[]; extra?: string; channel: 'connector' | 'manual'; missing: string[] }[] = [
+const FEATURE_ROWS: {
+  operation: string;
+  features: string[];
+  extra?: string;
+  channel: 'connector' | 'manual';
+  missing: string[];
+}[] = [
   { operation: 'Create', features: ['PROVISIONING'], channel: 'connector', missing: [] },
   { operation: 'Modify', features: ['PROVISIONING'], channel: 'connector', missing: [] },
   { operation: 'Delete', features: ['PROVISIONING'], channel: 'connector', missing: [] },
@@ -54,12 +70,47 @@ const FEATURE_ROWS: { operation: string; features: string[]; extra?: string; cha
   { operation: 'Unlock', features: ['PROVISIONING', 'UNLOCK'], channel: 'connector', missing: [] },
   { operation: 'Unlock', features: ['PROVISIONING', 'ENABLE'], channel: 'manual', missing: ['UNLOCK'] },
   { operation: 'Unlock', features: ['UNLOCK'], channel: 'manual', missing: ['PROVISIONING'] },
-  { operation: 'Modify', features: ['PROVISIONING', 'PASSWORD'], extra: PASSWORD_SET, channel: 'connector', missing: [] },
-  { operation: 'Modify', features: ['PROVISIONING'], extra: PASSWORD_SET, channel: 'manual', missing: ['PASSWORD'] },
-  { operation: 'Modify', features: ['PROVISIONING'], extra: PASSWORD_ADD, channel: 'manual', missing: ['PASSWORD'] },
-  { operation: 'Modify', features: ['PASSWORD'], extra: PASSWORD_SET, channel: 'manual', missing: ['PROVISIONING'] },
-  { operation: 'Modify', features: ['PROVISIONING'], extra: PASSWORD_REMOVE, channel: 'connector', missing: [] },
-  { operation: 'Lock', features: ['PROVISIONING', 'ENABLE', 'UNLOCK', 'PASSWORD'], channel: 'manual', missing: [] },
+  {
+    operation: 'Modify',
+    features: ['PROVISIONING', 'PASSWORD'],
+    extra: PASSWORD_SET,
+    channel: 'connector',
+    missing: [],
+  },
+  {
+    operation: 'Modify',
+    features: ['PROVISIONING'],
+    extra: PASSWORD_SET,
+    channel: 'manual',
+    missing: ['PASSWORD'],
+  },
+  {
+    operation: 'Modify',
+    features: ['PROVISIONING'],
+    extra: PASSWORD_ADD,
+    channel: 'manual',
+    missing: ['PASSWORD'],
+  },
+  {
+    operation: 'Modify',
+    features: ['PASSWORD'],
+    extra: PASSWORD_SET,
+    channel: 'manual',
+    missing: ['PROVISIONING'],
+  },
+  {
+    operation: 'Modify',
+    features: ['PROVISIONING'],
+    extra: PASSWORD_REMOVE,
+    channel: 'connector',
+    missing: [],
+  },
+  {
+    operation: 'Lock',
+    features: ['PROVISIONING', 'ENABLE', 'UNLOCK', 'PASSWORD'],
+    channel: 'manual',
+    missing: [],
+  },
   { operation: 'Lock', features: [], channel: 'manual', missing: [] },
 ];
 
@@ -90,26 +141,51 @@ suite('channel decision (channels.md §1)', () => {
   suite('step 2: an SDIM manages the source', () => {
     test('listed by name in managedSources: ticketing to the SDIM, the whole request', () => {
       const d = decide('{ source: HR Portal, operation: Modify, nativeIdentity: x }');
-      assert.deepEqual(summary(d), { channel: 'ticketing', target: 'ServiceNow SDIM', missing: [], parts: 0 });
+      assert.deepEqual(summary(d), {
+        channel: 'ticketing',
+        target: 'ServiceNow SDIM',
+        missing: [],
+        parts: 0,
+      });
       assert.equal(d.integration?.name, 'ServiceNow SDIM');
-      assert.match(d.reasons[0]!, /"ServiceNow SDIM" lists HR Portal in its managed sources; ISC sends the whole Modify to it/);
+      assert.match(
+        d.reasons[0]!,
+        /"ServiceNow SDIM" lists HR Portal in its managed sources; ISC sends the whole Modify to it/,
+      );
     });
 
     test('listed by id in managedSources', () => {
-      const catalog = oneSource([], 'serviceDeskIntegrations:\n  - { name: Jira Desk, managedSources: [s-id-1] }\n');
-      assert.deepEqual(summary(decide('{ source: S, operation: Create }', catalog)), { channel: 'ticketing', target: 'Jira Desk', missing: [], parts: 0 });
+      const catalog = oneSource(
+        [],
+        'serviceDeskIntegrations:\n  - { name: Jira Desk, managedSources: [s-id-1] }\n',
+      );
+      assert.deepEqual(summary(decide('{ source: S, operation: Create }', catalog)), {
+        channel: 'ticketing',
+        target: 'Jira Desk',
+        missing: [],
+        parts: 0,
+      });
     });
 
     test('universalManager: true manages every source, whatever its features', () => {
-      const catalog = oneSource(['PROVISIONING', 'ENABLE'], 'serviceDeskIntegrations:\n  - { name: Universal Desk, universalManager: true }\n');
+      const catalog = oneSource(
+        ['PROVISIONING', 'ENABLE'],
+        'serviceDeskIntegrations:\n  - { name: Universal Desk, universalManager: true }\n',
+      );
       const d = decide('{ source: S, operation: Disable, nativeIdentity: x }', catalog);
       assert.deepEqual(summary(d), { channel: 'ticketing', target: 'Universal Desk', missing: [], parts: 0 });
       assert.match(d.reasons[0]!, /universal manager/);
     });
 
     test('the SDIM takes the whole request: no permission split, even with NO_PERMISSIONS_PROVISIONING', () => {
-      const catalog = oneSource(['PROVISIONING', 'NO_PERMISSIONS_PROVISIONING'], 'serviceDeskIntegrations:\n  - { name: Desk, managedSources: [S] }\n');
-      const d = decide("{ source: S, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'f', operation: Add }] }", catalog);
+      const catalog = oneSource(
+        ['PROVISIONING', 'NO_PERMISSIONS_PROVISIONING'],
+        'serviceDeskIntegrations:\n  - { name: Desk, managedSources: [S] }\n',
+      );
+      const d = decide(
+        "{ source: S, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'f', operation: Add }] }",
+        catalog,
+      );
       assert.deepEqual(summary(d), { channel: 'ticketing', target: 'Desk', missing: [], parts: 0 });
     });
 
@@ -120,20 +196,34 @@ suite('channel decision (channels.md §1)', () => {
 
   suite('steps 3 and 4: features decide connector or manual', () => {
     for (const row of FEATURE_ROWS) {
-      const what = row.extra?.includes('password') ? ` (password ${/Set|Add|Remove/.exec(row.extra)![0]})` : '';
+      const what = row.extra?.includes('password')
+        ? ` (password ${/Set|Add|Remove/.exec(row.extra)![0]})`
+        : '';
       test(`${row.operation}${what} with [${row.features.join(', ')}] -> ${row.channel}${row.missing.length > 0 ? ` missing ${row.missing.join('+')}` : ''}`, () => {
         const extra = row.extra ? `, ${row.extra}` : '';
-        const d = decide(`{ source: S, operation: ${row.operation}, nativeIdentity: x${extra} }`, oneSource(row.features));
+        const d = decide(
+          `{ source: S, operation: ${row.operation}, nativeIdentity: x${extra} }`,
+          oneSource(row.features),
+        );
         const target = row.channel === 'connector' ? 'S' : 's.owner';
         assert.deepEqual(summary(d), { channel: row.channel, target, missing: row.missing, parts: 0 });
-        for (const feature of row.missing) assert.ok(d.reasons.join(' ').includes(feature), `the reasons name ${feature}: ${d.reasons.join(' ')}`);
-        if (row.channel === 'manual') assert.match(d.reasons.join(' '), /manual work item for its owner s\.owner/);
+        for (const feature of row.missing) {
+          assert.ok(
+            d.reasons.join(' ').includes(feature),
+            `the reasons name ${feature}: ${d.reasons.join(' ')}`,
+          );
+        }
+        if (row.channel === 'manual') {
+          assert.match(d.reasons.join(' '), /manual work item for its owner s\.owner/);
+        }
       });
     }
 
     test('a connector reason names the features and the SaaS command', () => {
       const d = decide('{ source: Active Directory, operation: Enable, nativeIdentity: x }');
-      assert.deepEqual(d.reasons, ['Active Directory has PROVISIONING and ENABLE, so ISC sends the Enable to its connector (for a SaaS connector: std:account:enable).']);
+      assert.deepEqual(d.reasons, [
+        'Active Directory has PROVISIONING and ENABLE, so ISC sends the Enable to its connector (for a SaaS connector: std:account:enable).',
+      ]);
     });
 
     test('the manual reason names the connection type, the missing feature and the owner', () => {
@@ -144,7 +234,10 @@ suite('channel decision (channels.md §1)', () => {
     });
 
     test('a Lock reason says ISC has no lock action', () => {
-      assert.match(decide('{ source: Active Directory, operation: Lock, nativeIdentity: x }').reasons[0]!, /ISC offers no lock action/);
+      assert.match(
+        decide('{ source: Active Directory, operation: Lock, nativeIdentity: x }').reasons[0]!,
+        /ISC offers no lock action/,
+      );
     });
 
     test('a manual request to a source without owner has no target, and the reason says nobody would receive it', () => {
@@ -156,7 +249,9 @@ suite('channel decision (channels.md §1)', () => {
 
   suite('step 5: NO_PERMISSIONS_PROVISIONING splits the permission requests', () => {
     test('a connector request with permission requests gets a manual part for the owner', () => {
-      const d = decide("{ source: File Share, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'a', operation: Add }, { target: 'b', operation: Add }] }");
+      const d = decide(
+        "{ source: File Share, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'a', operation: Add }, { target: 'b', operation: Add }] }",
+      );
       assert.equal(d.channel, 'connector');
       assert.equal(d.target, 'File Share');
       assert.deepEqual(d.parts, [
@@ -176,13 +271,26 @@ suite('channel decision (channels.md §1)', () => {
     });
 
     test('a request that is manual anyway is not split', () => {
-      const d = decide("{ source: S, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'a', operation: Add }] }", oneSource(['NO_PERMISSIONS_PROVISIONING']));
-      assert.deepEqual(summary(d), { channel: 'manual', target: 's.owner', missing: ['PROVISIONING'], parts: 0 });
+      const d = decide(
+        "{ source: S, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'a', operation: Add }] }",
+        oneSource(['NO_PERMISSIONS_PROVISIONING']),
+      );
+      assert.deepEqual(summary(d), {
+        channel: 'manual',
+        target: 's.owner',
+        missing: ['PROVISIONING'],
+        parts: 0,
+      });
     });
 
     test('the split part of a source without owner has no target', () => {
-      const catalog = catalogOf('kind: SourceCatalog\nsources:\n  - { name: S, features: [PROVISIONING, NO_PERMISSIONS_PROVISIONING] }\n');
-      const d = decide("{ source: S, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'a', operation: Add }] }", catalog);
+      const catalog = catalogOf(
+        'kind: SourceCatalog\nsources:\n  - { name: S, features: [PROVISIONING, NO_PERMISSIONS_PROVISIONING] }\n',
+      );
+      const d = decide(
+        "{ source: S, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'a', operation: Add }] }",
+        catalog,
+      );
       assert.equal(d.parts[0]?.target, null);
       assert.match(d.parts[0].reasons[0]!, /its owner \(the source has none\)/);
     });

@@ -3,39 +3,137 @@ import * as fc from 'fast-check';
 import { generatePlan } from '../../../bench/generate';
 import { fastYamlDocument } from '../../../server/src/service/syntax/fastYaml';
 import { DEFAULT_LIMITS } from '../../../server/src/service/syntax/limits';
-import { parseYamlRegion, parseYamlRegionSlow, parseYamlText, parseYamlTextSlow } from '../../../server/src/service/syntax/yamlSyntax';
+import {
+  parseYamlRegion,
+  parseYamlRegionSlow,
+  parseYamlText,
+  parseYamlTextSlow,
+} from '../../../server/src/service/syntax/yamlSyntax';
 
 /** Runs of the properties; set ISC_PLAN_PROPERTY_RUNS for a deeper search (a failure prints its seed and a shrunk case). */
 const RUNS = Number(process.env.ISC_PLAN_PROPERTY_RUNS ?? 400);
 
 // ---- A generator of plan-shaped YAML: nested block and flow collections, with noise between lines.
 
-type Tree = { scalar: string } | { map: [string, Tree | null][]; flow: boolean } | { seq: Tree[]; flow: boolean };
+type Tree =
+  { scalar: string } | { map: [string, Tree | null][]; flow: boolean } | { seq: Tree[]; flow: boolean };
 
 /** Plain scalars, including ones the two schemas may read differently and ones that are not strings. */
 const PLAIN = [
-  'Active Directory', 'Modify', 'CN=Zoë 😀 Müller,OU=Users', 'a b  c', 'x:y', 'http://host/p?x=1&y=2', 'a#b', 'don\'t', 'Zoë', '😀',
-  ':x', '-x-', 'a\u00a0b', 'a\u2028b', 'a\u0085b', '[]', '{}', 'k'.repeat(1030),
-  '1', '-1', '+1', '007', '0', '-0', '0x1F', '0o17', '0b101', '1_000', '1.5', '-.5', '.5', '1e3', '1.5E-3', '12e', '.inf', '-.Inf', '+.INF', '.nan', '.NaN',
-  '99999999999999999999', '1' + '0'.repeat(400), 'true', 'True', 'TRUE', 'false', 'yes', 'on', 'null', 'Null', 'NULL', '~', 'nulls', 'trueish', '-x', '.x', '2026-12-01',
+  'Active Directory',
+  'Modify',
+  'CN=Zoë 😀 Müller,OU=Users',
+  'a b  c',
+  'x:y',
+  'http://host/p?x=1&y=2',
+  'a#b',
+  "don't",
+  'Zoë',
+  '😀',
+  ':x',
+  '-x-',
+  'a\u00a0b',
+  'a\u2028b',
+  'a\u0085b',
+  '[]',
+  '{}',
+  'k'.repeat(1030),
+  '1',
+  '-1',
+  '+1',
+  '007',
+  '0',
+  '-0',
+  '0x1F',
+  '0o17',
+  '0b101',
+  '1_000',
+  '1.5',
+  '-.5',
+  '.5',
+  '1e3',
+  '1.5E-3',
+  '12e',
+  '.inf',
+  '-.Inf',
+  '+.INF',
+  '.nan',
+  '.NaN',
+  '99999999999999999999',
+  '1' + '0'.repeat(400),
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'yes',
+  'on',
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  'nulls',
+  'trueish',
+  '-x',
+  '.x',
+  '2026-12-01',
 ];
 /** Quoted scalars: escapes, quotes inside, flow and comment characters, an empty string. */
 const QUOTED = [
-  '"x"', '""', "''", '"a, b: c # d"', "'it''s'", '"tab\\there"', '"\\u00e9\\x41\\U0001F600"', '"back\\\\slash \\" quote"', '"\\/ \\N \\_ \\L \\P \\0 \\a \\e"',
-  "'a: b, [c] {d} # e'", '"😀 Zoë"', '"1"', "'true'", '"null"', '"-0"', '"\\q"',
+  '"x"',
+  '""',
+  "''",
+  '"a, b: c # d"',
+  "'it''s'",
+  '"tab\\there"',
+  '"\\u00e9\\x41\\U0001F600"',
+  '"back\\\\slash \\" quote"',
+  '"\\/ \\N \\_ \\L \\P \\0 \\a \\e"',
+  "'a: b, [c] {d} # e'",
+  '"😀 Zoë"',
+  '"1"',
+  "'true'",
+  '"null"',
+  '"-0"',
+  '"\\q"',
 ];
-const KEYS = ['source', 'operation', 'nativeIdentity', 'name', 'value', 'a b', 'Zoë', '😀', '1', 'true', '"quoted key"', "'k: v'", 'x-y', '__proto__', '<<', '~', '0x1', '1.0', `${'k'.repeat(1020)}    `];
+const KEYS = [
+  'source',
+  'operation',
+  'nativeIdentity',
+  'name',
+  'value',
+  'a b',
+  'Zoë',
+  '😀',
+  '1',
+  'true',
+  '"quoted key"',
+  "'k: v'",
+  'x-y',
+  '__proto__',
+  '<<',
+  '~',
+  '0x1',
+  '1.0',
+  `${'k'.repeat(1020)}    `,
+];
 
 /** Mostly the plain and quoted scalars of plans; now and then one of the tricky ones. */
 const scalarArb: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.constantFrom(...PLAIN.slice(0, 10), ...QUOTED.slice(0, 4), '1', 'true', 'null', '2.5', '~'), weight: 6 },
+  {
+    arbitrary: fc.constantFrom(...PLAIN.slice(0, 10), ...QUOTED.slice(0, 4), '1', 'true', 'null', '2.5', '~'),
+    weight: 6,
+  },
   { arbitrary: fc.constantFrom(...PLAIN, ...QUOTED), weight: 2 },
   { arbitrary: fc.string({ maxLength: 6 }).map((s) => JSON.stringify(s)), weight: 1 },
 );
 
 /** Keys of one mapping: distinct mostly (a repeated key sends the text to the slow path). */
 const keysArb = fc.oneof(
-  { arbitrary: fc.uniqueArray(fc.constantFrom(...KEYS.slice(0, 12)), { minLength: 1, maxLength: 5 }), weight: 8 },
+  {
+    arbitrary: fc.uniqueArray(fc.constantFrom(...KEYS.slice(0, 12)), { minLength: 1, maxLength: 5 }),
+    weight: 8,
+  },
   { arbitrary: fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 4 }), weight: 1 },
 );
 
@@ -44,19 +142,28 @@ const treeArb: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree; value: Tree | null; 
     { depthSize: 'small', withCrossShrink: true },
     { arbitrary: scalarArb.map((scalar): Tree => ({ scalar })), weight: 4 },
     { arbitrary: tie('block'), weight: 2 },
-    fc.record({ map: keysArb.chain((keys) => fc.tuple(...keys.map((key) => fc.tuple(fc.constant(key), tie('value'))))), flow: fc.constant(true) }),
+    fc.record({
+      map: keysArb.chain((keys) => fc.tuple(...keys.map((key) => fc.tuple(fc.constant(key), tie('value'))))),
+      flow: fc.constant(true),
+    }),
     fc.record({ seq: fc.array(tie('tree'), { minLength: 1, maxLength: 4 }), flow: fc.constant(true) }),
   ),
   value: fc.option(tie('tree'), { freq: 8 }),
   block: fc.oneof(
     { depthSize: 'small' },
-    fc.record({ map: keysArb.chain((keys) => fc.tuple(...keys.map((key) => fc.tuple(fc.constant(key), tie('value'))))), flow: fc.constant(false) }),
+    fc.record({
+      map: keysArb.chain((keys) => fc.tuple(...keys.map((key) => fc.tuple(fc.constant(key), tie('value'))))),
+      flow: fc.constant(false),
+    }),
     fc.record({ seq: fc.array(tie('tree'), { minLength: 1, maxLength: 4 }), flow: fc.constant(false) }),
   ),
 })).tree;
 
 /** A document's root: a block collection, as in plans and catalogs (now and then something else). */
-const rootArb: fc.Arbitrary<Tree> = fc.oneof({ arbitrary: treeArb.filter((t) => !('scalar' in t) && !t.flow), weight: 9 }, { arbitrary: treeArb, weight: 1 });
+const rootArb: fc.Arbitrary<Tree> = fc.oneof(
+  { arbitrary: treeArb.filter((t) => !('scalar' in t) && !t.flow), weight: 9 },
+  { arbitrary: treeArb, weight: 1 },
+);
 
 /** Choices of layout, drawn from a random list in turn. */
 class Style {
@@ -82,7 +189,24 @@ class Style {
   }
 }
 
-const NOISE = ['', '', '', '', '', '', '  # comment: a, [b]', ' # ', '\n', '\n# c', '\n    # deep', '\n  # c', '\n \n', '   ', '\n#', '\n# 😀'];
+const NOISE = [
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  '  # comment: a, [b]',
+  ' # ',
+  '\n',
+  '\n# c',
+  '\n    # deep',
+  '\n  # c',
+  '\n \n',
+  '   ',
+  '\n#',
+  '\n# 😀',
+];
 
 /** A plain scalar with a space may go on over the next line, indented deeper than `indent`. */
 function scalarText(scalar: string, indent: number, style: Style): string {
@@ -96,8 +220,12 @@ function scalarText(scalar: string, indent: number, style: Style): string {
 function flowText(tree: Tree | null, indent: number, style: Style): string {
   if (tree === null) return '';
   if ('scalar' in tree) return scalarText(tree.scalar, indent, style);
-  const separator = (): string => [', ', ', ', ', ', ',', `,\n${' '.repeat(indent + 1)}`, `, # c\n${' '.repeat(indent + 2)}`][style.pick(6)]!;
-  const join = (parts: string[]): string => parts.map((part, i) => (i === 0 ? '' : separator()) + part).join('');
+  const separator = (): string =>
+    [', ', ', ', ', ', ',', `,\n${' '.repeat(indent + 1)}`, `, # c\n${' '.repeat(indent + 2)}`][
+      style.pick(6)
+    ]!;
+  const join = (parts: string[]): string =>
+    parts.map((part, i) => (i === 0 ? '' : separator()) + part).join('');
   if ('seq' in tree) return `[${join(tree.seq.map((item) => flowText(item, indent, style)))}]`;
   const colon = (): string => [': ', ': ', ': ', ':', ` : # c\n${' '.repeat(indent + 1)}`][style.pick(5)]!;
   const close = style.odd(6) ? `\n${' '.repeat(indent + 1)}` : ' ';
@@ -113,13 +241,20 @@ function blockText(tree: Tree, indent: number, style: Style): string {
       .map((item, i) => {
         const head = `${i === 0 ? '' : `\n${pad}`}-`;
         // `-` alone on its line, the item below it; or `-` and extra spaces before the item.
-        if (!('scalar' in item) && !item.flow && style.odd(5)) return `${head}${style.noise()}\n${pad}  ${blockText(item, indent + 2, style)}`;
+        if (!('scalar' in item) && !item.flow && style.odd(5)) {
+          return `${head}${style.noise()}\n${pad}  ${blockText(item, indent + 2, style)}`;
+        }
         const gap = style.odd(5) ? 3 : 1;
         return `${head}${' '.repeat(gap)}${blockText(item, indent + 1 + gap, style)}`;
       })
       .join('');
   }
-  return tree.map.map(([key, value], i) => `${i === 0 ? '' : `\n${pad}`}${key}${style.odd(8) ? ' ' : ''}:${pairValue(value, indent, style)}`).join('');
+  return tree.map
+    .map(
+      ([key, value], i) =>
+        `${i === 0 ? '' : `\n${pad}`}${key}${style.odd(8) ? ' ' : ''}:${pairValue(value, indent, style)}`,
+    )
+    .join('');
 }
 
 /** What follows the `:` of a block mapping's key at column `indent`. */
@@ -150,15 +285,51 @@ export const documentArb = fc
   });
 
 /** Small edits that break or bend the text: where the two parsers' leniencies part. */
-const EDITS = [' ', '\n', '#', ': ', ':', '- ', '"', "'", '[', ']', '{', '}', ',', '  ', '\r\n', '\r', 'x', '😀', '---\n', '...\n', '\t', '? ', '&a ', '*a', '!t ', '|\n', '>'];
+const EDITS = [
+  ' ',
+  '\n',
+  '#',
+  ': ',
+  ':',
+  '- ',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '  ',
+  '\r\n',
+  '\r',
+  'x',
+  '😀',
+  '---\n',
+  '...\n',
+  '\t',
+  '? ',
+  '&a ',
+  '*a',
+  '!t ',
+  '|\n',
+  '>',
+];
 
-export const mutatedArb = fc.tuple(documentArb, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 3 }), fc.constantFrom('', ...EDITS)), { maxLength: 2 })).map(([text, edits]) => {
-  for (const [at, remove, insert] of edits) {
-    const offset = Math.floor(at * text.length);
-    text = text.slice(0, offset) + insert + text.slice(offset + remove);
-  }
-  return text;
-});
+export const mutatedArb = fc
+  .tuple(
+    documentArb,
+    fc.array(
+      fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 3 }), fc.constantFrom('', ...EDITS)),
+      { maxLength: 2 },
+    ),
+  )
+  .map(([text, edits]) => {
+    for (const [at, remove, insert] of edits) {
+      const offset = Math.floor(at * text.length);
+      text = text.slice(0, offset) + insert + text.slice(offset + remove);
+    }
+    return text;
+  });
 
 // ---- The properties.
 
@@ -181,7 +352,10 @@ function checkEquivalent(text: string, cut: [number, number]): void {
   if (region) assert.deepStrictEqual(region, parseYamlRegionSlow(text, start, end, DEFAULT_LIMITS));
 }
 
-const cutArb = fc.tuple(fc.double({ min: 0, max: 0.999, noNaN: true }), fc.double({ min: 0, max: 0.999, noNaN: true }));
+const cutArb = fc.tuple(
+  fc.double({ min: 0, max: 0.999, noNaN: true }),
+  fc.double({ min: 0, max: 0.999, noNaN: true }),
+);
 
 suite('fast YAML path: js-yaml builds the same tree as the yaml package, or declines', function () {
   this.timeout(Math.max(20_000, RUNS * 50));
@@ -207,7 +381,10 @@ suite('fast YAML path: js-yaml builds the same tree as the yaml package, or decl
     const start = text.indexOf('  - source');
     const end = text.indexOf('  - source', start + 1);
     assert.ok(fastYamlDocument(text, start, end));
-    assert.deepStrictEqual(parseYamlRegion(text, start, end, DEFAULT_LIMITS), parseYamlRegionSlow(text, start, end, DEFAULT_LIMITS));
+    assert.deepStrictEqual(
+      parseYamlRegion(text, start, end, DEFAULT_LIMITS),
+      parseYamlRegionSlow(text, start, end, DEFAULT_LIMITS),
+    );
   });
 });
 
@@ -253,14 +430,26 @@ const DECLINED: [string, string][] = [
 
 /** Texts the fast path must take, each with the slow path's document. */
 const ACCEPTED: [string, string][] = [
-  ['a plan', 'kind: ProvisioningPlan\nname: Zoë 😀 joins\nidentity: { name: zoe }\naccountRequests:\n  - source: Active Directory\n    operation: Modify\n    attributeRequests:\n      - { name: memberOf, operation: Add, value: "CN=Finance, OU=Groups" }\n'],
-  ['CRLF line ends and comments', '# plan\r\n---\r\nkind: ProvisioningPlan # the kind\r\naccountRequests:\r\n  # first\r\n  - source: Payroll\r\n    operation: Create\r\n\r\n    # deep\r\n  - { source: HR, operation: Delete }\r\n'],
-  ['the core schema', 'a: [1, -2, +3, 0o17, 0x1F, 1.5, .5, 1e3, -.inf, .NaN, true, False, null, ~, Null, 1_000, 0b1x, yes]\n'],
+  [
+    'a plan',
+    'kind: ProvisioningPlan\nname: Zoë 😀 joins\nidentity: { name: zoe }\naccountRequests:\n  - source: Active Directory\n    operation: Modify\n    attributeRequests:\n      - { name: memberOf, operation: Add, value: "CN=Finance, OU=Groups" }\n',
+  ],
+  [
+    'CRLF line ends and comments',
+    '# plan\r\n---\r\nkind: ProvisioningPlan # the kind\r\naccountRequests:\r\n  # first\r\n  - source: Payroll\r\n    operation: Create\r\n\r\n    # deep\r\n  - { source: HR, operation: Delete }\r\n',
+  ],
+  [
+    'the core schema',
+    'a: [1, -2, +3, 0o17, 0x1F, 1.5, .5, 1e3, -.inf, .NaN, true, False, null, ~, Null, 1_000, 0b1x, yes]\n',
+  ],
   ['empty values inside', 'a:\nb: { c: , d: 1 }\ne: 1\n'],
   ['a folded plain scalar', 'a: one\n  two\n\n  three\nb: 1\n'],
   ['a sequence at its key column', 'a:\n- x\n- y\nb: 1\n'],
   ['a key of 1,000 characters', `${'k'.repeat(1000)}: 1\nb: 2\n`],
-  ['a region of requests, indented', '  - source: a\n    operation: Create\n  # between\n  - source: b\n    operation: Lock\n      # deeper\n'],
+  [
+    'a region of requests, indented',
+    '  - source: a\n    operation: Create\n  # between\n  - source: b\n    operation: Lock\n      # deeper\n',
+  ],
 ];
 
 suite('fast YAML path: examples', () => {
@@ -280,7 +469,8 @@ suite('fast YAML path: examples', () => {
   }
 
   test('a region keeps its offsets in the whole text', () => {
-    const text = 'kind: ProvisioningPlan\naccountRequests:\n  - source: a\n    operation: Create\n  - source: b\n    operation: Lock\n';
+    const text =
+      'kind: ProvisioningPlan\naccountRequests:\n  - source: a\n    operation: Create\n  - source: b\n    operation: Lock\n';
     const start = text.indexOf('  - source: b');
     const fast = fastYamlDocument(text, start, text.length);
     assert.ok(fast);

@@ -14,7 +14,9 @@ suite('hostile inputs (features.md §6): a clear diagnostic, nothing thrown', ()
   for (const input of hostileInputs()) {
     test(`${input.name}: ${input.code} at the expected place, and only that`, () => {
       const found = diagnose({ 'acme.sources.yaml': CATALOG, [input.file]: input.text }, input.file);
-      const expected = toDiagnostics(input.text, [{ code: input.code, severity: 'error', message: '', start: input.start, end: input.end }])[0]!;
+      const expected = toDiagnostics(input.text, [
+        { code: input.code, severity: 'error', message: '', start: input.start, end: input.end },
+      ])[0]!;
       assert.deepEqual(
         found.map((d) => [d.code, d.severity, d.range]),
         [[input.code, 'error', expected.range]],
@@ -50,14 +52,22 @@ suite('hostile inputs (features.md §6): a clear diagnostic, nothing thrown', ()
   });
 
   test('an emoji and CRLF in a valid plan give no finding, in YAML and JSON', () => {
-    const json = '{\r\n  "kind": "ProvisioningPlan",\r\n  "identity": { "name": "Zoë 😀" },\r\n  "accountRequests": [{ "source": "Active Directory", "operation": "Create" }]\r\n}\r\n';
-    assert.deepEqual(diagnose({ 'acme.sources.yaml': CATALOG, 'e.plan.yaml': crlf(VALID) }, 'e.plan.yaml'), []);
+    const json =
+      '{\r\n  "kind": "ProvisioningPlan",\r\n  "identity": { "name": "Zoë 😀" },\r\n  "accountRequests": [{ "source": "Active Directory", "operation": "Create" }]\r\n}\r\n';
+    assert.deepEqual(
+      diagnose({ 'acme.sources.yaml': CATALOG, 'e.plan.yaml': crlf(VALID) }, 'e.plan.yaml'),
+      [],
+    );
     assert.deepEqual(diagnose({ 'acme.sources.yaml': CATALOG, 'e.plan.json': json }, 'e.plan.json'), []);
   });
 
   test('a YAML syntax error is clipped to its line, before the CR of a CRLF line ending', () => {
-    const text = crlf(`kind: ProvisioningPlan\nidentity: { name: x }\naccountRequests:\n  - source: Active Directory\n    operation: Create\n   bad: indentation here\n`);
-    const found = diagnose({ 'acme.sources.yaml': CATALOG, 'c.plan.yaml': text }, 'c.plan.yaml').filter((d) => d.code === 'yaml-syntax');
+    const text = crlf(
+      `kind: ProvisioningPlan\nidentity: { name: x }\naccountRequests:\n  - source: Active Directory\n    operation: Create\n   bad: indentation here\n`,
+    );
+    const found = diagnose({ 'acme.sources.yaml': CATALOG, 'c.plan.yaml': text }, 'c.plan.yaml').filter(
+      (d) => d.code === 'yaml-syntax',
+    );
     assert.ok(found.length > 0);
     for (const d of found) {
       assert.equal(d.range.start.line, d.range.end.line, 'one line');

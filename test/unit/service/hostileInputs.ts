@@ -24,18 +24,31 @@ function nth(text: string, needle: string, n: number): number {
   return index;
 }
 
-function at(name: string, file: string, text: string, code: HostileInput['code'], start: number, length: number, message: RegExp): HostileInput {
+function at(
+  name: string,
+  file: string,
+  text: string,
+  code: HostileInput['code'],
+  start: number,
+  length: number,
+  message: RegExp,
+): HostileInput {
   return { name, file, text, code, start, end: start + length, message };
 }
 
 function aliasBomb(): string {
   let text = `${HEAD}lol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
-  for (let i = 1; i < 10; i++) text += `lol${i}: &a${i} [${Array<string>(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+  for (let i = 1; i < 10; i++) {
+    text += `lol${i}: &a${i} [${Array<string>(9)
+      .fill(`*a${i - 1}`)
+      .join(', ')}]\n`;
+  }
   return text + REQUEST;
 }
 
 function fiveMegabytes(): string {
-  const request = '  - { source: Active Directory, operation: Modify, nativeIdentity: CN=Jane Doe 😀, comments: padding padding }\n';
+  const request =
+    '  - { source: Active Directory, operation: Modify, nativeIdentity: CN=Jane Doe 😀, comments: padding padding }\n';
   const count = Math.ceil((5 * 1024 * 1024) / request.length);
   return `${HEAD}accountRequests:\n${request.repeat(count)}`;
 }
@@ -62,17 +75,113 @@ export function hostileInputs(): HostileInput[] {
   const big = fiveMegabytes();
   const brackets = /safety limit \(64 levels of brackets\)/;
   return [
-    at('alias bomb (billion laughs)', 'bomb.plan.yaml', bomb, 'document-limit', 0, 1, /Aliases in this document expand to 4,412,961,529 nodes.*"alias bomb"/),
-    at('self-referencing alias &a [1, *a]', 'self.plan.yaml', selfRef, 'document-limit', selfRef.indexOf('*a'), 2, /The alias \*a refers to the node that contains it/),
-    at('missing alias *nope', 'nope.plan.yaml', missing, 'yaml-syntax', missing.indexOf('*nope'), 5, /the alias \*nope names no anchor/),
-    at('10,000-deep flow sequence [[[[...', 'flow-seq.plan.yaml', flowSeq, 'document-limit', nth(flowSeq, '[', 65), 1, brackets),
-    at('10,000-deep flow mapping {a: {a: ...', 'flow-map.plan.yaml', flowMap, 'document-limit', nth(flowMap, '{', 66), 1, brackets),
-    at('10,000-deep block sequence - - - ...', 'block-seq.plan.yaml', blockSeq, 'document-limit', nth(blockSeq, '- ', 65), 1, /64 levels of nested items on one line/),
-    at('1,000-deep block mappings by indentation', 'indent.plan.yaml', indented, 'document-limit', nth(indented, `\n${' '.repeat(257)}a:`, 1) + 257, 1, /256 levels of indentation/),
-    at('10,000-deep JSON array', 'deep.plan.json', jsonDeep, 'document-limit', nth(jsonDeep, '[', 64), 1, brackets),
-    at('NUL byte in YAML', 'nul.plan.yaml', nul, 'yaml-syntax', nul.indexOf('\u0000'), 1, /binary data \(character U\+0000\)/),
-    at('NUL byte in JSON', 'nul.plan.json', jsonNul, 'yaml-syntax', jsonNul.indexOf('\u0000'), 1, /binary data \(character U\+0000\)/),
-    at('5 MB file', 'big.plan.yaml', big, 'document-limit', 0, 0, /This file is 5\.0 MB; isc-plan analyses files up to 4 MB/),
-    at('CRLF and emoji with an unclosed quote', 'quote.plan.yaml', crlfQuote, 'yaml-syntax', crlfQuote.indexOf('"jane }'), 7, /YAML syntax: Missing closing "quote/),
+    at(
+      'alias bomb (billion laughs)',
+      'bomb.plan.yaml',
+      bomb,
+      'document-limit',
+      0,
+      1,
+      /Aliases in this document expand to 4,412,961,529 nodes.*"alias bomb"/,
+    ),
+    at(
+      'self-referencing alias &a [1, *a]',
+      'self.plan.yaml',
+      selfRef,
+      'document-limit',
+      selfRef.indexOf('*a'),
+      2,
+      /The alias \*a refers to the node that contains it/,
+    ),
+    at(
+      'missing alias *nope',
+      'nope.plan.yaml',
+      missing,
+      'yaml-syntax',
+      missing.indexOf('*nope'),
+      5,
+      /the alias \*nope names no anchor/,
+    ),
+    at(
+      '10,000-deep flow sequence [[[[...',
+      'flow-seq.plan.yaml',
+      flowSeq,
+      'document-limit',
+      nth(flowSeq, '[', 65),
+      1,
+      brackets,
+    ),
+    at(
+      '10,000-deep flow mapping {a: {a: ...',
+      'flow-map.plan.yaml',
+      flowMap,
+      'document-limit',
+      nth(flowMap, '{', 66),
+      1,
+      brackets,
+    ),
+    at(
+      '10,000-deep block sequence - - - ...',
+      'block-seq.plan.yaml',
+      blockSeq,
+      'document-limit',
+      nth(blockSeq, '- ', 65),
+      1,
+      /64 levels of nested items on one line/,
+    ),
+    at(
+      '1,000-deep block mappings by indentation',
+      'indent.plan.yaml',
+      indented,
+      'document-limit',
+      nth(indented, `\n${' '.repeat(257)}a:`, 1) + 257,
+      1,
+      /256 levels of indentation/,
+    ),
+    at(
+      '10,000-deep JSON array',
+      'deep.plan.json',
+      jsonDeep,
+      'document-limit',
+      nth(jsonDeep, '[', 64),
+      1,
+      brackets,
+    ),
+    at(
+      'NUL byte in YAML',
+      'nul.plan.yaml',
+      nul,
+      'yaml-syntax',
+      nul.indexOf('\u0000'),
+      1,
+      /binary data \(character U\+0000\)/,
+    ),
+    at(
+      'NUL byte in JSON',
+      'nul.plan.json',
+      jsonNul,
+      'yaml-syntax',
+      jsonNul.indexOf('\u0000'),
+      1,
+      /binary data \(character U\+0000\)/,
+    ),
+    at(
+      '5 MB file',
+      'big.plan.yaml',
+      big,
+      'document-limit',
+      0,
+      0,
+      /This file is 5\.0 MB; isc-plan analyses files up to 4 MB/,
+    ),
+    at(
+      'CRLF and emoji with an unclosed quote',
+      'quote.plan.yaml',
+      crlfQuote,
+      'yaml-syntax',
+      crlfQuote.indexOf('"jane }'),
+      7,
+      /YAML syntax: Missing closing "quote/,
+    ),
   ];
 }

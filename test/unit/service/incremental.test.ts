@@ -25,7 +25,8 @@ accountRequests:
 
 const HEAD = 'kind: ProvisioningPlan\nidentity: { name: zoe }\naccountRequests:\n';
 
-const NEW_REQUEST = '  - source: File Share\n    operation: Modify\n    nativeIdentity: zoe\n    permissionRequests: [{ target: fin, operation: Add }]\n';
+const NEW_REQUEST =
+  '  - source: File Share\n    operation: Modify\n    nativeIdentity: zoe\n    permissionRequests: [{ target: fin, operation: Add }]\n';
 
 suite('incremental update equals a full parse: examples', () => {
   test('an edit inside one request is applied incrementally', () => {
@@ -48,7 +49,12 @@ suite('incremental update equals a full parse: examples', () => {
     let text = PLAN;
     const modes = new Set<string>();
     for (const char of NEW_REQUEST) {
-      const result = updateAndCompare(service, text, { start: text.length, end: text.length, text: char }, 'typing');
+      const result = updateAndCompare(
+        service,
+        text,
+        { start: text.length, end: text.length, text: char },
+        'typing',
+      );
       text = result.text;
       modes.add(result.mode);
     }
@@ -86,7 +92,11 @@ suite('incremental update equals a full parse: examples', () => {
     const service = openPlan(PLAN);
     const start = PLAN.indexOf('departmnet');
     const end = PLAN.indexOf("'100118'");
-    updateAndCompare(service, PLAN, { start, end, text: "department, operation: Set, value: x }\n  - source: Payroll\n    operation: Disable\n    nativeIdentity: " });
+    updateAndCompare(service, PLAN, {
+      start,
+      end,
+      text: 'department, operation: Set, value: x }\n  - source: Payroll\n    operation: Disable\n    nativeIdentity: ',
+    });
   });
 
   test('an edit of the header falls back to a full parse', () => {
@@ -105,8 +115,16 @@ suite('incremental update equals a full parse: examples', () => {
     const service = openPlan(text);
     const first = updateAndCompare(service, text, replace(text, 'Modify', 'Enable'));
     assert.equal(first.mode, 'incremental');
-    const second = updateAndCompare(service, first.text, { start: first.text.length, end: first.text.length, text: crlf(NEW_REQUEST) });
-    updateAndCompare(service, second.text, replace(second.text, '\r\n  - source: Payroll', '\r\n  - source: Payrol'));
+    const second = updateAndCompare(service, first.text, {
+      start: first.text.length,
+      end: first.text.length,
+      text: crlf(NEW_REQUEST),
+    });
+    updateAndCompare(
+      service,
+      second.text,
+      replace(second.text, '\r\n  - source: Payroll', '\r\n  - source: Payrol'),
+    );
   });
 
   test('a multi-document file: edits in the first document move the findings of the second', () => {
@@ -114,11 +132,15 @@ suite('incremental update equals a full parse: examples', () => {
     const service = openPlan(text);
     const first = updateAndCompare(service, text, replace(text, 'memberOf', 'memberOfGroups'));
     assert.equal(first.mode, 'incremental');
-    const second = updateAndCompare(service, first.text, { start: first.text.indexOf('  - source: HR Portal'), end: first.text.indexOf('  - source: HR Portal'), text: NEW_REQUEST });
+    const second = updateAndCompare(service, first.text, {
+      start: first.text.indexOf('  - source: HR Portal'),
+      end: first.text.indexOf('  - source: HR Portal'),
+      text: NEW_REQUEST,
+    });
     updateAndCompare(service, second.text, replace(second.text, 'Mainframe', 'Payroll', 2));
   });
 
-  test('an alias shares a request\'s value with another request: editing the anchored value updates both', () => {
+  test("an alias shares a request's value with another request: editing the anchored value updates both", () => {
     const text = `${HEAD}  - source: &src Active Directory\n    operation: Create\n  - source: *src\n    operation: Create\n`;
     const service = openPlan(text);
     updateAndCompare(service, text, replace(text, 'Active Directory', 'Payroll'));
@@ -128,7 +150,11 @@ suite('incremental update equals a full parse: examples', () => {
   test('typing an anchor into a request', () => {
     const text = `${HEAD}  - source: Active Directory\n    operation: Create\n  - source: Payroll\n    operation: Create\n`;
     const service = openPlan(text);
-    const anchored = updateAndCompare(service, text, { start: text.indexOf('Active'), end: text.indexOf('Active'), text: '&a ' });
+    const anchored = updateAndCompare(service, text, {
+      start: text.indexOf('Active'),
+      end: text.indexOf('Active'),
+      text: '&a ',
+    });
     updateAndCompare(service, anchored.text, replace(anchored.text, 'Payroll', '*a'));
   });
 
@@ -136,7 +162,11 @@ suite('incremental update equals a full parse: examples', () => {
     test('appending blanks after the last request keeps the sequence end where a full parse puts it', () => {
       const service = openPlan(PLAN);
       const spaced = updateAndCompare(service, PLAN, { start: PLAN.length, end: PLAN.length, text: ' ' });
-      updateAndCompare(service, spaced.text, { start: spaced.text.length, end: spaced.text.length, text: '\r\n#' });
+      updateAndCompare(service, spaced.text, {
+        start: spaced.text.length,
+        end: spaced.text.length,
+        text: '\r\n#',
+      });
     });
 
     test('an edit of the last request when a comment follows it', () => {
@@ -150,14 +180,21 @@ suite('incremental update equals a full parse: examples', () => {
       const text = `${HEAD}  - source: File Share\n    operation: Modify\n    nativeIdentity: zoe\n    permissionRequests: [{ target: fin, operation: Add }`;
       const service = openPlan(text);
       updateAndCompare(service, text, { start: text.length, end: text.length, text: ']' });
-      assert.deepEqual(service.findings(PLAN_FILE).map((f) => f.code), ['permissions-to-work-item']);
+      assert.deepEqual(
+        service.findings(PLAN_FILE).map((f) => f.code),
+        ['permissions-to-work-item'],
+      );
     });
 
     test('an empty last item after a comment line, then a line break', () => {
       const text = `${HEAD}  - { source: Payroll, operation: Create }\n# a comment\n\n  - `;
       const service = openPlan(text);
       const crlfEnd = updateAndCompare(service, text, { start: text.length, end: text.length, text: '\r\n' });
-      updateAndCompare(service, crlfEnd.text, { start: crlfEnd.text.length, end: crlfEnd.text.length, text: '\n' });
+      updateAndCompare(service, crlfEnd.text, {
+        start: crlfEnd.text.length,
+        end: crlfEnd.text.length,
+        text: '\n',
+      });
     });
 
     test('a syntax error reported in a request but caused by the one before it', () => {
@@ -168,10 +205,15 @@ suite('incremental update equals a full parse: examples', () => {
     });
 
     test('a repeated accountRequests key, whose fix spans the requests', () => {
-      const request = '  - source: Active Directory\n    operation: Modify\n    nativeIdentity: CN=Zoë 😀 Müller\n';
+      const request =
+        '  - source: Active Directory\n    operation: Modify\n    nativeIdentity: CN=Zoë 😀 Müller\n';
       const text = `accountRequests:\naccountRequests:\n${request}${request}`;
       const service = openPlan(text);
-      updateAndCompare(service, text, { start: text.length, end: text.length, text: '\n  - source: Payroll\n    operation: Create\n' });
+      updateAndCompare(service, text, {
+        start: text.length,
+        end: text.length,
+        text: '\n  - source: Payroll\n    operation: Create\n',
+      });
     });
   });
 

@@ -30,14 +30,23 @@ function trees(service: PlanService): (ValueNode | null)[] {
  * they are placed on) are exactly those of a fresh `open` of the new text. Returns the new text
  * and how the update was applied.
  */
-export function updateAndCompare(service: PlanService, before: string, change: TextChange, label = ''): { text: string; mode: UpdateMode } {
+export function updateAndCompare(
+  service: PlanService,
+  before: string,
+  change: TextChange,
+  label = '',
+): { text: string; mode: UpdateMode } {
   const after = applyChange(before, change);
   const mode = service.update(PLAN_FILE, after, [change]);
   const fresh = serviceFor({ 'acme.sources.yaml': CATALOG });
   fresh.open(PLAN_FILE, after);
   const shown = before.length <= 600 ? JSON.stringify(before) : `a text of ${before.length} characters`;
   const context = `${label} (${mode}) change ${JSON.stringify(change)} of ${shown}`;
-  assert.deepEqual(service.findings(PLAN_FILE), fresh.findings(PLAN_FILE), `findings differ after ${context}`);
+  assert.deepEqual(
+    service.findings(PLAN_FILE),
+    fresh.findings(PLAN_FILE),
+    `findings differ after ${context}`,
+  );
   assert.deepEqual(trees(service), trees(fresh), `syntax trees differ after ${context}`);
   return { text: after, mode };
 }

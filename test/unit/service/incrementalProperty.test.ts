@@ -23,10 +23,44 @@ const HEADERS = [
   '# leading comment\nkind: ProvisioningPlan\nidentity:\n  name: zoe\naccountRequests:\n',
 ];
 
-const TRAILERS = ['', '# trailing comment\n', '\n\n', 'trackingId: REQ-1\n', '---\nkind: ProvisioningPlan\naccountRequests:\n  - { source: Payroll, operation: Create }\n'];
+const TRAILERS = [
+  '',
+  '# trailing comment\n',
+  '\n\n',
+  'trackingId: REQ-1\n',
+  '---\nkind: ProvisioningPlan\naccountRequests:\n  - { source: Payroll, operation: Create }\n',
+];
 
 /** Inserted text: YAML-significant characters, fragments of requests, whole lines. */
-const INSERTS = ['a', ' ', '  ', '\n', '\r\n', '-', '- ', ':', ': ', '"', "'", '{', '}', '[', ']', ',', '#', '&x ', '*x', '😀', 'ë', 'Delete', 'operation: Lock', '\n  - source: Payroll\n    operation: Create\n', '\n    nativeIdentity: n\n', '\n  - ', '\n---\n'];
+const INSERTS = [
+  'a',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '-',
+  '- ',
+  ':',
+  ': ',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '#',
+  '&x ',
+  '*x',
+  '😀',
+  'ë',
+  'Delete',
+  'operation: Lock',
+  '\n  - source: Payroll\n    operation: Create\n',
+  '\n    nativeIdentity: n\n',
+  '\n  - ',
+  '\n---\n',
+];
 
 interface Edit {
   /** Where, as a fraction of the current text's length. */
@@ -64,7 +98,9 @@ function changeOf(text: string, edit: Edit): TextChange {
     const start = text.lastIndexOf('\n', offset - 1) + 1;
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline + 1;
-    return edit.line === 'delete' ? { start, end, text: '' } : { start, end: start, text: text.slice(start, end) };
+    return edit.line === 'delete'
+      ? { start, end, text: '' }
+      : { start, end: start, text: text.slice(start, end) };
   }
   return { start: offset, end: Math.min(text.length, offset + edit.remove), text: edit.insert };
 }

@@ -19,7 +19,10 @@ function findingsOf(plan: string): Finding[] {
 }
 
 function brief(found: readonly Diagnostic[]): [string, string][] {
-  return found.map((d) => [d.code, `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`]);
+  return found.map((d) => [
+    d.code,
+    `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+  ]);
 }
 
 suite('placement of schema findings (channels.md §2)', () => {
@@ -31,59 +34,101 @@ suite('placement of schema findings (channels.md §2)', () => {
     assert.match(found[0]!.message, /^"identity" is missing the required key "name"\./);
   });
 
-  test('a missing key at the root is reported on the document\'s first key', () => {
+  test("a missing key at the root is reported on the document's first key", () => {
     const plan = 'name: Jane joins\nkind: ProvisioningPlan\nidentity: { name: jane.doe }\n';
     const found = check(plan);
     assert.deepEqual(brief(found), [['schema', '0:0-0:4']]);
     assert.match(found[0]!.message, /missing the required key "accountRequests"/);
   });
 
-  test('a missing key in a list item is reported on the item\'s first key', () => {
+  test("a missing key in a list item is reported on the item's first key", () => {
     const plan = `${HEAD}  - nativeIdentity: CN=Jane\n    source: Active Directory\n`;
     const found = check(plan);
-    assert.deepEqual(found.map((d) => d.range), [rangeOf(plan, 'nativeIdentity')]);
+    assert.deepEqual(
+      found.map((d) => d.range),
+      [rangeOf(plan, 'nativeIdentity')],
+    );
     assert.match(found[0]!.message, /^The account request is missing the required key "operation"\./);
   });
 
   test('a missing key offers to insert it after the last key', () => {
     const plan = `${HEAD}  - nativeIdentity: CN=Jane\n    source: Active Directory\n`;
     const [only] = findingsOf(plan);
-    assert.deepEqual(only!.fixes, [{ kind: 'insert-key', title: 'Add "operation"', after: plan.indexOf('Active Directory') + 'Active Directory'.length, anchor: plan.indexOf('nativeIdentity'), key: 'operation', value: '' }]);
+    assert.deepEqual(only!.fixes, [
+      {
+        kind: 'insert-key',
+        title: 'Add "operation"',
+        after: plan.indexOf('Active Directory') + 'Active Directory'.length,
+        anchor: plan.indexOf('nativeIdentity'),
+        key: 'operation',
+        value: '',
+      },
+    ]);
   });
 
   test('an unknown key is reported on that key and suggests the closest known key', () => {
     const plan = `${HEAD}  - { source: Active Directory, operation: Create, comment: hi }\n`;
     const found = check(plan);
-    assert.deepEqual(found.map((d) => d.range), [rangeOf(plan, 'comment')]);
-    assert.match(found[0]!.message, /^"comment" is not a key of the account request\. Did you mean "comments"\?/);
+    assert.deepEqual(
+      found.map((d) => d.range),
+      [rangeOf(plan, 'comment')],
+    );
+    assert.match(
+      found[0]!.message,
+      /^"comment" is not a key of the account request\. Did you mean "comments"\?/,
+    );
     const start = plan.indexOf('comment');
-    assert.deepEqual(findingsOf(plan)[0]!.fixes, [{ kind: 'replace', title: 'Rename to "comments"', start, end: start + 'comment'.length, text: 'comments' }]);
+    assert.deepEqual(findingsOf(plan)[0]!.fixes, [
+      {
+        kind: 'replace',
+        title: 'Rename to "comments"',
+        start,
+        end: start + 'comment'.length,
+        text: 'comments',
+      },
+    ]);
   });
 
   test('a misspelt required key is reported once, on the misspelt key', () => {
     const plan = `${HEAD}  - source: Active Directory\n    operaton: Create\n`;
     const found = check(plan);
-    assert.deepEqual(found.map((d) => [d.code, d.range]), [['schema', rangeOf(plan, 'operaton')]]);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.range]),
+      [['schema', rangeOf(plan, 'operaton')]],
+    );
     assert.match(found[0]!.message, /Did you mean "operation"\?/);
   });
 
   test('a wrong type is reported on the value', () => {
-    const plan = 'kind: ProvisioningPlan\nidentity: jane.doe\naccountRequests: { source: Active Directory }\n';
+    const plan =
+      'kind: ProvisioningPlan\nidentity: jane.doe\naccountRequests: { source: Active Directory }\n';
     const found = check(plan);
-    assert.deepEqual(found.map((d) => d.range), [rangeOf(plan, 'jane.doe'), rangeOf(plan, '{ source: Active Directory }')]);
-    assert.deepEqual(found.map((d) => d.message), ['"identity" must be a mapping, not a string.', '"accountRequests" must be a list, not a mapping.']);
+    assert.deepEqual(
+      found.map((d) => d.range),
+      [rangeOf(plan, 'jane.doe'), rangeOf(plan, '{ source: Active Directory }')],
+    );
+    assert.deepEqual(
+      found.map((d) => d.message),
+      ['"identity" must be a mapping, not a string.', '"accountRequests" must be a list, not a mapping.'],
+    );
   });
 
   test('a value of the wrong type for an enum is reported once', () => {
     const plan = `${HEAD}  - { source: Active Directory, operation: [Create] }\n`;
     const found = check(plan);
-    assert.deepEqual(found.map((d) => [d.range, d.message]), [[rangeOf(plan, '[Create]'), '"operation" must be a string, not a list.']]);
+    assert.deepEqual(
+      found.map((d) => [d.range, d.message]),
+      [[rangeOf(plan, '[Create]'), '"operation" must be a string, not a list.']],
+    );
   });
 
   test('a key without a value is reported once, on the key', () => {
     const plan = `${HEAD}  - source: Active Directory\n    operation:\n`;
     const found = check(plan);
-    assert.deepEqual(found.map((d) => [d.range, d.message]), [[rangeOf(plan, 'operation'), '"operation" has no value; it must be a string.']]);
+    assert.deepEqual(
+      found.map((d) => [d.range, d.message]),
+      [[rangeOf(plan, 'operation'), '"operation" has no value; it must be a string.']],
+    );
   });
 
   test('an enum typo suggests the closest value, with the fix to apply it', () => {
@@ -105,7 +150,10 @@ suite('placement of schema findings (channels.md §2)', () => {
   test('a catalog feature typo suggests the closest feature', () => {
     const catalog = 'kind: SourceCatalog\nsources:\n  - { name: X, features: [PROVISIONING, ENABEL] }\n';
     const found = diagnose({ 'x.sources.yaml': catalog }, 'x.sources.yaml');
-    assert.deepEqual(found.map((d) => d.range), [rangeOf(catalog, 'ENABEL')]);
+    assert.deepEqual(
+      found.map((d) => d.range),
+      [rangeOf(catalog, 'ENABEL')],
+    );
     assert.match(found[0]!.message, /^"ENABEL" is not a valid value for .*Did you mean "ENABLE"\?/);
   });
 });
@@ -114,7 +162,10 @@ suite('placement: duplicates on the second occurrence, columns in UTF-16', () =>
   test('duplicate keys are reported on each repetition, not on the first', () => {
     const plan = `${HEAD}  - source: Active Directory\n    operation: Create\n    operation: Modify\n    operation: Create\n`;
     const found = check(plan).filter((d) => d.code === 'duplicate-key');
-    assert.deepEqual(found.map((d) => d.range), [rangeOf(plan, 'operation', 2), rangeOf(plan, 'operation', 3)]);
+    assert.deepEqual(
+      found.map((d) => d.range),
+      [rangeOf(plan, 'operation', 2), rangeOf(plan, 'operation', 3)],
+    );
   });
 
   test('columns count UTF-16 code units: an emoji counts two (literal positions)', () => {
@@ -126,7 +177,8 @@ suite('placement: duplicates on the second occurrence, columns in UTF-16', () =>
   });
 
   test('columns in JSON count UTF-16 code units too (literal positions)', () => {
-    const plan = '{"kind": "ProvisioningPlan", "identity": {"name": "x"},\r\n "accountRequests": [{"nativeIdentity": "Zoë 😀", "source": "Active Directory", "operation": "Lokc"}]}\r\n';
+    const plan =
+      '{"kind": "ProvisioningPlan", "identity": {"name": "x"},\r\n "accountRequests": [{"nativeIdentity": "Zoë 😀", "source": "Active Directory", "operation": "Lokc"}]}\r\n';
     const found = check(plan, 'p.plan.json');
     assert.deepEqual(brief(found), [['schema', '1:93-1:99']]);
   });
@@ -141,7 +193,10 @@ suite('one cause, one diagnostic (channels.md §2)', () => {
   test('a stray closing brace gives one syntax error, not one for every token after it', () => {
     const plan = `kind: ProvisioningPlan\nidentity: { name: Zoë 😀 }}\naccountRequests:\n  - { nativeIdentity: CN=Jane, source: Active Directory, operation: Modify }\n`;
     const found = check(plan).filter((d) => d.code === 'yaml-syntax');
-    assert.deepEqual(found.map((d) => d.range), [rangeOf(plan, '}', 2)]);
+    assert.deepEqual(
+      found.map((d) => d.range),
+      [rangeOf(plan, '}', 2)],
+    );
   });
 
   for (const [what, line] of [
@@ -151,13 +206,17 @@ suite('one cause, one diagnostic (channels.md §2)', () => {
     test(`an unclosed quote is one syntax error from its opening quote to the end of its line: ${what}`, () => {
       const plan = `kind: ProvisioningPlan\n${line}\nidentity: { name: x }\naccountRequests:\n  - { source: Active Directory, operation: Create }\n`;
       const found = check(plan);
-      assert.deepEqual(found.map((d) => [d.code, d.range]), [['yaml-syntax', rangeOf(plan, line.slice('name: '.length))]]);
+      assert.deepEqual(
+        found.map((d) => [d.code, d.range]),
+        [['yaml-syntax', rangeOf(plan, line.slice('name: '.length))]],
+      );
       assert.match(found[0]!.message, /Missing closing ["']quote/);
     });
   }
 
   test('a JSON trailing comma gives one syntax error', () => {
-    const plan = '{"kind": "ProvisioningPlan", "identity": {"name": "x"}, "accountRequests": [{"source": "Active Directory", "operation": "Create",}]}\n';
+    const plan =
+      '{"kind": "ProvisioningPlan", "identity": {"name": "x"}, "accountRequests": [{"source": "Active Directory", "operation": "Create",}]}\n';
     const found = check(plan, 'p.plan.json');
     const brace = plan.indexOf(',}') + 1;
     assert.deepEqual(brief(found), [['yaml-syntax', `0:${brace}-0:${brace + 1}`]]);

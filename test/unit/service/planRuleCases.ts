@@ -15,7 +15,13 @@ export const PLAN_RULE_CASES: RuleCase[] = [
     yaml: plan('  - { nativeIdentity: CN=Zoë 😀 Müller, source: Active Directory, operation: Modify }\n'),
     needle: 'kind',
     message: /no source catalog .* no channel can be predicted/,
-    fix: [PLAN_HEAD, PLAN_HEAD.replace('accountRequests:', 'sources: [{ name: Active Directory, features: [PROVISIONING] }]\naccountRequests:')],
+    fix: [
+      PLAN_HEAD,
+      PLAN_HEAD.replace(
+        'accountRequests:',
+        'sources: [{ name: Active Directory, features: [PROVISIONING] }]\naccountRequests:',
+      ),
+    ],
   },
   {
     code: 'unknown-source',
@@ -57,7 +63,9 @@ export const PLAN_RULE_CASES: RuleCase[] = [
     code: 'permissions-to-work-item',
     severity: 'information',
     role: 'plan',
-    yaml: plan("  - { nativeIdentity: Zoë 😀, source: File Share, operation: Modify, permissionRequests: [{ target: 'fin', operation: Add }] }\n"),
+    yaml: plan(
+      "  - { nativeIdentity: Zoë 😀, source: File Share, operation: Modify, permissionRequests: [{ target: 'fin', operation: Add }] }\n",
+    ),
     needle: 'permissionRequests',
     message: /File Share has NO_PERMISSIONS_PROVISIONING.*manual work item for files\.admin/,
     fix: ['File Share', 'Active Directory'],
@@ -75,7 +83,9 @@ export const PLAN_RULE_CASES: RuleCase[] = [
     code: 'channel-mismatch',
     severity: 'warning',
     role: 'plan',
-    yaml: plan('  - { nativeIdentity: Zoë 😀 Müller, source: Active Directory, operation: Modify, channel: ticketing }\n'),
+    yaml: plan(
+      '  - { nativeIdentity: Zoë 😀 Müller, source: Active Directory, operation: Modify, channel: ticketing }\n',
+    ),
     needle: 'ticketing',
     message: /expects channel "ticketing", but ISC would use "connector"/,
     fix: ['channel: ticketing', 'channel: connector'],
@@ -84,7 +94,9 @@ export const PLAN_RULE_CASES: RuleCase[] = [
     code: 'unknown-integration',
     severity: 'error',
     role: 'plan',
-    yaml: plan('  - { nativeIdentity: Zoë 😀, source: HR Portal, operation: Modify, ticketing: { integration: Jira SDIM } }\n'),
+    yaml: plan(
+      '  - { nativeIdentity: Zoë 😀, source: HR Portal, operation: Modify, ticketing: { integration: Jira SDIM } }\n',
+    ),
     needle: 'Jira SDIM',
     message: /No loaded catalog has a service desk integration named "Jira SDIM"/,
     fix: ['Jira SDIM', 'ServiceNow SDIM'],
@@ -130,7 +142,10 @@ export const PLAN_RULE_CASES: RuleCase[] = [
 `),
     needle: 'Remove',
     message: /is both added to and removed from "memberOf"/,
-    fix: ['value: CN=Zoë 😀, name: memberOf, operation: Remove', 'value: CN=Other, name: memberOf, operation: Remove'],
+    fix: [
+      'value: CN=Zoë 😀, name: memberOf, operation: Remove',
+      'value: CN=Other, name: memberOf, operation: Remove',
+    ],
   },
   {
     code: 'conflicting-account-requests',
@@ -141,7 +156,10 @@ export const PLAN_RULE_CASES: RuleCase[] = [
 `),
     needle: 'Disable',
     message: /This Disable and the Enable of request 1 are for the same account/,
-    fix: ['CN=Zoë 😀, source: Active Directory, operation: Disable', 'CN=Other, source: Active Directory, operation: Disable'],
+    fix: [
+      'CN=Zoë 😀, source: Active Directory, operation: Disable',
+      'CN=Other, source: Active Directory, operation: Disable',
+    ],
   },
   {
     code: 'delete-not-generated-by-isc',

@@ -21,10 +21,18 @@ function workspace(rule: RuleCase, format: Format, text: string): Record<string,
 }
 
 function variants(rule: RuleCase): Variant[] {
-  const yaml = withLineEndings('yaml', { text: rule.yaml, needle: rule.needle, occurrence: rule.occurrence ?? 1 });
+  const yaml = withLineEndings('yaml', {
+    text: rule.yaml,
+    needle: rule.needle,
+    occurrence: rule.occurrence ?? 1,
+  });
   const json = rule.json
     ? withLineEndings('json', rule.json)
-    : withLineEndings('json', { text: toJsonText(rule.yaml), needle: jsonNeedle(rule.needle), occurrence: rule.jsonOccurrence ?? rule.occurrence ?? 1 });
+    : withLineEndings('json', {
+        text: toJsonText(rule.yaml),
+        needle: jsonNeedle(rule.needle),
+        occurrence: rule.jsonOccurrence ?? rule.occurrence ?? 1,
+      });
   return [...yaml, ...json];
 }
 
@@ -44,14 +52,23 @@ suite('rules: every code fires at its exact range', () => {
 
   for (const rule of CASES) {
     for (const variant of variants(rule)) {
-      const how = rule.json && variant.format === 'json' ? `JSON written by hand: ${rule.json.why}` : variant.format.toUpperCase();
+      const how =
+        rule.json && variant.format === 'json'
+          ? `JSON written by hand: ${rule.json.why}`
+          : variant.format.toUpperCase();
       test(`${rule.code} in ${how}, ${variant.eol}`, () => {
-        const found = withCode(diagnose(workspace(rule, variant.format, variant.text), fileName(rule, variant.format)), rule.code);
+        const found = withCode(
+          diagnose(workspace(rule, variant.format, variant.text), fileName(rule, variant.format)),
+          rule.code,
+        );
         assert.equal(found.length, 1, `one ${rule.code} expected, got ${JSON.stringify(found)}`);
         const [only] = found;
         assert.equal(only!.severity, rule.severity);
         assert.deepEqual(only!.range, variant.range);
-        assert.match(only!.message, (variant.format === 'json' ? rule.json?.message : undefined) ?? rule.message);
+        assert.match(
+          only!.message,
+          (variant.format === 'json' ? rule.json?.message : undefined) ?? rule.message,
+        );
       });
     }
   }
@@ -115,6 +132,9 @@ suite('rules: a valid plan and valid catalogs give nothing', () => {
   });
 
   test('a hand-written catalog with schedules, schemas, timings, status map and ticket workflow', () => {
-    assert.deepEqual(diagnose({ 'extra.sources.yaml': exportFile('acme-extra.sources.yaml') }, 'extra.sources.yaml'), []);
+    assert.deepEqual(
+      diagnose({ 'extra.sources.yaml': exportFile('acme-extra.sources.yaml') }, 'extra.sources.yaml'),
+      [],
+    );
   });
 });

@@ -23,7 +23,10 @@ accountRequests:
   - source: Active Directroy
     operation: Create
 `;
-    const found = withCode(diagnose({ 'acme.sources.yaml': CATALOG, 'a.plan.yaml': plan }, 'a.plan.yaml'), 'unknown-source');
+    const found = withCode(
+      diagnose({ 'acme.sources.yaml': CATALOG, 'a.plan.yaml': plan }, 'a.plan.yaml'),
+      'unknown-source',
+    );
     assert.equal(found.length, 1);
     assert.deepEqual(found[0]!.range, rangeOf(plan, 'Active Directroy'));
     assert.match(found[0]!.message, /Did you mean "Active Directory"/);

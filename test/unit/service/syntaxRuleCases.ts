@@ -36,7 +36,9 @@ export const SYNTAX_RULE_CASES: RuleCase[] = [
     code: 'duplicate-key',
     severity: 'error',
     role: 'plan',
-    yaml: plan('  - { nativeIdentity: CN=Zoë 😀 Müller, source: Active Directory, operation: Modify, operation: Modify }\n'),
+    yaml: plan(
+      '  - { nativeIdentity: CN=Zoë 😀 Müller, source: Active Directory, operation: Modify, operation: Modify }\n',
+    ),
     needle: 'operation',
     occurrence: 2,
     message: /The key "operation" appears twice in this mapping/,

@@ -26,7 +26,12 @@ export const registerCodeActions: FeatureRegistrar = (session) => {
           const offset = document.offsetAt(diagnostic.range.start);
           const planDoc = session.service.documentAt(found.file, offset);
           fixesOf(diagnostic).forEach((fix, index) => {
-            const repaired = quickFix(text, found.file.type.format, fix, planDoc?.kind === 'plan' ? planDoc : undefined);
+            const repaired = quickFix(
+              text,
+              found.file.type.format,
+              fix,
+              planDoc?.kind === 'plan' ? planDoc : undefined,
+            );
             if (!repaired) return;
             actions.push({
               title: repaired.title,
@@ -35,7 +40,10 @@ export const registerCodeActions: FeatureRegistrar = (session) => {
               isPreferred: index === 0,
               edit: {
                 changes: {
-                  [params.textDocument.uri]: repaired.edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText })),
+                  [params.textDocument.uri]: repaired.edits.map((e) => ({
+                    range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+                    newText: e.newText,
+                  })),
                 },
               },
             });

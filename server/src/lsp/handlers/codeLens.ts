@@ -26,7 +26,11 @@ export const registerCodeLens: FeatureRegistrar = (session) => {
             const start = document.positionAt(state.node.start);
             lenses.push({
               range: { start, end: start },
-              command: { title: lensTitle(prediction), command: 'iscPlan.dryRun', arguments: [params.textDocument.uri, docIndex, index] },
+              command: {
+                title: lensTitle(prediction),
+                command: 'iscPlan.dryRun',
+                arguments: [params.textDocument.uri, docIndex, index],
+              },
             });
           });
         });

@@ -34,7 +34,10 @@ export const registerCompletion: FeatureRegistrar = (session) => {
           doc: session.service.documentAt(found.file, offset),
           catalogOf: (doc) => session.service.catalogsOf(found.file, doc).catalog,
         });
-        return { isIncomplete: answer.isIncomplete, items: answer.items.map((entry) => toItem(entry, document)) };
+        return {
+          isIncomplete: answer.isIncomplete,
+          items: answer.items.map((entry) => toItem(entry, document)),
+        };
       },
       null,
       'completion',
@@ -60,7 +63,10 @@ function toItem(entry: CompletionEntry, document: TextDocument): CompletionItem 
   if (entry.insertText.includes('\n')) item.insertTextMode = InsertTextMode.asIs;
   if (entry.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
   if (entry.additionalEdits) {
-    item.additionalTextEdits = entry.additionalEdits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.text }));
+    item.additionalTextEdits = entry.additionalEdits.map((e) => ({
+      range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+      newText: e.text,
+    }));
   }
   return item;
 }

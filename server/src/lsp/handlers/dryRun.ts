@@ -17,7 +17,13 @@ function dryRunModel(session: Session, params: DryRunParams): DryRunModel | null
   if (!found || !found.file.docs.some((d) => d.kind === 'plan')) return null;
   const parsedAt = params.at ? Date.parse(params.at) : Number.NaN;
   const submittedAt = Number.isFinite(parsedAt) ? parsedAt : Date.now();
-  const options = { submittedAt, runs: params.runs, seed: params.seed, scenarios: params.scenarios, ...(params.moment !== undefined ? { moment: params.moment } : {}) };
+  const options = {
+    submittedAt,
+    runs: params.runs,
+    seed: params.seed,
+    scenarios: params.scenarios,
+    ...(params.moment !== undefined ? { moment: params.moment } : {}),
+  };
   const { plans, scenarioErrors } = dryRunFile(session.service, found.file, options);
   const errors = session.service.findings(found.file.path).filter((f) => f.severity === 'error').length;
   const at = new Date(submittedAt).toISOString();
@@ -26,12 +32,25 @@ function dryRunModel(session: Session, params: DryRunParams): DryRunModel | null
     const doc = found.file.docs[plan.document];
     return doc?.kind === 'plan' ? doc.requests.map((state) => document.positionAt(state.node.start)) : [];
   });
-  return { uri: params.uri, fileName: path.basename(found.file.path), at, runs: params.runs, seed: params.seed, scenarios: params.scenarios, plans, errors, scenarioErrors, requestPositions };
+  return {
+    uri: params.uri,
+    fileName: path.basename(found.file.path),
+    at,
+    runs: params.runs,
+    seed: params.seed,
+    scenarios: params.scenarios,
+    plans,
+    errors,
+    scenarioErrors,
+    requestPositions,
+  };
 }
 
 /** `iscPlan/dryRun`, `iscPlan/dryRunReport` and `iscPlan/scenarioNames`: the dry-run view's data. */
 export const registerDryRun: FeatureRegistrar = (session) => {
-  session.connection.onRequest(DryRunRequest.type, (params, token) => runSafe(session.connection.console, () => dryRunModel(session, params), null, 'dry run', token));
+  session.connection.onRequest(DryRunRequest.type, (params, token) =>
+    runSafe(session.connection.console, () => dryRunModel(session, params), null, 'dry run', token),
+  );
   session.connection.onRequest(DryRunReportRequest.type, (params, token) =>
     runSafe(
       session.connection.console,
@@ -39,8 +58,15 @@ export const registerDryRun: FeatureRegistrar = (session) => {
         const model = dryRunModel(session, params);
         if (!model) return null;
         const header = { file: model.fileName, at: model.at, runs: model.runs, seed: model.seed };
-        const plans = model.plans.map((p) => ({ document: p.document, name: p.name, requests: p.simulation.requests, simulation: p.simulation }));
-        return params.format === 'json' ? `${JSON.stringify(predictionJson(header, plans), null, 2)}\n` : predictionMarkdown(header, plans);
+        const plans = model.plans.map((p) => ({
+          document: p.document,
+          name: p.name,
+          requests: p.simulation.requests,
+          simulation: p.simulation,
+        }));
+        return params.format === 'json'
+          ? `${JSON.stringify(predictionJson(header, plans), null, 2)}\n`
+          : predictionMarkdown(header, plans);
       },
       null,
       'dry-run report',
@@ -52,16 +78,28 @@ export const registerDryRun: FeatureRegistrar = (session) => {
       session.connection.console,
       () => {
         const found = session.fileOf(params.uri);
-        const names = { sources: new Set<string>(), owners: new Set<string>(), integrations: new Set<string>() };
+        const names = {
+          sources: new Set<string>(),
+          owners: new Set<string>(),
+          integrations: new Set<string>(),
+        };
         for (const doc of found?.file.docs ?? []) {
           if (doc.kind !== 'plan' || !found) continue;
-          const input = predictionInput(doc, session.service.catalogsOf(found.file, doc).catalog, { submittedAt: 0, runs: 1, seed: 1 });
+          const input = predictionInput(doc, session.service.catalogsOf(found.file, doc).catalog, {
+            submittedAt: 0,
+            runs: 1,
+            seed: 1,
+          });
           const known = scenarioNames(input);
           known.sources.forEach((s) => names.sources.add(s));
           known.owners.forEach((s) => names.owners.add(s));
           known.integrations.forEach((s) => names.integrations.add(s));
         }
-        return { sources: [...names.sources].sort(), owners: [...names.owners].sort(), integrations: [...names.integrations].sort() };
+        return {
+          sources: [...names.sources].sort(),
+          owners: [...names.owners].sort(),
+          integrations: [...names.integrations].sort(),
+        };
       },
       { sources: [], owners: [], integrations: [] },
       'scenario names',

@@ -17,7 +17,10 @@ export const registerHover: FeatureRegistrar = (session) => {
         const result = hoverAt(doc, offset, session.predictionContext(found.file));
         if (!result) return null;
         const { document } = found.doc;
-        return { contents: { kind: 'markdown', value: result.markdown }, range: { start: document.positionAt(result.start), end: document.positionAt(result.end) } };
+        return {
+          contents: { kind: 'markdown', value: result.markdown },
+          range: { start: document.positionAt(result.start), end: document.positionAt(result.end) },
+        };
       },
       null,
       'hover',

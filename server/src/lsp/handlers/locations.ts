@@ -50,7 +50,11 @@ export class Positions {
     if (this.documents.has(file)) return this.documents.get(file);
     const open = this.session.documents.byFilePath(file);
     const text = open ? undefined : this.session.host.readFile(file);
-    const document = open ? open.document : text === undefined ? undefined : TextDocument.create(this.uri(file), '', 0, text);
+    const document = open
+      ? open.document
+      : text === undefined
+        ? undefined
+        : TextDocument.create(this.uri(file), '', 0, text);
     this.documents.set(file, document);
     return document;
   }

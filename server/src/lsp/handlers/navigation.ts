@@ -18,10 +18,16 @@ export const registerNavigation: FeatureRegistrar = (session) => {
         const found = session.fileOf(params.textDocument.uri);
         if (!found) return null;
         syncOpenDocuments(session);
-        const result = definitionAt(workspaceOf(session), found.file, found.doc.document.offsetAt(params.position));
+        const result = definitionAt(
+          workspaceOf(session),
+          found.file,
+          found.doc.document.offsetAt(params.position),
+        );
         if (!result) return null;
         const positions = new Positions(session);
-        return result.targets.map((t) => positions.location(t.file, t.selectionStart, t.selectionEnd)).filter((l): l is Location => l !== undefined);
+        return result.targets
+          .map((t) => positions.location(t.file, t.selectionStart, t.selectionEnd))
+          .filter((l): l is Location => l !== undefined);
       },
       null,
       'definition',
@@ -36,10 +42,17 @@ export const registerNavigation: FeatureRegistrar = (session) => {
         if (!found) return null;
         syncOpenDocuments(session);
         const offset = found.doc.document.offsetAt(params.position);
-        const references = referencesAt(workspaceOf(session), found.file, offset, params.context.includeDeclaration);
+        const references = referencesAt(
+          workspaceOf(session),
+          found.file,
+          offset,
+          params.context.includeDeclaration,
+        );
         if (!references) return null;
         const positions = new Positions(session);
-        return references.map((r) => positions.location(r.file, r.start, r.end)).filter((l): l is Location => l !== undefined);
+        return references
+          .map((r) => positions.location(r.file, r.start, r.end))
+          .filter((l): l is Location => l !== undefined);
       },
       null,
       'references',

@@ -18,11 +18,18 @@ export const registerRename: FeatureRegistrar = (session) => {
         const found = session.fileOf(params.textDocument.uri);
         if (!found) return null;
         syncOpenDocuments(session);
-        const result = prepareRenameAt(workspaceOf(session), found.file, found.doc.document.offsetAt(params.position));
+        const result = prepareRenameAt(
+          workspaceOf(session),
+          found.file,
+          found.doc.document.offsetAt(params.position),
+        );
         if (!result) return null;
         if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
         const { document } = found.doc;
-        return { range: { start: document.positionAt(result.start), end: document.positionAt(result.end) }, placeholder: result.placeholder };
+        return {
+          range: { start: document.positionAt(result.start), end: document.positionAt(result.end) },
+          placeholder: result.placeholder,
+        };
       },
       null,
       'prepareRename',
@@ -36,7 +43,12 @@ export const registerRename: FeatureRegistrar = (session) => {
         const found = session.fileOf(params.textDocument.uri);
         if (!found) return null;
         syncOpenDocuments(session);
-        const result = renameAt(workspaceOf(session), found.file, found.doc.document.offsetAt(params.position), params.newName);
+        const result = renameAt(
+          workspaceOf(session),
+          found.file,
+          found.doc.document.offsetAt(params.position),
+          params.newName,
+        );
         if (!result) return null;
         if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
         const positions = new Positions(session);

@@ -34,7 +34,10 @@ export const registerSymbols: FeatureRegistrar = (session) => {
       (): DocumentSymbol[] | null => {
         const found = session.fileOf(params.textDocument.uri);
         if (!found) return null;
-        const symbols = documentSymbols(found.file.docs, found.file.text, { limit: SYMBOL_LIMIT, channelOf: requestChannels(session.service, found.file) });
+        const symbols = documentSymbols(found.file.docs, found.file.text, {
+          limit: SYMBOL_LIMIT,
+          channelOf: requestChannels(session.service, found.file),
+        });
         return symbols.map((symbol) => toDocumentSymbol(found.doc.document, symbol));
       },
       null,
@@ -47,13 +50,19 @@ export const registerSymbols: FeatureRegistrar = (session) => {
 
 function toDocumentSymbol(document: TextDocument, symbol: OutlineSymbol): DocumentSymbol {
   // Clients reject a selection outside its range; a recovered tree from broken text may give one.
-  const inside = symbol.selectionStart >= symbol.start && symbol.selectionEnd <= symbol.end && symbol.selectionStart <= symbol.selectionEnd;
+  const inside =
+    symbol.selectionStart >= symbol.start &&
+    symbol.selectionEnd <= symbol.end &&
+    symbol.selectionStart <= symbol.selectionEnd;
   const selectionStart = inside ? symbol.selectionStart : symbol.start;
   const result: DocumentSymbol = {
     name: symbol.name,
     kind: KINDS[symbol.kind],
     range: { start: document.positionAt(symbol.start), end: document.positionAt(symbol.end) },
-    selectionRange: { start: document.positionAt(selectionStart), end: document.positionAt(inside ? symbol.selectionEnd : symbol.start) },
+    selectionRange: {
+      start: document.positionAt(selectionStart),
+      end: document.positionAt(inside ? symbol.selectionEnd : symbol.start),
+    },
     children: symbol.children.map((child) => toDocumentSymbol(document, child)),
   };
   if (symbol.detail) result.detail = symbol.detail;

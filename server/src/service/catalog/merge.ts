@@ -1,4 +1,10 @@
-import type { CatalogContent, CatalogSource, MergedCatalog, ServiceDeskIntegration, StatusCheck } from './types';
+import type {
+  CatalogContent,
+  CatalogSource,
+  MergedCatalog,
+  ServiceDeskIntegration,
+  StatusCheck,
+} from './types';
 
 type Entry = CatalogSource | ServiceDeskIntegration;
 
@@ -58,7 +64,9 @@ function deepMerge(earlier: object, later: object): object {
     if (value === undefined || key === 'origins') continue;
     const before = result[key];
     if (key === 'features' && Array.isArray(value) && value.length === 0 && Array.isArray(before)) continue;
-    if (key === 'managedSources' && Array.isArray(value) && value.length === 0 && Array.isArray(before)) continue;
+    if (key === 'managedSources' && Array.isArray(value) && value.length === 0 && Array.isArray(before)) {
+      continue;
+    }
     result[key] = isPlainObject(before) && isPlainObject(value) ? deepMerge(before, value) : value;
   }
   return result;
@@ -92,7 +100,9 @@ function buildMerged(
       integrations.filter(
         (sdim) =>
           sdim.universalManager ||
-          sdim.managedSources.some((ref) => ref === source.name || (source.id !== undefined && ref === source.id)),
+          sdim.managedSources.some(
+            (ref) => ref === source.name || (source.id !== undefined && ref === source.id),
+          ),
       ),
   };
   if (timeZone) merged.timeZone = timeZone;

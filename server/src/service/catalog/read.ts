@@ -47,7 +47,10 @@ export function recogniseCatalog(root: ValueNode | null): CatalogShape | undefin
   if (root.kind === 'map') {
     if (stringOf(getValue(root, 'kind')) === 'SourceCatalog') return 'source-catalog';
     if (getValue(root, 'objects')?.kind === 'seq') return 'sp-config';
-    if (getPair(root, 'provisioningStatusCheckIntervalMinutes') || getPair(root, 'provisioningMaxStatusCheckDays')) {
+    if (
+      getPair(root, 'provisioningStatusCheckIntervalMinutes') ||
+      getPair(root, 'provisioningMaxStatusCheckDays')
+    ) {
       return 'isc-status-check';
     }
     return undefined;
@@ -58,7 +61,13 @@ export function recogniseCatalog(root: ValueNode | null): CatalogShape | undefin
   if (items.every((item) => getPair(item, 'provisioningConfig') || looksLikeIntegration(item))) {
     return 'isc-service-desk-integrations';
   }
-  if (items.every((item) => getPair(item, 'name') && (getPair(item, 'features') || getPair(item, 'connector') || getPair(item, 'connectionType')))) {
+  if (
+    items.every(
+      (item) =>
+        getPair(item, 'name') &&
+        (getPair(item, 'features') || getPair(item, 'connector') || getPair(item, 'connectionType')),
+    )
+  ) {
     return 'isc-sources';
   }
   return undefined;
@@ -66,7 +75,9 @@ export function recogniseCatalog(root: ValueNode | null): CatalogShape | undefin
 
 function looksLikeIntegration(item: MapNode): boolean {
   const type = stringOf(getValue(item, 'type')) ?? '';
-  return getPair(item, 'name') !== undefined && /SDIM|service ?desk|ServiceNow|Jira|Remedy|Zendesk/i.test(type);
+  return (
+    getPair(item, 'name') !== undefined && /SDIM|service ?desk|ServiceNow|Jira|Remedy|Zendesk/i.test(type)
+  );
 }
 
 function itemsOf(root: ValueNode): MapNode[] {
@@ -88,7 +99,9 @@ function readSourceCatalog(file: string, root: MapNode, content: CatalogContent)
   const timeZone = stringOf(getValue(root, 'timeZone'));
   if (timeZone) content.timeZone = timeZone;
   for (const item of seqMaps(getValue(root, 'sources'))) content.sources.push(readSource(file, item));
-  for (const item of seqMaps(getValue(root, 'serviceDeskIntegrations'))) content.serviceDeskIntegrations.push(readIntegration(file, item));
+  for (const item of seqMaps(getValue(root, 'serviceDeskIntegrations'))) {
+    content.serviceDeskIntegrations.push(readIntegration(file, item));
+  }
   const statusCheck = getValue(root, 'statusCheck');
   if (statusCheck) content.statusCheck = readStatusCheck(statusCheck);
 }
@@ -106,15 +119,23 @@ function seqMaps(node: ValueNode | null | undefined): MapNode[] {
 
 /** Reads one source entry of our SourceCatalog format. */
 export function readSource(file: string, node: MapNode): CatalogSource {
-  const source: CatalogSource = { name: stringOf(getValue(node, 'name')) ?? '', features: [], origins: [originOf(file, node)] };
+  const source: CatalogSource = {
+    name: stringOf(getValue(node, 'name')) ?? '',
+    features: [],
+    origins: [originOf(file, node)],
+  };
   assignCommon(source, node);
   const features = getValue(node, 'features');
-  if (features?.kind === 'seq') source.features = features.items.map(stringOf).filter((f): f is string => f !== undefined);
+  if (features?.kind === 'seq') {
+    source.features = features.items.map(stringOf).filter((f): f is string => f !== undefined);
+  }
   const owner = getValue(node, 'owner');
   const ownerName = stringOf(getValue(owner, 'name')) ?? stringOf(owner);
   if (ownerName) source.owner = withId({ name: ownerName }, stringOf(getValue(owner, 'id')));
   const attributes = getValue(getValue(node, 'accountSchema'), 'attributes');
-  if (attributes?.kind === 'seq') source.accountSchema = { attributes: seqMaps(attributes).map(readAttribute) };
+  if (attributes?.kind === 'seq') {
+    source.accountSchema = { attributes: seqMaps(attributes).map(readAttribute) };
+  }
   const aggregation = getValue(node, 'aggregation');
   if (aggregation?.kind === 'map') {
     source.aggregation = {};
@@ -167,7 +188,9 @@ function readConnectorAttributes(source: CatalogSource, node: ValueNode | null |
 /** Reads a number that ISC may give as a string ("30"). */
 export function numberOf(value: PlainValue | undefined): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return Number(value);
+  }
   return undefined;
 }
 
@@ -183,7 +206,9 @@ function readIntegration(file: string, node: MapNode): ServiceDeskIntegration {
     if (value !== undefined) sdim[key] = value;
   }
   const managed = getValue(node, 'managedSources');
-  if (managed?.kind === 'seq') sdim.managedSources = managed.items.map(stringOf).filter((s): s is string => s !== undefined);
+  if (managed?.kind === 'seq') {
+    sdim.managedSources = managed.items.map(stringOf).filter((s): s is string => s !== undefined);
+  }
   const expiration = numberOf(toValue(getValue(node, 'provisioningRequestExpiration') ?? null));
   if (expiration !== undefined) sdim.provisioningRequestExpiration = expiration;
   const statusMap = getValue(node, 'statusMap');
@@ -209,7 +234,11 @@ function readStatusCheck(node: ValueNode): StatusCheck {
 
 /** An ISC Source object as the list-sources API returns it. */
 function readIscSource(file: string, node: MapNode): CatalogSource {
-  const source: CatalogSource = { name: stringOf(getValue(node, 'name')) ?? '', features: [], origins: [originOf(file, node)] };
+  const source: CatalogSource = {
+    name: stringOf(getValue(node, 'name')) ?? '',
+    features: [],
+    origins: [originOf(file, node)],
+  };
   assignCommon(source, node);
   const features = toValue(getValue(node, 'features') ?? null);
   if (Array.isArray(features)) source.features = features.filter(isScalarText).map((f) => String(f));
@@ -232,7 +261,9 @@ function readIscIntegration(file: string, node: MapNode): ServiceDeskIntegration
     const name = stringOf(getValue(ref, 'name'));
     if (name && name !== key) managed.push(name);
   }
-  if (legacy?.kind === 'seq') managed.push(...legacy.items.map(stringOf).filter((s): s is string => s !== undefined));
+  if (legacy?.kind === 'seq') {
+    managed.push(...legacy.items.map(stringOf).filter((s): s is string => s !== undefined));
+  }
   const sdim: ServiceDeskIntegration = {
     name: stringOf(getValue(node, 'name')) ?? '',
     managedSources: managed,
@@ -255,7 +286,9 @@ function readSpConfig(file: string, root: MapNode, content: CatalogContent): voi
     const object = getValue(entry, 'object');
     if (object?.kind !== 'map') continue;
     if (type === 'SOURCE') content.sources.push(readIscSource(file, object));
-    if (type === 'SERVICE_DESK_INTEGRATION') content.serviceDeskIntegrations.push(readIscIntegration(file, object));
+    if (type === 'SERVICE_DESK_INTEGRATION') {
+      content.serviceDeskIntegrations.push(readIscIntegration(file, object));
+    }
   }
 }
 

@@ -17,14 +17,18 @@ function rateOf(value: PlainValue | undefined): number | undefined {
 }
 
 /** Reads a source's `timing` block; invalid fields are left out (the schema reports them). */
-export function readTiming(node: ValueNode | null | undefined): { connector?: ConnectorTiming; manual?: ManualTiming } | undefined {
+export function readTiming(
+  node: ValueNode | null | undefined,
+): { connector?: ConnectorTiming; manual?: ManualTiming } | undefined {
   if (node?.kind !== 'map') return undefined;
   const timing: { connector?: ConnectorTiming; manual?: ManualTiming } = {};
   const connector = toValue(getValue(node, 'connector') ?? null);
   if (connector && typeof connector === 'object' && !Array.isArray(connector)) {
     const c: ConnectorTiming = {};
     assignQuantiles(c, connector, ['queueMinutes', 'executeSeconds', 'visibilityMinutes']);
-    if (typeof connector.concurrency === 'number' && connector.concurrency >= 1) c.concurrency = Math.floor(connector.concurrency);
+    if (typeof connector.concurrency === 'number' && connector.concurrency >= 1) {
+      c.concurrency = Math.floor(connector.concurrency);
+    }
     for (const key of ['failureRate', 'retryableShare', 'attributeFailureRate'] as const) {
       const rate = rateOf(connector[key]);
       if (rate !== undefined) c[key] = rate;
@@ -36,7 +40,11 @@ export function readTiming(node: ValueNode | null | undefined): { connector?: Co
   return timing;
 }
 
-function assignQuantiles<K extends string>(target: Partial<Record<K, Quantiles>>, source: { [key: string]: PlainValue }, keys: readonly K[]): void {
+function assignQuantiles<K extends string>(
+  target: Partial<Record<K, Quantiles>>,
+  source: { [key: string]: PlainValue },
+  keys: readonly K[],
+): void {
   for (const key of keys) {
     const q = quantilesOf(source[key]);
     if (q) target[key] = q;
@@ -54,7 +62,9 @@ function readManualTiming(node: ValueNode): ManualTiming {
     const days = toValue(getValue(hours, 'days') ?? null);
     const start = stringOf(getValue(hours, 'start'));
     const end = stringOf(getValue(hours, 'end'));
-    const list = Array.isArray(days) ? days.filter((d): d is Weekday => WEEKDAYS.includes(d as Weekday)) : undefined;
+    const list = Array.isArray(days)
+      ? days.filter((d): d is Weekday => WEEKDAYS.includes(d as Weekday))
+      : undefined;
     if (list && start && end && isClock(start) && isClock(end) && start < end) {
       const businessHours: BusinessHours = { days: list, start, end };
       manual.businessHours = businessHours;

@@ -71,13 +71,17 @@ export function decideChannel(view: AccountRequestView, catalog: MergedCatalog |
   const needed = requiredFeatures(operation, password);
   const missing = needed.filter((feature) => !source.features.includes(feature));
   if (operation === 'Lock') return decideManual(source, [], lockReason(source));
-  if (missing.length > 0) return decideManual(source, missing, missingReason(source, operation, needed, missing));
+  if (missing.length > 0) {
+    return decideManual(source, missing, missingReason(source, operation, needed, missing));
+  }
   return decideConnector(view, source, operation, needed, password);
 }
 
 function decideUnknown(view: AccountRequestView, sourceName: string, hasCatalog: boolean): ChannelDecision {
   const where = hasCatalog ? 'No loaded catalog has' : 'No catalog is loaded, so isc-plan knows no';
-  const reasons = [`${where} a source named "${sourceName}", so the channel ISC would use cannot be derived.`];
+  const reasons = [
+    `${where} a source named "${sourceName}", so the channel ISC would use cannot be derived.`,
+  ];
   const declared = view.channel?.value;
   if (declared === 'connector' || declared === 'manual' || declared === 'ticketing') {
     reasons.push(`The prediction rests on the request's declared channel "${declared}" alone.`);
@@ -86,7 +90,11 @@ function decideUnknown(view: AccountRequestView, sourceName: string, hasCatalog:
   return { channel: 'unknown', target: null, reasons, missingFeatures: [], declaredOnly: false, parts: [] };
 }
 
-function decideTicketing(source: CatalogSource, integration: ServiceDeskIntegration, operation: string): ChannelDecision {
+function decideTicketing(
+  source: CatalogSource,
+  integration: ServiceDeskIntegration,
+  operation: string,
+): ChannelDecision {
   const why = integration.universalManager
     ? `"${integration.name}" is a universal manager (universalManager: true), so it handles every source`
     : `"${integration.name}" lists ${source.name} in its managed sources`;
@@ -106,7 +114,9 @@ function decideTicketing(source: CatalogSource, integration: ServiceDeskIntegrat
 
 function decideManual(source: CatalogSource, missing: string[], reason: string): ChannelDecision {
   const owner = source.owner?.name ?? null;
-  const who = owner ? `its owner ${owner}` : 'its owner, but the source has no owner, so nobody would receive it';
+  const who = owner
+    ? `its owner ${owner}`
+    : 'its owner, but the source has no owner, so nobody would receive it';
   return {
     channel: 'manual',
     target: owner,
@@ -122,7 +132,12 @@ function lockReason(source: CatalogSource): string {
   return `ISC offers no lock action (there is no connector command for it; accounts are locked only on the source ${source.name})`;
 }
 
-function missingReason(source: CatalogSource, operation: string, needed: string[], missing: string[]): string {
+function missingReason(
+  source: CatalogSource,
+  operation: string,
+  needed: string[],
+  missing: string[],
+): string {
   const lacks = missing.length === 1 ? `the ${missing[0]} feature` : `the features ${missing.join(' and ')}`;
   const file = source.connectionType === 'file' ? ` has connectionType file and` : '';
   const has = needed.filter((feature) => !missing.includes(feature));
@@ -143,7 +158,9 @@ function decideConnector(
   const decision: ChannelDecision = {
     channel: 'connector',
     target: source.name,
-    reasons: [`${source.name} has ${needed.join(' and ')}, so ISC sends the ${operation} to its connector${via}.`],
+    reasons: [
+      `${source.name} has ${needed.join(' and ')}, so ISC sends the ${operation} to its connector${via}.`,
+    ],
     source,
     missingFeatures: [],
     declaredOnly: false,

@@ -19,7 +19,9 @@ export function parseRuleOption(option: string): { code: RuleCode; setting: Rule
     return `unknown rule code "${code}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
   }
   const normalised = setting === 'info' ? 'information' : setting;
-  if (!SETTINGS.includes(normalised as RuleSetting)) return `"${setting}" is not a severity; use error, warning, information, hint or off`;
+  if (!SETTINGS.includes(normalised as RuleSetting)) {
+    return `"${setting}" is not a severity; use error, warning, information, hint or off`;
+  }
   return { code, setting: normalised as RuleSetting };
 }
 
@@ -31,10 +33,17 @@ export function parseRuleConfig(text: string): { rules: RuleConfig; findings: Fi
   const rules: RuleConfig = {};
   const findings: Finding[] = [];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-  for (const error of doc.errors) findings.push(finding('yaml-syntax', error.pos[0], error.pos[1], `YAML syntax: ${error.message}`));
-  const contents = doc.contents as { items?: { key?: { value?: unknown; range?: number[] }; value?: { items?: unknown[] } }[] } | null;
+  for (const error of doc.errors) {
+    findings.push(finding('yaml-syntax', error.pos[0], error.pos[1], `YAML syntax: ${error.message}`));
+  }
+  const contents = doc.contents as {
+    items?: { key?: { value?: unknown; range?: number[] }; value?: { items?: unknown[] } }[];
+  } | null;
   const rulesPair = contents?.items?.find((pair) => pair.key?.value === 'rules');
-  for (const item of (rulesPair?.value?.items ?? []) as { key?: { value?: unknown; range?: number[] }; value?: { value?: unknown; range?: number[] } }[]) {
+  for (const item of (rulesPair?.value?.items ?? []) as {
+    key?: { value?: unknown; range?: number[] };
+    value?: { value?: unknown; range?: number[] };
+  }[]) {
     const code = scalarText(item.key?.value);
     const setting = scalarText(item.value?.value);
     const parsed = parseRuleOption(`${code}=${setting}`);
@@ -60,5 +69,7 @@ export function applyRuleConfig(findings: readonly Finding[], rules: RuleConfig)
 }
 
 function scalarText(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : '';
 }

@@ -34,6 +34,9 @@ export function applySuppressions(text: string, findings: readonly Finding[]): F
   }
   return findings.filter((f) => {
     if (wholeFile || fileCodes.has(f.code)) return false;
-    return !lines.some((line) => f.start >= line.start && f.start <= line.end && (line.codes.size === 0 || line.codes.has(f.code)));
+    return !lines.some(
+      (line) =>
+        f.start >= line.start && f.start <= line.end && (line.codes.size === 0 || line.codes.has(f.code)),
+    );
   });
 }

@@ -41,7 +41,12 @@ export function lazy(
 }
 
 /** A symbol named by a key, spanning the key and its value (a group of entries, a status map...). */
-export function pairSymbol(pair: PairNode, kind: OutlineKind, detail: string | undefined, expand?: () => LazySymbol[]): LazySymbol {
+export function pairSymbol(
+  pair: PairNode,
+  kind: OutlineKind,
+  detail: string | undefined,
+  expand?: () => LazySymbol[],
+): LazySymbol {
   const name = pair.key.value === null || pair.key.value === '' ? '(no key)' : String(pair.key.value);
   const end = Math.max(pair.key.end, pair.value?.end ?? pair.key.end);
   return lazy(name, detail, kind, { start: pair.key.start, end }, pair.key, expand);
@@ -72,11 +77,17 @@ function sourceCatalogSymbols(root: ValueNode): LazySymbol[] {
   for (const pair of root.pairs) {
     const value = pair.value;
     const items = value?.kind === 'seq' ? value.items : undefined;
-    if (pair.key.value === 'sources' && items) symbols.push(pairSymbol(pair, 'group', count(items.length, 'source'), () => items.map(sourceSymbol)));
-    if (pair.key.value === 'serviceDeskIntegrations' && items) {
-      symbols.push(pairSymbol(pair, 'group', count(items.length, 'integration'), () => items.map(integrationSymbol)));
+    if (pair.key.value === 'sources' && items) {
+      symbols.push(pairSymbol(pair, 'group', count(items.length, 'source'), () => items.map(sourceSymbol)));
     }
-    if (pair.key.value === 'statusCheck' && value) symbols.push(pairSymbol(pair, 'status-check', statusCheckDetail(value)));
+    if (pair.key.value === 'serviceDeskIntegrations' && items) {
+      symbols.push(
+        pairSymbol(pair, 'group', count(items.length, 'integration'), () => items.map(integrationSymbol)),
+      );
+    }
+    if (pair.key.value === 'statusCheck' && value) {
+      symbols.push(pairSymbol(pair, 'status-check', statusCheckDetail(value)));
+    }
   }
   return symbols;
 }
@@ -98,15 +109,23 @@ function spConfigSymbols(root: ValueNode): LazySymbol[] {
 export function sourceSymbol(node: ValueNode): LazySymbol {
   const features = toValue(getValue(node, 'features') ?? null);
   const list = Array.isArray(features) ? features.map(String) : [];
-  const shown = list.length === 0 ? 'no features' : list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} +${list.length - 3}`;
-  const detail = [stringOf(getValue(node, 'type')), stringOf(getValue(node, 'connectionType')), shown].filter(Boolean).join(' · ');
+  const shown =
+    list.length === 0
+      ? 'no features'
+      : list.length <= 3
+        ? list.join(', ')
+        : `${list.slice(0, 3).join(', ')} +${list.length - 3}`;
+  const detail = [stringOf(getValue(node, 'type')), stringOf(getValue(node, 'connectionType')), shown]
+    .filter(Boolean)
+    .join(' · ');
   return entrySymbol(node, 'source', detail);
 }
 
 /** An SDIM entry, with its status map and ticket workflow as children. */
 export function integrationSymbol(node: ValueNode): LazySymbol {
   const config = getValue(node, 'provisioningConfig');
-  const universal = toValue(getValue(node, 'universalManager') ?? getValue(config, 'universalManager') ?? null) === true;
+  const universal =
+    toValue(getValue(node, 'universalManager') ?? getValue(config, 'universalManager') ?? null) === true;
   const managed = getValue(node, 'managedSources');
   const refs = getValue(config, 'managedResourceRefs');
   const names =
@@ -115,7 +134,11 @@ export function integrationSymbol(node: ValueNode): LazySymbol {
       : refs?.kind === 'seq'
         ? refs.items.map((ref) => stringOf(getValue(ref, 'name')) ?? stringOf(getValue(ref, 'id')))
         : [];
-  const manages = universal ? 'manages every source' : names.length > 0 ? `manages ${names.filter(Boolean).join(', ')}` : undefined;
+  const manages = universal
+    ? 'manages every source'
+    : names.length > 0
+      ? `manages ${names.filter(Boolean).join(', ')}`
+      : undefined;
   const detail = [stringOf(getValue(node, 'type')), manages].filter(Boolean).join(' · ');
   return entrySymbol(node, 'integration', detail, () => integrationChildren(node));
 }
@@ -126,12 +149,20 @@ function integrationChildren(node: ValueNode): LazySymbol[] {
   const statusMap = getPair(node, 'statusMap');
   const map = statusMap?.value;
   if (statusMap && map?.kind === 'map') {
-    children.push(pairSymbol(statusMap, 'status-map', count(map.pairs.length, 'status', 'statuses'), () => map.pairs.map((pair) => pairSymbol(pair, 'status', stringOf(pair.value)))));
+    children.push(
+      pairSymbol(statusMap, 'status-map', count(map.pairs.length, 'status', 'statuses'), () =>
+        map.pairs.map((pair) => pairSymbol(pair, 'status', stringOf(pair.value))),
+      ),
+    );
   }
   const workflow = getPair(node, 'ticketWorkflow');
   const states = workflow?.value;
   if (workflow && states?.kind === 'seq') {
-    children.push(pairSymbol(workflow, 'workflow', count(states.items.length, 'state'), () => states.items.map(workflowStateSymbol)));
+    children.push(
+      pairSymbol(workflow, 'workflow', count(states.items.length, 'state'), () =>
+        states.items.map(workflowStateSymbol),
+      ),
+    );
   }
   return children;
 }
@@ -141,13 +172,22 @@ function workflowStateSymbol(node: ValueNode): LazySymbol {
   const p50 = stringOf(getValue(hours, 'p50'));
   const p90 = stringOf(getValue(hours, 'p90'));
   const chance = stringOf(getValue(node, 'failureChance'));
-  const detail = [p50 !== undefined ? `p50 ${p50} h` : undefined, p90 !== undefined ? `p90 ${p90} h` : undefined, chance ? `fails ${chance}` : undefined];
+  const detail = [
+    p50 !== undefined ? `p50 ${p50} h` : undefined,
+    p90 !== undefined ? `p90 ${p90} h` : undefined,
+    chance ? `fails ${chance}` : undefined,
+  ];
   const status = getValue(node, 'status');
   const shown = detail.filter(Boolean).join(' · ');
   return lazy(stringOf(status) || '(no status)', shown || 'terminal', 'workflow-state', node, status);
 }
 
-function entrySymbol(node: ValueNode, kind: 'source' | 'integration', detail: string, expand?: () => LazySymbol[]): LazySymbol {
+function entrySymbol(
+  node: ValueNode,
+  kind: 'source' | 'integration',
+  detail: string,
+  expand?: () => LazySymbol[],
+): LazySymbol {
   const nameNode = getValue(node, 'name');
   const name = stringOf(nameNode) || (kind === 'source' ? '(unnamed source)' : '(unnamed integration)');
   return lazy(name, detail || undefined, kind, node, nameNode, expand);
@@ -156,7 +196,9 @@ function entrySymbol(node: ValueNode, kind: 'source' | 'integration', detail: st
 function statusCheckDetail(node: ValueNode): string {
   const interval = stringOf(getValue(node, 'provisioningStatusCheckIntervalMinutes'));
   const days = stringOf(getValue(node, 'provisioningMaxStatusCheckDays'));
-  return [interval ? `every ${interval} min` : undefined, days ? `for ${days} days` : undefined].filter(Boolean).join(' · ');
+  return [interval ? `every ${interval} min` : undefined, days ? `for ${days} days` : undefined]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {

@@ -5,7 +5,13 @@ import type { SchemaAt } from '../schema/schemaPath';
 import { deref, describeSchema, propertiesOf, schemaAtPath, step } from '../schema/schemaPath';
 import type { JsonSchema } from '../schema/schemas';
 import { CATALOG_SCHEMA_ID, PLAN_SCHEMA_ID } from '../schema/schemas';
-import type { CompletionAnswer, CompletionEntry, CursorContext, RequestFields, Segment } from './completionTypes';
+import type {
+  CompletionAnswer,
+  CompletionEntry,
+  CursorContext,
+  RequestFields,
+  Segment,
+} from './completionTypes';
 import type { ValueChoice } from './completionValues';
 import { hasChoices, schemaChoices, tenantChoices, tenantValuesAt } from './completionValues';
 import { jsonContext } from './jsonContext';
@@ -49,7 +55,9 @@ function complete(input: CompletionInput): CompletionAnswer {
   const path = ctx && root ? root.strip(ctx.path) : undefined;
   const at = root && path ? schemaAt(root.id, path) : undefined;
   if (!ctx || !root || !path || !at || input.doc?.syntax.limited) return EMPTY;
-  if (ctx.request?.source === undefined && input.doc?.kind === 'plan') ctx.request = { ...requestFromTree(input.doc, input.offset), ...ctx.request };
+  if (ctx.request?.source === undefined && input.doc?.kind === 'plan') {
+    ctx.request = { ...requestFromTree(input.doc, input.offset), ...ctx.request };
+  }
   return capped(entriesFor(input, ctx, root.id, path, at), ctx);
 }
 
@@ -70,7 +78,11 @@ function contextOf(input: CompletionInput): CursorContext | undefined {
 
 /** The start of the `---` line that opens the YAML document holding the offset (the tree has no document there yet). */
 function boundaryBefore(text: string, offset: number): number {
-  for (let at = text.lastIndexOf('---', offset); at >= 0; at = at > 0 ? text.lastIndexOf('---', at - 1) : -1) {
+  for (
+    let at = text.lastIndexOf('---', offset);
+    at >= 0;
+    at = at > 0 ? text.lastIndexOf('---', at - 1) : -1
+  ) {
     if ((at === 0 || text[at - 1] === '\n') && /^---(?:\s|$)/.test(text.slice(at, at + 4))) return at;
   }
   return 0;
@@ -81,7 +93,8 @@ function schemaRootOf(doc: DocumentModel | undefined, role: FileRole): SchemaRoo
   const known = doc && doc.kind !== 'other' ? schemaRootFor(doc) : undefined;
   if (known) return known;
   if (doc?.kind === 'catalog' && doc.content) return undefined;
-  const id = doc?.kind === 'plan' || (doc?.kind !== 'catalog' && role === 'plan') ? PLAN_SCHEMA_ID : CATALOG_SCHEMA_ID;
+  const id =
+    doc?.kind === 'plan' || (doc?.kind !== 'catalog' && role === 'plan') ? PLAN_SCHEMA_ID : CATALOG_SCHEMA_ID;
   return { id, strip: (path) => [...path] };
 }
 
@@ -114,12 +127,20 @@ function requestFromTree(doc: PlanDocument, offset: number): RequestFields {
   return {};
 }
 
-const isObjectSchema = (schema: JsonSchema): boolean => schema.type === 'object' || typeof schema.properties === 'object';
+const isObjectSchema = (schema: JsonSchema): boolean =>
+  schema.type === 'object' || typeof schema.properties === 'object';
 
-function entriesFor(input: CompletionInput, ctx: CursorContext, rootId: string, path: Segment[], at: SchemaAt): CompletionEntry[] {
+function entriesFor(
+  input: CompletionInput,
+  ctx: CursorContext,
+  rootId: string,
+  path: Segment[],
+  at: SchemaAt,
+): CompletionEntry[] {
   const schema = deref(at).schema;
   if (ctx.position === 'key' && isObjectSchema(schema)) {
-    const snippets = ctx.present.size === 0 && !ctx.hasColon && !ctx.flow ? snippetEntries(ctx, at, false) : [];
+    const snippets =
+      ctx.present.size === 0 && !ctx.hasColon && !ctx.flow ? snippetEntries(ctx, at, false) : [];
     return [...snippets, ...keyEntries(ctx, rootId, path, at)];
   }
   if (ctx.position === 'key' && schema.type === 'array') {
@@ -127,17 +148,32 @@ function entriesFor(input: CompletionInput, ctx: CursorContext, rootId: string, 
     const item = step(at, 0);
     if (ctx.format !== 'yaml' || ctx.flow || !item) return [];
     const itemPath = [...path, 0];
-    return [...snippetEntries(ctx, item, true), ...valueEntries(ctx, choicesAt(input, ctx, rootId, itemPath, item), '- ')];
+    return [
+      ...snippetEntries(ctx, item, true),
+      ...valueEntries(ctx, choicesAt(input, ctx, rootId, itemPath, item), '- '),
+    ];
   }
-  if (ctx.position === 'value' && isObjectSchema(schema)) return ctx.format === 'json' ? snippetEntries(ctx, at, false) : [];
+  if (ctx.position === 'value' && isObjectSchema(schema)) {
+    return ctx.format === 'json' ? snippetEntries(ctx, at, false) : [];
+  }
   return valueEntries(ctx, choicesAt(input, ctx, rootId, path, at), '');
 }
 
-function choicesAt(input: CompletionInput, ctx: CursorContext, rootId: string, path: Segment[], at: SchemaAt): ValueChoice[] {
+function choicesAt(
+  input: CompletionInput,
+  ctx: CursorContext,
+  rootId: string,
+  path: Segment[],
+  at: SchemaAt,
+): ValueChoice[] {
   const tenant = tenantValuesAt(rootId, path);
   if (!tenant) return schemaChoices(at);
   const doc = input.doc;
-  return tenantChoices(tenant, { doc, request: ctx.request, catalog: () => (doc?.kind === 'plan' ? input.catalogOf(doc) : undefined) });
+  return tenantChoices(tenant, {
+    doc,
+    request: ctx.request,
+    catalog: () => (doc?.kind === 'plan' ? input.catalogOf(doc) : undefined),
+  });
 }
 
 const order = (i: number): string => String(i).padStart(4, '0');
@@ -152,7 +188,9 @@ function placed(ctx: CursorContext, entry: Omit<CompletionEntry, 'start' | 'end'
   const result: CompletionEntry = { ...entry, start: ctx.start, end: ctx.end };
   const filterText = filterFor(ctx, entry.label);
   if (filterText) result.filterText = filterText;
-  if (ctx.format === 'json' && ctx.commaBefore !== undefined) result.additionalEdits = [{ start: ctx.commaBefore, end: ctx.commaBefore, text: ',' }];
+  if (ctx.format === 'json' && ctx.commaBefore !== undefined) {
+    result.additionalEdits = [{ start: ctx.commaBefore, end: ctx.commaBefore, text: ',' }];
+  }
   return result;
 }
 
@@ -163,9 +201,18 @@ function valueEntries(ctx: CursorContext, choices: ValueChoice[], prefix: string
     .filter((choice) => choice.value !== '' && !siblings.has(choice.value))
     .map((choice, i) => {
       let text: string;
-      if (ctx.format === 'json') text = `${choice.raw ? choice.value : JSON.stringify(choice.value)}${ctx.commaAfter ? ',' : ''}`;
-      else text = `${ctx.needsSpace ? ' ' : ''}${prefix}${choice.raw ? choice.value : quote ? quoteWith(quote, choice.value) : yamlScalar(choice.value, ctx.flow)}`;
-      const entry: Omit<CompletionEntry, 'start' | 'end'> = { label: choice.value, kind: choice.kind, insertText: text, snippet: false, sortText: order(i) };
+      if (ctx.format === 'json') {
+        text = `${choice.raw ? choice.value : JSON.stringify(choice.value)}${ctx.commaAfter ? ',' : ''}`;
+      } else {
+        text = `${ctx.needsSpace ? ' ' : ''}${prefix}${choice.raw ? choice.value : quote ? quoteWith(quote, choice.value) : yamlScalar(choice.value, ctx.flow)}`;
+      }
+      const entry: Omit<CompletionEntry, 'start' | 'end'> = {
+        label: choice.value,
+        kind: choice.kind,
+        insertText: text,
+        snippet: false,
+        sortText: order(i),
+      };
       if (choice.detail) entry.detail = choice.detail;
       if (choice.documentation) entry.documentation = choice.documentation;
       return placed(ctx, entry);
@@ -192,11 +239,21 @@ function keyEntries(ctx: CursorContext, rootId: string, path: Segment[], at: Sch
     .filter((name) => !ctx.present.has(name))
     .map((name, i) => {
       const sub = properties[name]!;
-      const insert = ctx.format === 'json' ? jsonKey(ctx, name, sub, rootId, [...path, name]) : yamlKey(ctx, name, sub, rootId, [...path, name]);
-      const entry: Omit<CompletionEntry, 'start' | 'end'> = { label: name, kind: 'property', insertText: insert.text, snippet: insert.snippet, sortText: `1${order(i)}` };
+      const insert =
+        ctx.format === 'json'
+          ? jsonKey(ctx, name, sub, rootId, [...path, name])
+          : yamlKey(ctx, name, sub, rootId, [...path, name]);
+      const entry: Omit<CompletionEntry, 'start' | 'end'> = {
+        label: name,
+        kind: 'property',
+        insertText: insert.text,
+        snippet: insert.snippet,
+        sortText: `1${order(i)}`,
+      };
       const title = own[name]?.title ?? sub.schema.title;
       if (typeof title === 'string') entry.detail = title;
-      const description = describeSchema({ schema: own[name] ?? {}, base: object.base }) ?? describeSchema(sub);
+      const description =
+        describeSchema({ schema: own[name] ?? {}, base: object.base }) ?? describeSchema(sub);
       if (description) entry.documentation = description;
       if (insert.retrigger) entry.retrigger = true;
       return placed(ctx, entry);
@@ -208,28 +265,66 @@ function itemsHaveChoices(rootId: string, path: Segment[], sub: SchemaAt): boole
   return item !== undefined && (isObjectSchema(deref(item).schema) || hasChoices(rootId, [...path, 0], item));
 }
 
-function yamlKey(ctx: CursorContext, name: string, sub: SchemaAt, rootId: string, path: Segment[]): KeyInsert {
+function yamlKey(
+  ctx: CursorContext,
+  name: string,
+  sub: SchemaAt,
+  rootId: string,
+  path: Segment[],
+): KeyInsert {
   const key = yamlScalar(name);
   const schema = sub.schema;
   if (ctx.hasColon) return { text: key, snippet: false, retrigger: false };
-  if (typeof schema.const === 'string') return { text: `${key}: ${yamlScalar(schema.const, ctx.flow)}`, snippet: false, retrigger: false };
+  if (typeof schema.const === 'string') {
+    return { text: `${key}: ${yamlScalar(schema.const, ctx.flow)}`, snippet: false, retrigger: false };
+  }
   // After a structure is opened, its keys, item snippets or values come next.
-  if (!ctx.flow && isObjectSchema(schema)) return { text: `${escapeSnippet(key)}:\n${' '.repeat(ctx.column + 2)}$1`, snippet: true, retrigger: true };
+  if (!ctx.flow && isObjectSchema(schema)) {
+    return {
+      text: `${escapeSnippet(key)}:\n${' '.repeat(ctx.column + 2)}$1`,
+      snippet: true,
+      retrigger: true,
+    };
+  }
   if (!ctx.flow && schema.type === 'array') {
-    return { text: `${escapeSnippet(key)}:\n${' '.repeat(ctx.column + 2)}- $1`, snippet: true, retrigger: itemsHaveChoices(rootId, path, sub) };
+    return {
+      text: `${escapeSnippet(key)}:\n${' '.repeat(ctx.column + 2)}- $1`,
+      snippet: true,
+      retrigger: itemsHaveChoices(rootId, path, sub),
+    };
   }
   return { text: `${key}: `, snippet: false, retrigger: hasChoices(rootId, path, sub) };
 }
 
-function jsonKey(ctx: CursorContext, name: string, sub: SchemaAt, rootId: string, path: Segment[]): KeyInsert {
+function jsonKey(
+  ctx: CursorContext,
+  name: string,
+  sub: SchemaAt,
+  rootId: string,
+  path: Segment[],
+): KeyInsert {
   const key = JSON.stringify(name);
   const comma = ctx.commaAfter ? ',' : '';
   const schema = sub.schema;
   if (ctx.hasColon) return { text: key, snippet: false, retrigger: false };
-  if (typeof schema.const === 'string') return { text: `${key}: ${JSON.stringify(schema.const)}${comma}`, snippet: false, retrigger: false };
+  if (typeof schema.const === 'string') {
+    return { text: `${key}: ${JSON.stringify(schema.const)}${comma}`, snippet: false, retrigger: false };
+  }
   const escaped = escapeSnippet(key);
-  if (isObjectSchema(schema)) return { text: `${escaped}: {\n${ctx.indent}  $1\n${ctx.indent}}${comma}`, snippet: true, retrigger: true };
-  if (schema.type === 'array') return { text: `${escaped}: [$1]${comma}`, snippet: true, retrigger: itemsHaveChoices(rootId, path, sub) };
+  if (isObjectSchema(schema)) {
+    return {
+      text: `${escaped}: {\n${ctx.indent}  $1\n${ctx.indent}}${comma}`,
+      snippet: true,
+      retrigger: true,
+    };
+  }
+  if (schema.type === 'array') {
+    return {
+      text: `${escaped}: [$1]${comma}`,
+      snippet: true,
+      retrigger: itemsHaveChoices(rootId, path, sub),
+    };
+  }
   const value = schema.type === 'string' ? '"$1"' : '$1';
   return { text: `${escaped}: ${value}${comma}`, snippet: true, retrigger: hasChoices(rootId, path, sub) };
 }
@@ -246,7 +341,9 @@ function snippetEntries(ctx: CursorContext, at: SchemaAt, item: boolean): Comple
   if (!Array.isArray(list)) return [];
   return (list as DefaultSnippet[]).map((snippet, i) => {
     const yaml = ctx.format === 'yaml';
-    const rendered = yaml ? yamlSnippet(snippet.body, ctx.column, item) : jsonSnippet(snippet.body, ctx.indent, ctx.position === 'key');
+    const rendered = yaml
+      ? yamlSnippet(snippet.body, ctx.column, item)
+      : jsonSnippet(snippet.body, ctx.indent, ctx.position === 'key');
     const comma = !yaml && ctx.commaAfter ? ',' : '';
     const entry: Omit<CompletionEntry, 'start' | 'end'> = {
       label: snippet.label,

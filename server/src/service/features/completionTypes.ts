@@ -43,7 +43,8 @@ export interface RequestFields {
 }
 
 /** What a completion item is, mapped to an LSP item kind at the edge. */
-export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'source' | 'integration' | 'attribute';
+export type CompletionKind =
+  'property' | 'value' | 'enum' | 'snippet' | 'source' | 'integration' | 'attribute';
 
 /** One completion item, in offsets. */
 export interface CompletionEntry {

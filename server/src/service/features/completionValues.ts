@@ -1,4 +1,9 @@
-import type { AccountAttribute, CatalogSource, MergedCatalog, ServiceDeskIntegration } from '../catalog/types';
+import type {
+  AccountAttribute,
+  CatalogSource,
+  MergedCatalog,
+  ServiceDeskIntegration,
+} from '../catalog/types';
 import { OPERATIONS, requiredFeatures } from '../channel/decide';
 import type { DocumentModel } from '../model/sourceFile';
 import type { SchemaAt } from '../schema/schemaPath';
@@ -34,9 +39,18 @@ export function tenantValuesAt(rootId: string, path: readonly Segment[]): Tenant
   if (rootId === PLAN_SCHEMA_ID && path[0] === 'accountRequests' && item(1)) {
     if (path.length === 3 && path[2] === 'source') return 'source';
     if (path.length === 4 && path[2] === 'ticketing' && path[3] === 'integration') return 'integration';
-    if (path.length === 5 && path[2] === 'attributeRequests' && item(3) && path[4] === 'name') return 'attribute';
+    if (path.length === 5 && path[2] === 'attributeRequests' && item(3) && path[4] === 'name') {
+      return 'attribute';
+    }
   }
-  if (rootId === CATALOG_SCHEMA_ID && path.length === 4 && path[0] === 'serviceDeskIntegrations' && item(1) && path[2] === 'managedSources' && item(3)) {
+  if (
+    rootId === CATALOG_SCHEMA_ID &&
+    path.length === 4 &&
+    path[0] === 'serviceDeskIntegrations' &&
+    item(1) &&
+    path[2] === 'managedSources' &&
+    item(3)
+  ) {
     return 'managedSource';
   }
   return undefined;
@@ -46,13 +60,25 @@ export function tenantValuesAt(rootId: string, path: readonly Segment[]): Tenant
 export function tenantChoices(kind: TenantValues, ctx: TenantContext): ValueChoice[] {
   if (kind === 'managedSource') {
     const sources = ctx.doc?.kind === 'catalog' ? (ctx.doc.content?.sources ?? []) : [];
-    return sources.map((s) => ({ value: s.name, raw: false, kind: 'source', detail: s.type ?? s.connectionType ?? 'source', documentation: sourceMarkdown(s) }));
+    return sources.map((s) => ({
+      value: s.name,
+      raw: false,
+      kind: 'source',
+      detail: s.type ?? s.connectionType ?? 'source',
+      documentation: sourceMarkdown(s),
+    }));
   }
   const catalog = ctx.catalog();
   if (!catalog) return [];
   if (kind === 'source') {
     const operation = ctx.request?.operation;
-    return catalog.sources.map((s) => ({ value: s.name, raw: false, kind: 'source', detail: channelDetail(s, operation, catalog), documentation: sourceMarkdown(s) }));
+    return catalog.sources.map((s) => ({
+      value: s.name,
+      raw: false,
+      kind: 'source',
+      detail: channelDetail(s, operation, catalog),
+      documentation: sourceMarkdown(s),
+    }));
   }
   if (kind === 'integration') return catalog.serviceDeskIntegrations.map(integrationChoice);
   const source = ctx.request?.source ? catalog.findSource(ctx.request.source) : undefined;
@@ -61,7 +87,9 @@ export function tenantChoices(kind: TenantValues, ctx: TenantContext): ValueChoi
 
 /** The channel ISC would use for the request's operation on this source (channels.md §1), or the source's type. */
 function channelDetail(source: CatalogSource, operation: string | undefined, catalog: MergedCatalog): string {
-  if (!operation || !(OPERATIONS as readonly string[]).includes(operation)) return source.type ?? source.connectionType ?? 'source';
+  if (!operation || !(OPERATIONS as readonly string[]).includes(operation)) {
+    return source.type ?? source.connectionType ?? 'source';
+  }
   const sdim = catalog.integrationsManaging(source)[0];
   if (sdim) return `${operation} → ticket via ${sdim.name}`;
   const owner = source.owner ? `manual task for ${source.owner.name}` : 'manual task (no owner)';
@@ -72,16 +100,28 @@ function channelDetail(source: CatalogSource, operation: string | undefined, cat
 
 function integrationChoice(sdim: ServiceDeskIntegration): ValueChoice {
   const manages = sdim.universalManager ? 'every source' : sdim.managedSources.join(', ') || 'no source';
-  const lines = [`**${escapeMarkdown(sdim.name)}** · service desk integration${sdim.type ? ` (${escapeMarkdown(sdim.type)})` : ''}`];
-  lines.push(`Manages: ${sdim.universalManager ? 'every source (universal manager)' : sdim.managedSources.map(escapeMarkdown).join(', ') || '_no source_'}`);
-  return { value: sdim.name, raw: false, kind: 'integration', detail: `SDIM · manages ${manages}`, documentation: lines.join('  \n') };
+  const lines = [
+    `**${escapeMarkdown(sdim.name)}** · service desk integration${sdim.type ? ` (${escapeMarkdown(sdim.type)})` : ''}`,
+  ];
+  lines.push(
+    `Manages: ${sdim.universalManager ? 'every source (universal manager)' : sdim.managedSources.map(escapeMarkdown).join(', ') || '_no source_'}`,
+  );
+  return {
+    value: sdim.name,
+    raw: false,
+    kind: 'integration',
+    detail: `SDIM · manages ${manages}`,
+    documentation: lines.join('  \n'),
+  };
 }
 
 function attributeChoice(attribute: AccountAttribute, source: CatalogSource): ValueChoice {
   const parts = [attribute.multi ? 'multi-valued' : 'single-valued'];
   if (attribute.entitlement) parts.push('entitlement');
   if (attribute.type) parts.push(attribute.type);
-  const use = attribute.multi ? 'Add and Remove change single values; Set replaces the whole list.' : 'Use Set (an Add gives `add-to-single-valued`).';
+  const use = attribute.multi
+    ? 'Add and Remove change single values; Set replaces the whole list.'
+    : 'Use Set (an Add gives `add-to-single-valued`).';
   const documentation = `${code(attribute.name)} · ${parts.map(escapeMarkdown).join(' · ')} · account schema of **${escapeMarkdown(source.name)}**\n\n${use}`;
   return { value: attribute.name, raw: false, kind: 'attribute', detail: parts.join(' · '), documentation };
 }
@@ -92,14 +132,30 @@ export function schemaChoices(at: SchemaAt): ValueChoice[] {
   if (schema.type === 'array' || schema.type === 'object') return [];
   const values = Array.isArray(schema.enum) ? enumOf(at) : undefined;
   if (values) {
-    return values.values.map((value, i) => ({ value, raw: false, kind: 'enum', ...(values.descriptions[i] ? { documentation: values.descriptions[i] } : {}) }));
+    return values.values.map((value, i) => ({
+      value,
+      raw: false,
+      kind: 'enum',
+      ...(values.descriptions[i] ? { documentation: values.descriptions[i] } : {}),
+    }));
   }
   if (typeof schema.const === 'string') {
     const description = describeSchema(deref(at));
-    return [{ value: schema.const, raw: false, kind: 'enum', ...(description ? { documentation: description } : {}) }];
+    return [
+      {
+        value: schema.const,
+        raw: false,
+        kind: 'enum',
+        ...(description ? { documentation: description } : {}),
+      },
+    ];
   }
-  if (schema.type === 'boolean') return ['true', 'false'].map((value) => ({ value, raw: true, kind: 'value' }));
-  const examples = Array.isArray(schema.examples) ? schema.examples.filter((e): e is string => typeof e === 'string') : [];
+  if (schema.type === 'boolean') {
+    return ['true', 'false'].map((value) => ({ value, raw: true, kind: 'value' }));
+  }
+  const examples = Array.isArray(schema.examples)
+    ? schema.examples.filter((e): e is string => typeof e === 'string')
+    : [];
   return examples.map((value) => ({ value, raw: false, kind: 'value', detail: 'example' }));
 }
 

@@ -34,7 +34,9 @@ export function summarise(requests: readonly RequestPrediction[]): DryRunSummary
     channels[r.channel]++;
     for (const unit of [r, ...r.parts]) {
       const verified = unit.milestones.verified;
-      if (verified && (!slowest || verified.p90Minutes > slowest.p90Minutes)) slowest = { request: r.index, ...verified };
+      if (verified && (!slowest || verified.p90Minutes > slowest.p90Minutes)) {
+        slowest = { request: r.index, ...verified };
+      }
       const o = unit.outcomes;
       if (o && o.unverifiable + o.failed + o.stalled + o.drift > 0.01) atRisk++;
     }
@@ -63,7 +65,10 @@ export function dryRunFile(
     const input = predictionInput(doc, service.catalogsOf(file, doc).catalog, options);
     const parsed = parseScenarios(options.scenarios, input);
     for (const error of parsed.errors) scenarioErrors.add(error);
-    const simulation = simulatePlan(input, { scenarios: parsed.scenarios, ...(options.moment !== undefined ? { moment: options.moment } : {}) });
+    const simulation = simulatePlan(input, {
+      scenarios: parsed.scenarios,
+      ...(options.moment !== undefined ? { moment: options.moment } : {}),
+    });
     plans.push({ document, name: nameOf(doc), summary: summarise(simulation.requests), simulation });
   });
   return { plans, scenarioErrors: [...scenarioErrors] };

@@ -1,7 +1,14 @@
 import * as path from 'path';
 import { mergeCatalogs } from '../catalog/merge';
 import { readInlineSources } from '../catalog/read';
-import type { CatalogContent, CatalogShape, CatalogSource, MergedCatalog, Origin, ServiceDeskIntegration } from '../catalog/types';
+import type {
+  CatalogContent,
+  CatalogShape,
+  CatalogSource,
+  MergedCatalog,
+  Origin,
+  ServiceDeskIntegration,
+} from '../catalog/types';
 import type { CatalogDocument } from '../model/catalogDocument';
 import type { PlanDocument } from '../model/planDocument';
 import { fileTypeOf } from '../model/sourceFile';
@@ -57,13 +64,17 @@ export class PlanCatalog {
   originsOf(entry: Entry, kind: EntryKind): Origin[] {
     const fromFiles = entry.origins.filter((origin) => this.fileSet.has(origin.file));
     if (kind === 'integration') return fromFiles;
-    const inline = this.inlineSources().filter((source) => source.name === entry.name || (source.id !== undefined && source.id === entry.id));
+    const inline = this.inlineSources().filter(
+      (source) => source.name === entry.name || (source.id !== undefined && source.id === entry.id),
+    );
     return [...fromFiles, ...inline.map((source) => source.origins[0]!)];
   }
 
   /** The inline sources of the document, read from its current tree. */
   inlineSources(): CatalogSource[] {
-    this.inline ??= this.doc.inlineSources ? readInlineSources(this.file.path, this.doc.inlineSources).sources : [];
+    this.inline ??= this.doc.inlineSources
+      ? readInlineSources(this.file.path, this.doc.inlineSources).sources
+      : [];
     return this.inline;
   }
 }
@@ -75,7 +86,9 @@ export function planCatalogOf(ws: WorkspaceFiles, file: FileState, doc: PlanDocu
 
 /** The catalog documents of a file (SourceCatalog documents of plan files included). */
 export function catalogDocsOf(state: FileState | undefined): CatalogDocument[] {
-  return (state?.docs ?? []).filter((doc): doc is CatalogDocument => doc.kind === 'catalog' && doc.content !== undefined);
+  return (state?.docs ?? []).filter(
+    (doc): doc is CatalogDocument => doc.kind === 'catalog' && doc.content !== undefined,
+  );
 }
 
 /** The entries of one kind written in a catalog document. */
@@ -112,7 +125,14 @@ export function siblingCatalog(ws: WorkspaceFiles, catalogPath: string): MergedC
   for (;;) {
     folders.unshift(dir);
     const parent = path.dirname(dir);
-    if (!root || dir === path.resolve(root) || parent === dir || path.relative(root, parent).startsWith('..')) break;
+    if (
+      !root ||
+      dir === path.resolve(root) ||
+      parent === dir ||
+      path.relative(root, parent).startsWith('..')
+    ) {
+      break;
+    }
     dir = parent;
   }
   const files: string[] = [];
@@ -121,6 +141,8 @@ export function siblingCatalog(ws: WorkspaceFiles, catalogPath: string): MergedC
     files.push(...names.map((name) => path.join(folder, name)));
   }
   if (!files.includes(catalogPath)) files.push(catalogPath);
-  const contents = files.flatMap((file) => catalogDocsOf(ws.fileState(file, 'catalog')).map((doc) => doc.content!));
+  const contents = files.flatMap((file) =>
+    catalogDocsOf(ws.fileState(file, 'catalog')).map((doc) => doc.content!),
+  );
   return mergeCatalogs(contents);
 }

@@ -33,21 +33,40 @@ function eol(text: string): string {
 
 /** Quotes a YAML scalar when it would not read back as the same plain string. */
 export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z0-9_][A-Za-z0-9 _./@()-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[-+]?\d)/i.test(value) && !/\s$/.test(value);
+  const plain =
+    /^[A-Za-z0-9_][A-Za-z0-9 _./@()-]*$/.test(value) &&
+    !/^(true|false|null|yes|no|on|off|~|[-+]?\d)/i.test(value) &&
+    !/\s$/.test(value);
   return plain ? value : JSON.stringify(value);
 }
 
 /** Turns a finding's fix data into edits of the file's text. */
-export function quickFix(text: string, format: FileFormat, fix: FixData, doc: PlanDocument | undefined): QuickFix | undefined {
+export function quickFix(
+  text: string,
+  format: FileFormat,
+  fix: FixData,
+  doc: PlanDocument | undefined,
+): QuickFix | undefined {
   switch (fix.kind) {
     case 'replace':
-      return { title: fix.title, edits: [{ start: fix.start, end: fix.end, newText: format === 'json' ? JSON.stringify(fix.text) : yamlScalar(fix.text) }] };
+      return {
+        title: fix.title,
+        edits: [
+          {
+            start: fix.start,
+            end: fix.end,
+            newText: format === 'json' ? JSON.stringify(fix.text) : yamlScalar(fix.text),
+          },
+        ],
+      };
     case 'insert-key':
       return { title: fix.title, edits: [insertKey(text, format, fix)] };
     case 'remove':
       return { title: fix.title, edits: [removeLines(text, format, fix.start, fix.end)] };
     case 'catalog-stub':
-      return doc ? { title: fix.title, edits: [inlineSourceStub(text, format, doc, fix.sourceName)] } : undefined;
+      return doc
+        ? { title: fix.title, edits: [inlineSourceStub(text, format, doc, fix.sourceName)] }
+        : undefined;
   }
 }
 
@@ -65,14 +84,36 @@ function removeLines(text: string, format: FileFormat, start: number, end: numbe
   return { start: lineStart, end: newline === -1 ? text.length : newline + 1, newText: '' };
 }
 
-function insertKey(text: string, format: FileFormat, fix: Extract<FixData, { kind: 'insert-key' }>): OffsetEdit {
+function insertKey(
+  text: string,
+  format: FileFormat,
+  fix: Extract<FixData, { kind: 'insert-key' }>,
+): OffsetEdit {
   const value = fix.value === '' ? '' : fix.value;
-  if (format === 'json') return { start: fix.after, end: fix.after, newText: `, ${JSON.stringify(fix.key)}: ${JSON.stringify(value)}` };
-  const flow = text.slice(fix.anchor - 1, fix.anchor).trim() === '{' || /\{\s*$/.test(text.slice(text.lastIndexOf('\n', fix.anchor) + 1, fix.anchor));
-  if (flow) return { start: fix.after, end: fix.after, newText: `, ${fix.key}: ${value === '' ? "''" : yamlScalar(value)}` };
+  if (format === 'json') {
+    return {
+      start: fix.after,
+      end: fix.after,
+      newText: `, ${JSON.stringify(fix.key)}: ${JSON.stringify(value)}`,
+    };
+  }
+  const flow =
+    text.slice(fix.anchor - 1, fix.anchor).trim() === '{' ||
+    /\{\s*$/.test(text.slice(text.lastIndexOf('\n', fix.anchor) + 1, fix.anchor));
+  if (flow) {
+    return {
+      start: fix.after,
+      end: fix.after,
+      newText: `, ${fix.key}: ${value === '' ? "''" : yamlScalar(value)}`,
+    };
+  }
   const indent = ' '.repeat(columnOf(text, fix.anchor));
   const at = lineEnd(text, fix.after);
-  return { start: at, end: at, newText: `${eol(text)}${indent}${fix.key}: ${value === '' ? '' : yamlScalar(value)}` };
+  return {
+    start: at,
+    end: at,
+    newText: `${eol(text)}${indent}${fix.key}: ${value === '' ? '' : yamlScalar(value)}`,
+  };
 }
 
 /** Adds the unknown source to the plan's inline `sources:` (creating the list when needed). */

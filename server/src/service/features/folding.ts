@@ -16,7 +16,11 @@ export const FOLDING_LIMIT = 5_000;
  * key stays visible; a bracketed collection keeps its closing bracket visible when that sits on a
  * line of its own. Outer collections come first when the cap is reached; the result is ordered.
  */
-export function foldingRanges(docs: readonly DocumentModel[], text: string, limit = FOLDING_LIMIT): FoldRange[] {
+export function foldingRanges(
+  docs: readonly DocumentModel[],
+  text: string,
+  limit = FOLDING_LIMIT,
+): FoldRange[] {
   const ranges: FoldRange[] = [];
   const seen = new Set<ValueNode>();
   const queue: { node: ValueNode; from: number }[] = [];
@@ -52,7 +56,8 @@ function childrenOf(node: ValueNode, enqueue: (node: ValueNode | null, from: num
 /** The last character a collection folds: before its closing bracket, or its last non-blank one. */
 function lastFolded(text: string, node: ValueNode): number {
   const opening = text[node.start];
-  const bracketed = (opening === '[' || opening === '{') && (text[node.end - 1] === ']' || text[node.end - 1] === '}');
+  const bracketed =
+    (opening === '[' || opening === '{') && (text[node.end - 1] === ']' || text[node.end - 1] === '}');
   return lastNonBlank(text, node.start + (bracketed ? 1 : 0), node.end - (bracketed ? 1 : 0));
 }
 

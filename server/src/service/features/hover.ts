@@ -41,17 +41,28 @@ export function hoverAt(doc: DocumentModel, offset: number, ctx: HoverContext): 
   const at = path ? schemaAtPath(schemaRoot.id, path) : undefined;
   if (hit.onKey) {
     if (!at) return undefined;
-    return { markdown: keyMarkdown(String(hit.node.kind === 'scalar' ? hit.node.value : ''), at), start: hit.node.start, end: hit.node.end };
+    return {
+      markdown: keyMarkdown(String(hit.node.kind === 'scalar' ? hit.node.value : ''), at),
+      start: hit.node.start,
+      end: hit.node.end,
+    };
   }
   return valueHover(doc, hit, at, ctx);
 }
 
 function keyMarkdown(key: string, at: SchemaAt): string {
   const title = typeof at.schema.title === 'string' ? at.schema.title : key;
-  return [`**${escapeMarkdown(title)}** (${code(key)})`, describeSchema(at) ?? ''].filter((s) => s !== '').join('\n\n');
+  return [`**${escapeMarkdown(title)}** (${code(key)})`, describeSchema(at) ?? '']
+    .filter((s) => s !== '')
+    .join('\n\n');
 }
 
-function valueHover(doc: DocumentModel, hit: NodeHit, at: SchemaAt | undefined, ctx: HoverContext): HoverResult | undefined {
+function valueHover(
+  doc: DocumentModel,
+  hit: NodeHit,
+  at: SchemaAt | undefined,
+  ctx: HoverContext,
+): HoverResult | undefined {
   const node = hit.node;
   const key = hit.pair ? String(hit.pair.key.value) : undefined;
   const text = stringOf(node);
@@ -70,7 +81,10 @@ function valueHover(doc: DocumentModel, hit: NodeHit, at: SchemaAt | undefined, 
     const index = values?.values.indexOf(text) ?? -1;
     if (values && index >= 0) {
       const description = values.descriptions[index] ?? '';
-      return { markdown: [`${code(text)}`, description, contextLine(at)].filter((s) => s !== '').join('\n\n'), ...range };
+      return {
+        markdown: [`${code(text)}`, description, contextLine(at)].filter((s) => s !== '').join('\n\n'),
+        ...range,
+      };
     }
   }
   if (doc.kind === 'plan') {
@@ -92,7 +106,12 @@ function contextLine(at: SchemaAt): string {
 }
 
 /** Hovering a request's `- `, its source or its operation shows the request's prediction. */
-function requestHover(doc: PlanDocument, hit: NodeHit, offset: number, ctx: HoverContext): HoverResult | undefined {
+function requestHover(
+  doc: PlanDocument,
+  hit: NodeHit,
+  offset: number,
+  ctx: HoverContext,
+): HoverResult | undefined {
   const index = requestIndexOf(doc, hit, offset);
   if (index === undefined) return undefined;
   const state = doc.requests[index];
@@ -105,7 +124,11 @@ function requestHover(doc: PlanDocument, hit: NodeHit, offset: number, ctx: Hove
   if (key === 'source' && onField && state.decision.source) parts.push(sourceMarkdown(state.decision.source));
   parts.push(predictionMarkdown(state.decision, ctx.predictionOf(doc, index)));
   const node: ValueNode = hit.node;
-  return { markdown: parts.join('\n\n---\n\n'), start: onMarker ? offset : node.start, end: onMarker ? offset + 1 : node.end };
+  return {
+    markdown: parts.join('\n\n---\n\n'),
+    start: onMarker ? offset : node.start,
+    end: onMarker ? offset + 1 : node.end,
+  };
 }
 
 function requestIndexOf(doc: PlanDocument, hit: NodeHit, offset: number): number | undefined {
@@ -121,20 +144,39 @@ function requestIndexOf(doc: PlanDocument, hit: NodeHit, offset: number): number
 
 /** What a catalog says about a source, in a few lines. */
 export function sourceMarkdown(source: CatalogSource): string {
-  const lines = [`**${escapeMarkdown(source.name)}**${source.type ? ` · ${escapeMarkdown(source.type)}` : ''}${source.connectionType ? ` · connectionType ${code(source.connectionType)}` : ''}`];
+  const lines = [
+    `**${escapeMarkdown(source.name)}**${source.type ? ` · ${escapeMarkdown(source.type)}` : ''}${source.connectionType ? ` · connectionType ${code(source.connectionType)}` : ''}`,
+  ];
   lines.push(`Features: ${source.features.length > 0 ? source.features.map(code).join(', ') : '_none_'}`);
-  lines.push(`Owner: ${source.owner ? escapeMarkdown(source.owner.name) : '_none: nobody would receive a manual work item_'}`);
+  lines.push(
+    `Owner: ${source.owner ? escapeMarkdown(source.owner.name) : '_none: nobody would receive a manual work item_'}`,
+  );
   const schedule = source.aggregation?.schedule;
-  lines.push(`Aggregation: ${schedule ? code(schedule) : '_not given (the prediction assumes daily at 02:00)_'}`);
+  lines.push(
+    `Aggregation: ${schedule ? code(schedule) : '_not given (the prediction assumes daily at 02:00)_'}`,
+  );
   const files = [...new Set(source.origins.map((o) => o.file.split(/[\\/]/).pop() ?? o.file))];
   if (files.length > 0) lines.push(`_From ${files.map(escapeMarkdown).join(', ')}_`);
   return lines.join('  \n');
 }
 
 function integrationMarkdown(sdim: ServiceDeskIntegration): string {
-  const manages = sdim.universalManager ? 'every source (universal manager)' : sdim.managedSources.map(escapeMarkdown).join(', ') || '_no source_';
-  const lines = [`**${escapeMarkdown(sdim.name)}** · service desk integration${sdim.type ? ` (${escapeMarkdown(sdim.type)})` : ''}`, `Manages: ${manages}`];
-  if (sdim.statusMap) lines.push(`Status map: ${Object.entries(sdim.statusMap).map(([k, v]) => `${code(k)} → ${escapeMarkdown(v)}`).join(', ')}`);
-  lines.push('ISC creates a ticket and only sees its status at its status checks; a closed ticket does not prove the access exists (verification comes with the next aggregation).');
+  const manages = sdim.universalManager
+    ? 'every source (universal manager)'
+    : sdim.managedSources.map(escapeMarkdown).join(', ') || '_no source_';
+  const lines = [
+    `**${escapeMarkdown(sdim.name)}** · service desk integration${sdim.type ? ` (${escapeMarkdown(sdim.type)})` : ''}`,
+    `Manages: ${manages}`,
+  ];
+  if (sdim.statusMap) {
+    lines.push(
+      `Status map: ${Object.entries(sdim.statusMap)
+        .map(([k, v]) => `${code(k)} → ${escapeMarkdown(v)}`)
+        .join(', ')}`,
+    );
+  }
+  lines.push(
+    'ISC creates a ticket and only sees its status at its status checks; a closed ticket does not prove the access exists (verification comes with the next aggregation).',
+  );
   return lines.join('  \n');
 }

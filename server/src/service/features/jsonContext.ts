@@ -24,13 +24,19 @@ export function jsonContext(text: string, offset: number, root: ValueNode | null
   const line = lineAt(text, offset);
   ctx.indent = /^[ \t]*/.exec(text.slice(line.start, line.end))![0];
   const previous = located.previous;
-  const onToken = previous !== undefined && previous.offset <= offset && offset <= previous.offset + previous.length;
-  const usable = onToken && (located.isKey ? previous.type === 'property' : !['property', 'object', 'array'].includes(previous.type));
-  const range = usable ? { start: previous.offset, end: previous.offset + previous.length } : wordAround(text, offset);
+  const onToken =
+    previous !== undefined && previous.offset <= offset && offset <= previous.offset + previous.length;
+  const usable =
+    onToken &&
+    (located.isKey ? previous.type === 'property' : !['property', 'object', 'array'].includes(previous.type));
+  const range = usable
+    ? { start: previous.offset, end: previous.offset + previous.length }
+    : wordAround(text, offset);
   ctx.start = Math.max(range.start, line.start);
   ctx.end = Math.max(Math.min(range.end, line.end), offset);
   ctx.typed = text.slice(ctx.start, offset);
-  const afterValue = !located.isKey && !usable && ctx.typed === '' && commaBefore(text, ctx.start) !== undefined;
+  const afterValue =
+    !located.isKey && !usable && ctx.typed === '' && commaBefore(text, ctx.start) !== undefined;
   if (afterValue) moveAfterValue(located);
   if (located.isKey) {
     ctx.path = located.path.slice(0, -1);
@@ -73,7 +79,8 @@ function locate(text: string, offset: number, root: ValueNode | null): Located {
     return fromLocation(location.path, location, 0);
   }
   const { node, path } = container;
-  const children = node.kind === 'map' ? node.pairs.map((p) => p.value) : node.kind === 'seq' ? node.items : [];
+  const children =
+    node.kind === 'map' ? node.pairs.map((p) => p.value) : node.kind === 'seq' ? node.items : [];
   let compact = '';
   let position = node.start;
   let removed = 0;
@@ -90,7 +97,11 @@ function locate(text: string, offset: number, root: ValueNode | null): Located {
   return fromLocation([...path, ...location.path], location, node.start + removed);
 }
 
-function fromLocation(path: JsonSegment[], location: { isAtPropertyKey: boolean; previousNode?: JsonNode }, shift: number): Located {
+function fromLocation(
+  path: JsonSegment[],
+  location: { isAtPropertyKey: boolean; previousNode?: JsonNode },
+  shift: number,
+): Located {
   const node = location.previousNode;
   return {
     path: [...path],
@@ -101,7 +112,8 @@ function fromLocation(path: JsonSegment[], location: { isAtPropertyKey: boolean;
 
 /** The innermost object or array of the parsed tree that holds the offset strictly inside it. */
 function deepestContainer(root: ValueNode, offset: number): { node: ValueNode; path: Segment[] } | undefined {
-  const inside = (node: ValueNode | null | undefined): node is ValueNode => !!node && node.kind !== 'scalar' && node.start < offset && offset < node.end;
+  const inside = (node: ValueNode | null | undefined): node is ValueNode =>
+    !!node && node.kind !== 'scalar' && node.start < offset && offset < node.end;
   if (!inside(root)) return undefined;
   let node = root;
   const path: Segment[] = [];
@@ -157,9 +169,19 @@ function commaBefore(text: string, start: number): number | undefined {
  * The keys of the object around the cursor: from the parsed tree, and those after the cursor also
  * from the text (the parser's error recovery loses what follows a key typed without a colon).
  */
-function keysOf(text: string, root: ValueNode | null, path: Segment[], start: number, end: number): Set<string> {
+function keysOf(
+  text: string,
+  root: ValueNode | null,
+  path: Segment[],
+  start: number,
+  end: number,
+): Set<string> {
   const node = nodeAtPath(root, path)?.node;
-  const keys = new Set(node?.kind === 'map' ? node.pairs.filter((p) => p.key.start !== start).map((p) => String(p.key.value)) : []);
+  const keys = new Set(
+    node?.kind === 'map'
+      ? node.pairs.filter((p) => p.key.start !== start).map((p) => String(p.key.value))
+      : [],
+  );
   const scanner = createScanner(text.slice(end, end + SCAN_AHEAD), false);
   let depth = 0;
   let candidate: string | undefined;

@@ -42,7 +42,11 @@ export interface ResolvedSite {
  * managed source, that source; from a `catalog:` path, the file; from an entry's name, itself (so
  * that editors offer its references instead).
  */
-export function definitionAt(ws: WorkspaceFiles, file: FileState, offset: number): DefinitionResult | undefined {
+export function definitionAt(
+  ws: WorkspaceFiles,
+  file: FileState,
+  offset: number,
+): DefinitionResult | undefined {
   const doc = ws.service.documentAt(file, offset);
   const site = doc ? siteAt(doc, offset) : undefined;
   if (!site) return undefined;
@@ -50,7 +54,11 @@ export function definitionAt(ws: WorkspaceFiles, file: FileState, offset: number
     targets.length > 0 ? { originStart: site.node.start, originEnd: site.node.end, targets } : undefined;
   if (site.type === 'catalog-ref') {
     const target = path.resolve(path.dirname(file.path), site.value);
-    return result(ws.textOf(target) === undefined ? [] : [{ file: target, start: 0, end: 0, selectionStart: 0, selectionEnd: 0 }]);
+    return result(
+      ws.textOf(target) === undefined
+        ? []
+        : [{ file: target, start: 0, end: 0, selectionStart: 0, selectionEnd: 0 }],
+    );
   }
   const resolved = resolveSite(ws, file, site);
   return result(resolved ? resolved.origins.map(targetOf) : []);
@@ -94,5 +102,11 @@ function entryOrigin(file: FileState, site: Extract<Site, { type: 'entry' }>): O
 
 /** A definition target: the whole entry, its name selected. */
 export function targetOf(origin: Origin): Target {
-  return { file: origin.file, start: origin.start, end: origin.end, selectionStart: origin.nameStart, selectionEnd: origin.nameEnd };
+  return {
+    file: origin.file,
+    start: origin.start,
+    end: origin.end,
+    selectionStart: origin.nameStart,
+    selectionEnd: origin.nameEnd,
+  };
 }

@@ -11,11 +11,22 @@ function undecided(state: RequestState): ChannelDecision {
   const why = state.syntax.some((f) => f.code === 'yaml-syntax')
     ? 'The request does not parse, so its channel cannot be predicted; fix the syntax error first.'
     : 'The request is not a mapping with source and operation, so its channel cannot be predicted.';
-  return { channel: 'unknown', target: null, reasons: [why], missingFeatures: [], declaredOnly: false, parts: [] };
+  return {
+    channel: 'unknown',
+    target: null,
+    reasons: [why],
+    missingFeatures: [],
+    declaredOnly: false,
+    parts: [],
+  };
 }
 
 /** What the delay model needs from one request of a plan document. */
-export function predictionRequest(state: RequestState, index: number, catalog: MergedCatalog | undefined): PredictionRequest {
+export function predictionRequest(
+  state: RequestState,
+  index: number,
+  catalog: MergedCatalog | undefined,
+): PredictionRequest {
   ensureDecision(state, catalog);
   const view = state.view;
   const request: PredictionRequest = {
@@ -23,7 +34,11 @@ export function predictionRequest(state: RequestState, index: number, catalog: M
     source: view?.source?.value ?? '',
     operation: view?.operation?.value ?? '',
     decision: state.decision ?? undecided(state),
-    attributeRequests: (view?.attributeRequests ?? []).map((a) => ({ name: a.name?.value ?? '', operation: a.operation?.value ?? '', value: a.value })),
+    attributeRequests: (view?.attributeRequests ?? []).map((a) => ({
+      name: a.name?.value ?? '',
+      operation: a.operation?.value ?? '',
+      value: a.value,
+    })),
     permissionCount: view?.permissionRequests.length ?? 0,
   };
   if (view?.nativeIdentity) request.nativeIdentity = view.nativeIdentity.value;
@@ -54,7 +69,11 @@ export function planFacts(doc: PlanDocument): PlanFacts {
 }
 
 /** The delay model's input for a whole plan document. */
-export function predictionInput(doc: PlanDocument, catalog: MergedCatalog | undefined, options: PredictionOptions): PredictionInput {
+export function predictionInput(
+  doc: PlanDocument,
+  catalog: MergedCatalog | undefined,
+  options: PredictionOptions,
+): PredictionInput {
   return {
     requests: doc.requests.map((state, index) => predictionRequest(state, index, catalog)),
     catalog,

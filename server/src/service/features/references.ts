@@ -76,7 +76,12 @@ export class EntrySet {
 }
 
 /** Find references at an offset: declarations (when asked), requests, and SDIMs managing a source. */
-export function referencesAt(ws: WorkspaceFiles, file: FileState, offset: number, includeDeclaration: boolean): Reference[] | undefined {
+export function referencesAt(
+  ws: WorkspaceFiles,
+  file: FileState,
+  offset: number,
+  includeDeclaration: boolean,
+): Reference[] | undefined {
   const doc = ws.service.documentAt(file, offset);
   const site = doc ? siteAt(doc, offset) : undefined;
   const resolved = site ? resolveSite(ws, file, site) : undefined;
@@ -94,7 +99,13 @@ export function findUses(ws: WorkspaceFiles, resolved: ResolvedSite, value: stri
   growFromSiblings(ws, set);
   const plans = scanPlans(ws, set);
   const references: Reference[] = sortReferences(
-    set.origins.map((o) => ({ file: o.file, start: o.nameStart, end: o.nameEnd, role: 'declaration', byId: false })),
+    set.origins.map((o) => ({
+      file: o.file,
+      start: o.nameStart,
+      end: o.nameEnd,
+      role: 'declaration',
+      byId: false,
+    })),
   );
   const uses = plans.flatMap(({ catalog, entries }) => requestUses(catalog, entries, set.kind));
   if (set.kind === 'source') uses.push(...managedUses(ws, set, plans));
@@ -162,7 +173,13 @@ function requestUses(catalog: PlanCatalog, entries: ReadonlySet<Entry>, kind: En
     const entry = findEntry(merged, kind, field.value);
     if (!entry || !entries.has(entry)) continue;
     const role = kind === 'source' ? 'request' : 'integration';
-    uses.push({ file: catalog.file.path, start: field.node.start, end: field.node.end, role, byId: field.value !== entry.name });
+    uses.push({
+      file: catalog.file.path,
+      start: field.node.start,
+      end: field.node.end,
+      role,
+      byId: field.value !== entry.name,
+    });
   }
   return uses;
 }
@@ -173,21 +190,36 @@ function requestUses(catalog: PlanCatalog, entries: ReadonlySet<Entry>, kind: En
  * merged catalog of each plan using that file.
  */
 function managedUses(ws: WorkspaceFiles, set: EntrySet, plans: EntryUses['plans']): Reference[] {
-  const files = new Set([...ws.catalogPaths(), ...set.origins.map((o) => o.file), ...plans.flatMap((p) => p.catalog.files)]);
+  const files = new Set([
+    ...ws.catalogPaths(),
+    ...set.origins.map((o) => o.file),
+    ...plans.flatMap((p) => p.catalog.files),
+  ]);
   const uses: Reference[] = [];
   for (const file of files) {
     const state = ws.fileState(file, fileTypeOf(file)?.role ?? 'catalog');
-    const names = catalogDocsOf(state).flatMap(managedNodes).filter(({ value }) => set.words.has(value));
+    const names = catalogDocsOf(state)
+      .flatMap(managedNodes)
+      .filter(({ value }) => set.words.has(value));
     if (!state || names.length === 0) continue;
-    const contexts: { catalog: MergedCatalog; originsOf: (entry: Entry) => Origin[] }[] = [{ catalog: siblingCatalog(ws, file), originsOf: (entry) => entry.origins }];
+    const contexts: { catalog: MergedCatalog; originsOf: (entry: Entry) => Origin[] }[] = [
+      { catalog: siblingCatalog(ws, file), originsOf: (entry) => entry.origins },
+    ];
     for (const plan of plans) {
-      if (plan.catalog.files.includes(file)) contexts.push({ catalog: plan.catalog.catalog!, originsOf: (entry) => plan.catalog.originsOf(entry, 'source') });
+      if (plan.catalog.files.includes(file)) {
+        contexts.push({
+          catalog: plan.catalog.catalog!,
+          originsOf: (entry) => plan.catalog.originsOf(entry, 'source'),
+        });
+      }
     }
     for (const { node, value } of names) {
       const entry = contexts
         .map((context) => ({ entry: context.catalog.findSource(value), context }))
         .find(({ entry, context }) => entry !== undefined && set.intersects(context.originsOf(entry)))?.entry;
-      if (entry) uses.push({ file, start: node.start, end: node.end, role: 'managed', byId: value !== entry.name });
+      if (entry) {
+        uses.push({ file, start: node.start, end: node.end, role: 'managed', byId: value !== entry.name });
+      }
     }
   }
   return uses;

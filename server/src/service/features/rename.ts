@@ -35,7 +35,11 @@ interface Renamable {
 }
 
 /** Checks that the name at an offset can be renamed (undefined when no renamable name is there). */
-export function prepareRenameAt(ws: WorkspaceFiles, file: FileState, offset: number): PrepareRenameResult | undefined {
+export function prepareRenameAt(
+  ws: WorkspaceFiles,
+  file: FileState,
+  offset: number,
+): PrepareRenameResult | undefined {
   const found = renamableAt(ws, file, offset);
   if (!found || 'error' in found) return found;
   return { start: found.site.node.start, end: found.site.node.end, placeholder: found.site.value };
@@ -47,14 +51,20 @@ export function prepareRenameAt(ws: WorkspaceFiles, file: FileState, offset: num
  * item naming it, in open files and on disk. Names given as ids stay. Refused when the new name
  * is empty or taken, or when a tenant export would have to change.
  */
-export function renameAt(ws: WorkspaceFiles, file: FileState, offset: number, newName: string): RenameResult | undefined {
+export function renameAt(
+  ws: WorkspaceFiles,
+  file: FileState,
+  offset: number,
+  newName: string,
+): RenameResult | undefined {
   const found = renamableAt(ws, file, offset);
   if (!found || 'error' in found) return found;
   const { site, resolved } = found;
   const invalid = invalidName(newName, resolved.kind);
   if (invalid) return { error: invalid };
   const uses = findUses(ws, resolved, site.value);
-  const refused = exportProblem(ws, uses.set.origins, resolved.kind) ?? exportUse(ws, uses) ?? nameTaken(ws, uses, newName);
+  const refused =
+    exportProblem(ws, uses.set.origins, resolved.kind) ?? exportUse(ws, uses) ?? nameTaken(ws, uses, newName);
   if (refused) return { error: refused };
   return { edits: editsFor(ws, uses, newName) };
 }
@@ -78,21 +88,36 @@ function editsFor(ws: WorkspaceFiles, uses: EntryUses, newName: string): FileEdi
     const style = `${file.format}${original.startsWith('"') ? '"' : original.startsWith("'") ? "'" : ''}`;
     let newText = written.get(style);
     if (newText === undefined) written.set(style, (newText = scalarText(original, newName, file.format)));
-    if (newText !== original) edits.push({ file: reference.file, start: reference.start, end: reference.end, newText });
+    if (newText !== original) {
+      edits.push({ file: reference.file, start: reference.start, end: reference.end, newText });
+    }
   }
   return edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
 }
 
-function renamableAt(ws: WorkspaceFiles, file: FileState, offset: number): Renamable | { error: string } | undefined {
+function renamableAt(
+  ws: WorkspaceFiles,
+  file: FileState,
+  offset: number,
+): Renamable | { error: string } | undefined {
   const doc = ws.service.documentAt(file, offset);
   const site = doc ? siteAt(doc, offset) : undefined;
   if (!site || site.type === 'catalog-ref') return undefined;
-  const kind: EntryKind = site.type === 'integration' || (site.type === 'entry' && site.kind === 'integration') ? 'integration' : 'source';
+  const kind: EntryKind =
+    site.type === 'integration' || (site.type === 'entry' && site.kind === 'integration')
+      ? 'integration'
+      : 'source';
   const resolved = resolveSite(ws, file, site);
-  if (!resolved) return { error: `No catalog defines the ${noun(kind)} "${site.value}", so there is nothing to rename. Add it to a catalog first, or correct the name.` };
+  if (!resolved) {
+    return {
+      error: `No catalog defines the ${noun(kind)} "${site.value}", so there is nothing to rename. Add it to a catalog first, or correct the name.`,
+    };
+  }
   if (resolved.byId) {
     const name = resolved.entry?.name ?? '';
-    return { error: `"${site.value}" is the ${noun(kind)}'s id, which comes from ISC and is not renamed. Rename it from its name${name ? ` ("${name}")` : ''}.` };
+    return {
+      error: `"${site.value}" is the ${noun(kind)}'s id, which comes from ISC and is not renamed. Rename it from its name${name ? ` ("${name}")` : ''}.`,
+    };
   }
   const refused = exportProblem(ws, resolved.origins, kind);
   return refused ? { error: refused } : { site, resolved };
@@ -112,15 +137,21 @@ function exportProblem(ws: WorkspaceFiles, origins: readonly Origin[], kind: Ent
 
 /** An export's SDIM naming the source (not by id) would have to change too. */
 function exportUse(ws: WorkspaceFiles, uses: EntryUses): string | undefined {
-  const named = uses.references.find((r) => r.role === 'managed' && !r.byId && isTenantExport(shapeAt(ws, r.file, r.start)));
+  const named = uses.references.find(
+    (r) => r.role === 'managed' && !r.byId && isTenantExport(shapeAt(ws, r.file, r.start)),
+  );
   if (!named) return undefined;
   return `The tenant export ${path.basename(named.file)} names this source in an SDIM's managed sources; renaming would make the export disagree with the tenant. Rename the source in ISC, then export again.`;
 }
 
 function invalidName(name: string, kind: EntryKind): string | undefined {
   if (name.trim() === '') return `A ${noun(kind)} needs a name; the new name is empty.`;
-  if (name !== name.trim()) return `"${name}" starts or ends with spaces, which are easy to miss and make names that look alike differ. Remove them.`;
-  if (hasControlCharacter(name)) return `A ${noun(kind)} name is one line of text, without tabs or control characters.`;
+  if (name !== name.trim()) {
+    return `"${name}" starts or ends with spaces, which are easy to miss and make names that look alike differ. Remove them.`;
+  }
+  if (hasControlCharacter(name)) {
+    return `A ${noun(kind)} name is one line of text, without tabs or control characters.`;
+  }
   return undefined;
 }
 
@@ -129,12 +160,18 @@ function nameTaken(ws: WorkspaceFiles, uses: EntryUses, newName: string): string
   const { set } = uses;
   const takes = (entry: Entry): boolean => entry.name === newName || entry.id === newName;
   for (const file of new Set(set.origins.map((o) => o.file))) {
-    const other = entriesWrittenIn(ws, file, set.kind).find((entry) => takes(entry) && !set.intersects(entry.origins));
-    if (other) return `Another ${noun(set.kind)} of ${path.basename(file)} is already named "${newName}"; two entries of one name would merge into one. Choose another name.`;
+    const other = entriesWrittenIn(ws, file, set.kind).find(
+      (entry) => takes(entry) && !set.intersects(entry.origins),
+    );
+    if (other) {
+      return `Another ${noun(set.kind)} of ${path.basename(file)} is already named "${newName}"; two entries of one name would merge into one. Choose another name.`;
+    }
   }
   for (const { catalog, entries } of uses.plans) {
     const merged = catalog.catalog;
-    const other = merged ? entriesOf(merged, set.kind).find((entry) => takes(entry) && !entries.has(entry)) : undefined;
+    const other = merged
+      ? entriesOf(merged, set.kind).find((entry) => takes(entry) && !entries.has(entry))
+      : undefined;
     if (other) {
       const where = path.basename(other.origins[other.origins.length - 1]?.file ?? catalog.file.path);
       return `The plan ${path.basename(catalog.file.path)} already knows another ${noun(set.kind)} named "${newName}" (from ${where}); the two would merge into one. Choose another name.`;
@@ -148,7 +185,9 @@ function entriesWrittenIn(ws: WorkspaceFiles, file: string, kind: EntryKind): En
   const state = ws.fileState(file, roleOf(file));
   const entries: Entry[] = catalogDocsOf(state).flatMap((doc) => [...contentEntries(doc.content!, kind)]);
   if (kind === 'source') {
-    for (const doc of state?.docs ?? []) if (doc.kind === 'plan') entries.push(...readInlineSources(file, doc.inlineSources).sources);
+    for (const doc of state?.docs ?? []) {
+      if (doc.kind === 'plan') entries.push(...readInlineSources(file, doc.inlineSources).sources);
+    }
   }
   return entries;
 }

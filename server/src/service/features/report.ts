@@ -29,7 +29,11 @@ export function lensTitle(r: RequestPrediction): string {
   else if (r.outcomes && r.outcomes.stalled > 0.5) parts.push('stalls (ISC stops checking)');
   if (r.milestones.verified) parts.push(`verified ${milestoneText(r.milestones.verified)}`);
   else if (r.outcomes && r.outcomes.unverifiable > 0.5) parts.push('never verified');
-  for (const part of r.parts) parts.push(`+ ${part.channel} part${part.milestones.committed ? ` ${milestoneText(part.milestones.committed)}` : ''}`);
+  for (const part of r.parts) {
+    parts.push(
+      `+ ${part.channel} part${part.milestones.committed ? ` ${milestoneText(part.milestones.committed)}` : ''}`,
+    );
+  }
   return parts.join(' · ');
 }
 
@@ -42,19 +46,27 @@ export function assumptionsOf(requests: readonly RequestPrediction[]): string[] 
 export function predictionText(header: ReportHeader, plans: readonly PlanReport[]): string {
   const lines: string[] = [];
   for (const plan of plans) {
-    lines.push(`${header.file}${plans.length > 1 ? ` [plan ${plan.document + 1}]` : ''}${plan.name ? ` · ${plan.name}` : ''}`);
+    lines.push(
+      `${header.file}${plans.length > 1 ? ` [plan ${plan.document + 1}]` : ''}${plan.name ? ` · ${plan.name}` : ''}`,
+    );
     lines.push(`submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
     for (const r of plan.requests) {
       lines.push(`#${r.index} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`);
-      lines.push(`   started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`);
+      lines.push(
+        `   started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`,
+      );
       lines.push(`   ${outcomesText(r.outcomes)}`);
       for (const reason of r.reasons) lines.push(`   why: ${reason}`);
       for (const part of r.parts) {
-        lines.push(`   + ${part.part} → ${target(part)}: committed ${milestoneText(part.milestones.committed)} · verified ${milestoneText(part.milestones.verified)} · ${outcomesText(part.outcomes)}`);
+        lines.push(
+          `   + ${part.part} → ${target(part)}: committed ${milestoneText(part.milestones.committed)} · verified ${milestoneText(part.milestones.verified)} · ${outcomesText(part.outcomes)}`,
+        );
       }
     }
     const assumed = assumptionsOf(plan.requests);
-    if (assumed.length > 0) lines.push('', 'Assumed (defaults, not from the catalog):', ...assumed.map((a) => `  - ${a}`));
+    if (assumed.length > 0) {
+      lines.push('', 'Assumed (defaults, not from the catalog):', ...assumed.map((a) => `  - ${a}`));
+    }
     lines.push('');
   }
   return lines.join('\n');
@@ -68,12 +80,24 @@ function cell(text: string): string {
 export function predictionMarkdown(header: ReportHeader, plans: readonly PlanReport[]): string {
   const lines: string[] = [];
   for (const plan of plans) {
-    lines.push(`# ${cell(plan.name ?? `Plan ${plan.document + 1}`)}`, '', `\`${cell(header.file)}\` · submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
-    lines.push('| # | request | channel | started | committed | verified | outcomes |', '| --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      `# ${cell(plan.name ?? `Plan ${plan.document + 1}`)}`,
+      '',
+      `\`${cell(header.file)}\` · submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`,
+      '',
+    );
+    lines.push(
+      '| # | request | channel | started | committed | verified | outcomes |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const r of plan.requests) {
-      lines.push(`| ${r.index} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${milestoneText(r.milestones.started)} | ${milestoneText(r.milestones.committed)} | ${milestoneText(r.milestones.verified)} | ${outcomesText(r.outcomes)} |`);
+      lines.push(
+        `| ${r.index} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${milestoneText(r.milestones.started)} | ${milestoneText(r.milestones.committed)} | ${milestoneText(r.milestones.verified)} | ${outcomesText(r.outcomes)} |`,
+      );
       for (const part of r.parts) {
-        lines.push(`| ${r.index} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${milestoneText(part.milestones.started)} | ${milestoneText(part.milestones.committed)} | ${milestoneText(part.milestones.verified)} | ${outcomesText(part.outcomes)} |`);
+        lines.push(
+          `| ${r.index} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${milestoneText(part.milestones.started)} | ${milestoneText(part.milestones.committed)} | ${milestoneText(part.milestones.verified)} | ${outcomesText(part.outcomes)} |`,
+        );
       }
     }
     lines.push('', '## Why', '');
@@ -87,16 +111,47 @@ export function predictionMarkdown(header: ReportHeader, plans: readonly PlanRep
 }
 
 function simulationMarkdown(sim: SimulationResult): string[] {
-  const lines = [`## Representative run (run ${sim.representativeRun + 1} of ${sim.runs})`, '', '| time | request | channel | what ISC shows |', '| --- | --- | --- | --- |'];
-  for (const e of sim.events) lines.push(`| +${humanDuration(e.minutes)} | #${e.requestIndex}${e.part ? ' (permissions)' : ''} | ${cell(target(e))} | ${cell(e.text)} |`);
+  const lines = [
+    `## Representative run (run ${sim.representativeRun + 1} of ${sim.runs})`,
+    '',
+    '| time | request | channel | what ISC shows |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const e of sim.events) {
+    lines.push(
+      `| +${humanDuration(e.minutes)} | #${e.requestIndex}${e.part ? ' (permissions)' : ''} | ${cell(target(e))} | ${cell(e.text)} |`,
+    );
+  }
   const p = sim.perspectives;
-  lines.push('', `## At ${p.moment.at} (+${humanDuration(p.moment.minutes)})`, '', `**User.** ${cell(p.summary.user)}`, '', `**Admin.** ${cell(p.summary.admin)}`, '');
-  for (const a of p.admin) lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+  lines.push(
+    '',
+    `## At ${p.moment.at} (+${humanDuration(p.moment.minutes)})`,
+    '',
+    `**User.** ${cell(p.summary.user)}`,
+    '',
+    `**Admin.** ${cell(p.summary.admin)}`,
+    '',
+  );
+  for (const a of p.admin) {
+    lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+  }
   lines.push('', `**Auditor.** ${cell(p.summary.auditor)}`, '');
-  for (const a of p.auditor) lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+  for (const a of p.auditor) {
+    lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+  }
   for (const scenario of sim.scenarios) {
-    lines.push('', `## Scenario \`${cell(scenario.spec)}\``, '', '| # | channel | committed | verified | outcomes |', '| --- | --- | --- | --- | --- |');
-    for (const r of scenario.requests) lines.push(`| ${r.index} | ${cell(target(r))} | ${milestoneText(r.milestones.committed)} | ${milestoneText(r.milestones.verified)} | ${outcomesText(r.outcomes)} |`);
+    lines.push(
+      '',
+      `## Scenario \`${cell(scenario.spec)}\``,
+      '',
+      '| # | channel | committed | verified | outcomes |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const r of scenario.requests) {
+      lines.push(
+        `| ${r.index} | ${cell(target(r))} | ${milestoneText(r.milestones.committed)} | ${milestoneText(r.milestones.verified)} | ${outcomesText(r.outcomes)} |`,
+      );
+    }
   }
   return lines;
 }
@@ -112,7 +167,14 @@ export function predictionJson(header: ReportHeader, plans: readonly PlanReport[
       const base = { document: plan.document, name: plan.name, requests: plan.requests };
       const sim = plan.simulation;
       if (!sim) return base;
-      return { ...base, representativeRun: sim.representativeRun, events: sim.events, perspectives: sim.perspectives, scenarios: sim.scenarios, trigger: sim.trigger };
+      return {
+        ...base,
+        representativeRun: sim.representativeRun,
+        events: sim.events,
+        perspectives: sim.perspectives,
+        scenarios: sim.scenarios,
+        trigger: sim.trigger,
+      };
     }),
   };
 }

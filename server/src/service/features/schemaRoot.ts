@@ -18,7 +18,10 @@ const STATUS_CHECK = 'https://isc-plan.invalid/schemas/channels/ticketing.schema
  */
 export function schemaRootFor(doc: DocumentModel): SchemaRoot | undefined {
   const whole = (id: string): SchemaRoot => ({ id, strip: (path) => [...path] });
-  const items = (id: string): SchemaRoot => ({ id, strip: (path) => (typeof path[0] === 'number' ? path.slice(1) : undefined) });
+  const items = (id: string): SchemaRoot => ({
+    id,
+    strip: (path) => (typeof path[0] === 'number' ? path.slice(1) : undefined),
+  });
   if (doc.kind === 'plan') return whole(PLAN_SCHEMA_ID);
   if (doc.kind !== 'catalog' || !doc.content) return undefined;
   switch (doc.content.shape) {

@@ -59,9 +59,15 @@ export function siteAt(doc: DocumentModel, offset: number): Site | undefined {
   if (value === undefined || value === '') return undefined;
   const path = hit.path;
   if (doc.kind === 'plan') {
-    if (matches(path, ['accountRequests', ANY, 'source'])) return { type: 'request-source', doc, node, value };
-    if (matches(path, ['accountRequests', ANY, 'ticketing', 'integration'])) return { type: 'integration', doc, node, value };
-    if (matches(path, ['catalog']) || matches(path, ['catalog', ANY])) return { type: 'catalog-ref', doc, node, value };
+    if (matches(path, ['accountRequests', ANY, 'source'])) {
+      return { type: 'request-source', doc, node, value };
+    }
+    if (matches(path, ['accountRequests', ANY, 'ticketing', 'integration'])) {
+      return { type: 'integration', doc, node, value };
+    }
+    if (matches(path, ['catalog']) || matches(path, ['catalog', ANY])) {
+      return { type: 'catalog-ref', doc, node, value };
+    }
     if (matches(path, ['sources', ANY, 'name'])) return { type: 'entry', kind: 'source', doc, node, value };
     return undefined;
   }
@@ -72,7 +78,9 @@ export function siteAt(doc: DocumentModel, offset: number): Site | undefined {
     const resolved = kind === 'by-self-type' ? spConfigKind(root, path[1]) : kind;
     return resolved ? { type: 'entry', kind: resolved, doc, node, value } : undefined;
   }
-  if ((MANAGED[shape] ?? []).some((pattern) => matches(path, pattern))) return { type: 'managed', doc, node, value };
+  if ((MANAGED[shape] ?? []).some((pattern) => matches(path, pattern))) {
+    return { type: 'managed', doc, node, value };
+  }
   return undefined;
 }
 
@@ -94,7 +102,12 @@ function matches(path: readonly (string | number)[], pattern: Pattern): boolean 
   return pattern.every((segment, i) => (segment === ANY ? typeof path[i] === 'number' : path[i] === segment));
 }
 
-function collect(node: ValueNode | null | undefined, pattern: Pattern, depth: number, visit: (node: ValueNode) => void): void {
+function collect(
+  node: ValueNode | null | undefined,
+  pattern: Pattern,
+  depth: number,
+  visit: (node: ValueNode) => void,
+): void {
   if (!node) return;
   if (depth === pattern.length) {
     visit(node);

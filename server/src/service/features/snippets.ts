@@ -6,7 +6,8 @@
 
 const PLACEHOLDER = /\$\{(\d+)(?::([^}]*))?\}|\$(\d+)/g;
 const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?\.(?:inf|nan))$/i;
-const NUMBER_LIKE = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f_]+|0o[0-7_]+|[-+]?\d+(?::\d+)+(?:\.\d*)?)$/i;
+const NUMBER_LIKE =
+  /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f_]+|0o[0-7_]+|[-+]?\d+(?::\d+)+(?:\.\d*)?)$/i;
 
 /** True when a string cannot be written as a plain YAML scalar (in a flow collection when `flow`). */
 export function needsYamlQuotes(value: string, flow = false): boolean {
@@ -53,7 +54,10 @@ function hasPlaceholder(value: Body): boolean {
 }
 
 function withDefaults(text: string): string {
-  return text.replace(PLACEHOLDER, (_m, _n: string | undefined, fallback: string | undefined) => fallback ?? '');
+  return text.replace(
+    PLACEHOLDER,
+    (_m, _n: string | undefined, fallback: string | undefined) => fallback ?? '',
+  );
 }
 
 /** One scalar of a body in the given format and mode. */
@@ -89,7 +93,9 @@ function yamlMapLines(map: Record<string, Body>, column: number, mode: Mode, out
       out.push(`${pad}${k}:`);
       yamlSeqLines(value, column + 2, mode, out);
     } else {
-      out.push(`${pad}${k}: ${isObject(value) ? '{}' : Array.isArray(value) ? '[]' : scalar(value, 'yaml', mode)}`);
+      out.push(
+        `${pad}${k}: ${isObject(value) ? '{}' : Array.isArray(value) ? '[]' : scalar(value, 'yaml', mode)}`,
+      );
     }
   }
 }
@@ -137,7 +143,9 @@ function jsonValue(value: Body, indent: string, mode: Mode): string {
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (!value.some((v) => typeof v === 'object' && v !== null)) return `[${value.map((v) => scalar(v, 'json', mode)).join(', ')}]`;
+    if (!value.some((v) => typeof v === 'object' && v !== null)) {
+      return `[${value.map((v) => scalar(v, 'json', mode)).join(', ')}]`;
+    }
     return `[\n${value.map((v) => `${inner}${jsonValue(v, inner, mode)}`).join(',\n')}\n${indent}]`;
   }
   return scalar(value, 'json', mode);

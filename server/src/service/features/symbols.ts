@@ -56,7 +56,11 @@ export const SYMBOL_LIMIT = 5_000;
  * each request's attribute and permission requests; catalogs with their sources and SDIMs (status
  * map, ticket workflow); tenant exports with their entries.
  */
-export function documentSymbols(docs: readonly DocumentModel[], text: string, options: OutlineOptions = { limit: SYMBOL_LIMIT }): OutlineSymbol[] {
+export function documentSymbols(
+  docs: readonly DocumentModel[],
+  text: string,
+  options: OutlineOptions = { limit: SYMBOL_LIMIT },
+): OutlineSymbol[] {
   const catalogs = docs.filter((doc) => doc.kind === 'catalog' && doc.syntax.root !== null);
   const top: LazySymbol[] = [];
   docs.forEach((doc, index) => {
@@ -64,7 +68,18 @@ export function documentSymbols(docs: readonly DocumentModel[], text: string, op
     if (doc.kind !== 'catalog' || !doc.syntax.root) return;
     const entries = catalogSymbols(doc.syntax.root);
     if (catalogs.length === 1) top.push(...entries);
-    else top.push(lazy(`Catalog ${index + 1}`, undefined, 'catalog', doc.syntax, doc.syntax.root ? { start: doc.syntax.root.start, end: doc.syntax.root.start } : undefined, () => entries));
+    else {
+      top.push(
+        lazy(
+          `Catalog ${index + 1}`,
+          undefined,
+          'catalog',
+          doc.syntax,
+          doc.syntax.root ? { start: doc.syntax.root.start, end: doc.syntax.root.start } : undefined,
+          () => entries,
+        ),
+      );
+    }
   });
   return expandWithin(top, text, options.limit);
 }
@@ -79,7 +94,13 @@ function expandWithin(top: readonly LazySymbol[], text: string, limit: number): 
   const queue: LazySymbol[] = [];
   const take = (item: LazySymbol, into: OutlineSymbol[]): void => {
     const symbol = item.symbol;
-    while (symbol.end > symbol.selectionEnd && symbol.end > symbol.start && isBlank(text.charCodeAt(symbol.end - 1))) symbol.end--;
+    while (
+      symbol.end > symbol.selectionEnd &&
+      symbol.end > symbol.start &&
+      isBlank(text.charCodeAt(symbol.end - 1))
+    ) {
+      symbol.end--;
+    }
     into.push(symbol);
     queue.push(item);
   };
@@ -101,7 +122,9 @@ function planSymbol(doc: PlanDocument, index: number, options: OutlineOptions): 
   const count = doc.requests.length;
   const start = (root ?? doc.syntax).start;
   const selection = nameNode ?? { start, end: start };
-  return lazy(name, `${count} request${count === 1 ? '' : 's'}`, 'plan', doc.syntax, selection, (budget) => planChildren(doc, options, budget));
+  return lazy(name, `${count} request${count === 1 ? '' : 's'}`, 'plan', doc.syntax, selection, (budget) =>
+    planChildren(doc, options, budget),
+  );
 }
 
 /** The inline sources (where they are written) and the first `budget` requests of a plan. */
@@ -126,19 +149,38 @@ function requestSymbol(view: AccountRequestView, channel: Channel | undefined): 
   const identity = view.nativeIdentity?.value;
   const detail = identity && shownChannel ? `${identity} · ${shownChannel}` : (identity ?? shownChannel);
   const kind: OutlineKind = shownChannel ? `${shownChannel}-request` : 'request';
-  const children = (): LazySymbol[] => [...view.attributeRequests.map(attributeSymbol), ...view.permissionRequests.map(permissionSymbol)];
+  const children = (): LazySymbol[] => [
+    ...view.attributeRequests.map(attributeSymbol),
+    ...view.permissionRequests.map(permissionSymbol),
+  ];
   return lazy(name, detail, kind, view.node, view.source?.node ?? view.operation?.node, children);
 }
 
 function attributeSymbol(attribute: AttributeRequestView): LazySymbol {
-  const detail = [attribute.operation?.value, attribute.hasValue ? summary(attribute.value) : undefined].filter(Boolean).join(' ');
-  return lazy(attribute.name?.value ?? '(no name)', detail || undefined, 'attribute', attribute.node, attribute.name?.node);
+  const detail = [attribute.operation?.value, attribute.hasValue ? summary(attribute.value) : undefined]
+    .filter(Boolean)
+    .join(' ');
+  return lazy(
+    attribute.name?.value ?? '(no name)',
+    detail || undefined,
+    'attribute',
+    attribute.node,
+    attribute.name?.node,
+  );
 }
 
 function permissionSymbol(permission: PermissionRequestView): LazySymbol {
   const rights = toValue(getValue(permission.node, 'rights') ?? null);
-  const detail = [permission.operation?.value, rights !== null ? summary(rights) : undefined].filter(Boolean).join(' ');
-  return lazy(permission.target?.value ?? '(no target)', detail || undefined, 'permission', permission.node, permission.target?.node);
+  const detail = [permission.operation?.value, rights !== null ? summary(rights) : undefined]
+    .filter(Boolean)
+    .join(' ');
+  return lazy(
+    permission.target?.value ?? '(no target)',
+    detail || undefined,
+    'permission',
+    permission.node,
+    permission.target?.node,
+  );
 }
 
 function isBlank(code: number): boolean {
@@ -149,7 +191,10 @@ function isBlank(code: number): boolean {
  * The channel of each request of a file, as validation decides it (decisions are cached with the
  * request, so an outline after validation costs no new decision).
  */
-export function requestChannels(service: PlanService, file: FileState): NonNullable<OutlineOptions['channelOf']> {
+export function requestChannels(
+  service: PlanService,
+  file: FileState,
+): NonNullable<OutlineOptions['channelOf']> {
   const catalogs = new Map<PlanDocument, MergedCatalog | undefined>();
   return (doc, index) => {
     const state = doc.requests[index];
@@ -161,6 +206,10 @@ export function requestChannels(service: PlanService, file: FileState): NonNulla
 
 /** A value in a few characters: lists joined, long texts cut. */
 function summary(value: PlainValue, max = 60): string {
-  const text = Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v !== null ? '…' : String(v))).join(', ') : typeof value === 'object' && value !== null ? '{…}' : String(value);
+  const text = Array.isArray(value)
+    ? value.map((v) => (typeof v === 'object' && v !== null ? '…' : String(v))).join(', ')
+    : typeof value === 'object' && value !== null
+      ? '{…}'
+      : String(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

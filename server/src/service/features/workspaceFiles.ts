@@ -59,14 +59,21 @@ export class WorkspaceFiles {
     if (!type) return undefined;
     const cached = this.parsed.get(path);
     if (cached && cached.text === text && cached.type.role === type.role) return cached;
-    const state: FileState = { path, type, text, docs: parseFile(path, text, type, this.service.settings.limits) };
+    const state: FileState = {
+      path,
+      type,
+      text,
+      docs: parseFile(path, text, type, this.service.settings.limits),
+    };
     this.remember(state);
     return state;
   }
 
   private paths(pattern: RegExp, role: FileRole): string[] {
     const found = new Set<string>();
-    for (const path of this.service.openFiles()) if (this.service.file(path)?.type.role === role) found.add(path);
+    for (const path of this.service.openFiles()) {
+      if (this.service.file(path)?.type.role === role) found.add(path);
+    }
     if (this.host.findFiles) {
       for (const root of this.roots()) for (const path of this.host.findFiles(root, pattern)) found.add(path);
     }

@@ -37,13 +37,17 @@ export function yamlContext(input: YamlInput): CursorContext | undefined {
   if (!walk) return undefined;
   const rest = before.slice(content);
   const contentOffset = line.start + content;
-  if (rest.startsWith('[') || rest.startsWith('{')) return flowContext(input, cursor, walk, walk.path, contentOffset);
+  if (rest.startsWith('[') || rest.startsWith('{')) {
+    return flowContext(input, cursor, walk, walk.path, contentOffset);
+  }
   const split = splitKey(rest);
   if (!split) return keyContext(input, cursor, walk, rest);
   const valueText = rest.slice(split.valueStart);
   const valueOffset = contentOffset + split.valueStart;
   const path = [...walk.path, split.key];
-  if (valueText.startsWith('[') || valueText.startsWith('{')) return flowContext(input, cursor, walk, path, valueOffset);
+  if (valueText.startsWith('[') || valueText.startsWith('{')) {
+    return flowContext(input, cursor, walk, path, valueOffset);
+  }
   if (/^[|>&!*%@`]/.test(valueText)) return undefined;
   const ctx = baseContext('yaml', offset);
   ctx.position = 'value';
@@ -91,14 +95,18 @@ function presentKeys(input: YamlInput, walk: Walk, line: Line): Set<string> {
   const map = walk.levels[0];
   if (!map) return new Set();
   if (map.path.length === 0 && map.column === 0 && input.rootKeys) {
-    return new Set(input.rootKeys.filter((k) => lineAt(input.text, k.start).start !== line.start).map((k) => k.key));
+    return new Set(
+      input.rootKeys.filter((k) => lineAt(input.text, k.start).start !== line.start).map((k) => k.key),
+    );
   }
   return new Set(mapEntries(input.text, map.start, map.column, line.start).keys());
 }
 
 /** The source and operation of the account request the cursor is in, read from its lines. */
 function requestFields(input: YamlInput, walk: Walk): RequestFields | undefined {
-  const level = walk.levels.find((l) => l.kind === 'map' && l.path.length === 2 && l.path[0] === 'accountRequests');
+  const level = walk.levels.find(
+    (l) => l.kind === 'map' && l.path.length === 2 && l.path[0] === 'accountRequests',
+  );
   if (!level) return undefined;
   const entries = mapEntries(input.text, level.start, level.column);
   const fields: RequestFields = {};
@@ -110,7 +118,13 @@ function requestFields(input: YamlInput, walk: Walk): RequestFields | undefined 
 }
 
 /** Inside a one-line flow collection that starts at `flowStart`. */
-function flowContext(input: YamlInput, cursor: CursorLine, walk: Walk, base: Segment[], flowStart: number): CursorContext | undefined {
+function flowContext(
+  input: YamlInput,
+  cursor: CursorLine,
+  walk: Walk,
+  base: Segment[],
+  flowStart: number,
+): CursorContext | undefined {
   const { text, offset } = input;
   const place = scanFlow(text.slice(flowStart, offset), base);
   if (!place) return undefined;

@@ -91,8 +91,24 @@ export function scanFlow(text: string, base: Segment[]): FlowPlace | undefined {
 
 function placeOf(top: Frame | undefined, tokenStart: number): FlowPlace | undefined {
   if (!top) return undefined;
-  if (top.kind === 'seq') return { position: 'value', path: [...top.path, top.index], tokenStart, present: new Set(), siblings: top.items };
-  if (top.afterColon && top.key !== undefined) return { position: 'value', path: [...top.path, top.key], tokenStart, present: new Set(), siblings: new Set() };
+  if (top.kind === 'seq') {
+    return {
+      position: 'value',
+      path: [...top.path, top.index],
+      tokenStart,
+      present: new Set(),
+      siblings: top.items,
+    };
+  }
+  if (top.afterColon && top.key !== undefined) {
+    return {
+      position: 'value',
+      path: [...top.path, top.key],
+      tokenStart,
+      present: new Set(),
+      siblings: new Set(),
+    };
+  }
   return { position: 'key', path: top.path, tokenStart, present: top.keys, siblings: new Set() };
 }
 
@@ -100,7 +116,10 @@ function placeOf(top: Frame | undefined, tokenStart: number): FlowPlace | undefi
  * The rest of the line after the cursor in a flow collection: how much of it continues the typed
  * token (up to the closing quote of an open quoted token), and the other entries of the collection.
  */
-export function flowRest(rest: string, quote: string | undefined): { continuation: number; others: string[] } {
+export function flowRest(
+  rest: string,
+  quote: string | undefined,
+): { continuation: number; others: string[] } {
   let i = 0;
   let continuation: number;
   if (quote) {

@@ -132,7 +132,9 @@ export function commentStart(text: string): number {
 
 /** A scalar as written, without its quotes. */
 export function unquote(value: string): string {
-  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1).replace(/''/g, "'");
+  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) {
+    return value.slice(1, -1).replace(/''/g, "'");
+  }
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) return unquoteDouble(value);
   return value;
 }

@@ -75,7 +75,12 @@ class PathWalker {
 
   finish(): Walk {
     const path = this.reversed.reverse();
-    const levels = this.levels.map((l) => ({ kind: l.kind, column: l.column, start: Math.max(l.start, 0), path: path.slice(0, path.length - l.depth) }));
+    const levels = this.levels.map((l) => ({
+      kind: l.kind,
+      column: l.column,
+      start: Math.max(l.start, 0),
+      path: path.slice(0, path.length - l.depth),
+    }));
     return { path, levels };
   }
 }
@@ -170,7 +175,9 @@ export function mapEntries(text: string, start: number, column: number, skipLine
     first = false;
     if (!opening && quick.indent < column) break;
     const atColumn = opening || (quick.indent === column && shape.markers.length === 0);
-    if (atColumn && shape.key !== undefined && line.start !== skipLine) entries.set(shape.key, unquote(shape.value));
+    if (atColumn && shape.key !== undefined && line.start !== skipLine) {
+      entries.set(shape.key, unquote(shape.value));
+    }
   }
   return entries;
 }
@@ -185,7 +192,10 @@ export function seqItems(text: string, start: number, column: number, skipLine =
     const shape = shapeOf(text.slice(line.start, line.end));
     if (shape.boundary || quick.indent < column || shape.markers[0] !== column) break;
     if (line.start === skipLine || shape.markers.length !== 1 || shape.key !== undefined) continue;
-    const item = text.slice(line.start + shape.content, line.end).replace(/\s+#.*$/, '').trim();
+    const item = text
+      .slice(line.start + shape.content, line.end)
+      .replace(/\s+#.*$/, '')
+      .trim();
     if (item !== '') found.add(unquote(item));
   }
   return found;

@@ -32,8 +32,15 @@ interface Region {
  * lines it touched. Returns false, leaving the documents untouched, whenever that cannot be done
  * with certainty of giving what a full parse would give; the caller then parses the whole file.
  */
-export function applyIncrementally(docs: DocumentModel[], newText: string, change: TextChange, limits: Limits): boolean {
-  const docIndex = docs.findIndex((d) => d.kind === 'plan' && d.segments && containsChange(d.segments, d.syntax, change));
+export function applyIncrementally(
+  docs: DocumentModel[],
+  newText: string,
+  change: TextChange,
+  limits: Limits,
+): boolean {
+  const docIndex = docs.findIndex(
+    (d) => d.kind === 'plan' && d.segments && containsChange(d.segments, d.syntax, change),
+  );
   const doc = docs[docIndex] as PlanDocument | undefined;
   if (!doc?.segments || !doc.requestsNode) return false;
   if (!reparsableInParts(doc, doc.segments)) return false;
@@ -56,10 +63,15 @@ export function applyIncrementally(docs: DocumentModel[], newText: string, chang
 function reparsableInParts(doc: PlanDocument, segments: Segments): boolean {
   if (doc.syntax.anchors) return false;
   const isError = (f: Finding): boolean => f.code === 'yaml-syntax';
-  if (doc.syntax.findings.some(isError) || doc.requests.some((state) => state.syntax.some(isError))) return false;
+  if (doc.syntax.findings.some(isError) || doc.requests.some((state) => state.syntax.some(isError))) {
+    return false;
+  }
   const first = segments.starts[0]!;
   return !doc.syntax.findings.some((f) => {
-    const reach = Math.max(f.end, ...(f.fixes ?? []).map((fix) => ('end' in fix ? fix.end : 'after' in fix ? fix.after : 0)));
+    const reach = Math.max(
+      f.end,
+      ...(f.fixes ?? []).map((fix) => ('end' in fix ? fix.end : 'after' in fix ? fix.after : 0)),
+    );
     return f.start < first && reach > first;
   });
 }
@@ -90,7 +102,13 @@ interface Reparsed {
   end: number;
 }
 
-function reparse(doc: PlanDocument, region: Region, text: string, delta: number, limits: Limits): Reparsed | undefined {
+function reparse(
+  doc: PlanDocument,
+  region: Region,
+  text: string,
+  delta: number,
+  limits: Limits,
+): Reparsed | undefined {
   const attempt = parseRegion(doc, region, text, delta, limits);
   if (attempt && attempt.findings.every((f) => f.code === 'duplicate-key')) return attempt;
   // A syntax error may swallow the following request (an unclosed quote or bracket). Re-parse one
@@ -106,13 +124,22 @@ function reparse(doc: PlanDocument, region: Region, text: string, delta: number,
   if (newStarts[newStarts.length - 1] !== nextStart) return undefined;
   if (extended.findings.some((f) => f.start >= nextStart && f.code !== 'duplicate-key')) return undefined;
   const replayed = createRequestState(extended.items[extended.items.length - 1]!, []);
-  if (JSON.stringify(replayed.value) !== JSON.stringify(next.value) || next.syntax.some((f) => f.code !== 'duplicate-key')) {
+  if (
+    JSON.stringify(replayed.value) !== JSON.stringify(next.value) ||
+    next.syntax.some((f) => f.code !== 'duplicate-key')
+  ) {
     return undefined;
   }
   return extended;
 }
 
-function parseRegion(doc: PlanDocument, region: Region, text: string, delta: number, limits: Limits): Reparsed | undefined {
+function parseRegion(
+  doc: PlanDocument,
+  region: Region,
+  text: string,
+  delta: number,
+  limits: Limits,
+): Reparsed | undefined {
   const newEnd = region.oldEnd + delta;
   const parsed = parseYamlRegion(text, region.start, newEnd, limits);
   const root = parsed.root;
@@ -120,9 +147,18 @@ function parseRegion(doc: PlanDocument, region: Region, text: string, delta: num
   // yaml ends a sequence whose last item is empty (a lone `- `) before or after its line break
   // depending on comment lines earlier in the sequence, which the requests re-parsed alone lack.
   const last = root.items[root.items.length - 1]!;
-  if (region.last === doc.segments!.starts.length - 1 && last.kind === 'scalar' && last.value === null && last.start === last.end) return undefined;
+  if (
+    region.last === doc.segments!.starts.length - 1 &&
+    last.kind === 'scalar' &&
+    last.value === null &&
+    last.start === last.end
+  ) {
+    return undefined;
+  }
   const segments = findSegments(text, root, newEnd);
-  if (!segments || segments.indent !== doc.segments!.indent || segments.starts[0] !== region.start) return undefined;
+  if (!segments || segments.indent !== doc.segments!.indent || segments.starts[0] !== region.start) {
+    return undefined;
+  }
   if (!onlyBlankOrComments(text, segments.end, newEnd)) return undefined;
   segments.end = newEnd;
   return { region, items: root.items, segments, findings: parsed.findings, end: root.end };
@@ -144,7 +180,9 @@ function splice(doc: PlanDocument, parsed: Reparsed, delta: number): void {
   // The sequence (and the mapping it ends, if accountRequests is its last key) ends where its last
   // request ends: when that one was re-parsed, the end comes from the new parse, not a shift
   // (trailing blanks and comments after the last request belong to neither).
-  const endingWithSeq = lastTouched ? [doc.syntax.root, seq].filter((node) => node !== null && node.end === seq.end) : [];
+  const endingWithSeq = lastTouched
+    ? [doc.syntax.root, seq].filter((node) => node !== null && node.end === seq.end)
+    : [];
   seq.items.splice(region.first, removed);
   doc.requests.splice(region.first, removed);
   shiftAfter(doc.syntax.root, region.oldEnd, delta);
@@ -156,13 +194,20 @@ function splice(doc: PlanDocument, parsed: Reparsed, delta: number): void {
   const states = items.map((item, index) => {
     const from = segments.starts[index]!;
     const to = index + 1 < items.length ? segments.starts[index + 1]! : segments.end;
-    return createRequestState(item, findings.filter((f) => f.start >= from && f.start < to));
+    return createRequestState(
+      item,
+      findings.filter((f) => f.start >= from && f.start < to),
+    );
   });
   seq.items.splice(region.first, 0, ...items);
   doc.requests.splice(region.first, 0, ...states);
   const old = doc.segments!;
   const after = old.starts.slice(region.last + 1).map((s) => s + delta);
-  doc.segments = { indent: old.indent, starts: [...old.starts.slice(0, region.first), ...segments.starts, ...after], end: lastTouched ? segments.end : old.end + delta };
+  doc.segments = {
+    indent: old.indent,
+    starts: [...old.starts.slice(0, region.first), ...segments.starts, ...after],
+    end: lastTouched ? segments.end : old.end + delta,
+  };
   for (const f of doc.syntax.findings) if (f.start >= region.oldEnd) shiftFinding(f, delta);
   doc.syntax.end += delta;
   doc.revision++;
@@ -207,7 +252,10 @@ function shiftDocument(doc: DocumentModel, delta: number): void {
     }
   } else {
     for (const f of doc.findings) findings.add(f);
-    for (const entry of [...(doc.kind === 'catalog' ? (doc.content?.sources ?? []) : []), ...(doc.kind === 'catalog' ? (doc.content?.serviceDeskIntegrations ?? []) : [])]) {
+    for (const entry of [
+      ...(doc.kind === 'catalog' ? (doc.content?.sources ?? []) : []),
+      ...(doc.kind === 'catalog' ? (doc.content?.serviceDeskIntegrations ?? []) : []),
+    ]) {
       for (const origin of entry.origins) {
         origin.start += delta;
         origin.end += delta;

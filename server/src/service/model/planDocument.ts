@@ -49,7 +49,9 @@ export function createPlanDocument(syntax: SyntaxDocument, text: string, yaml: b
   const requests: RequestState[] = [];
   const docSyntax: Finding[] = [];
   const inRequest = assignFindings(syntax.findings, requestsNode, segments, docSyntax);
-  requestsNode?.items.forEach((item, index) => requests.push(createRequestState(item, inRequest[index] ?? [])));
+  requestsNode?.items.forEach((item, index) =>
+    requests.push(createRequestState(item, inRequest[index] ?? [])),
+  );
   const doc: PlanDocument = {
     kind: 'plan',
     syntax,
@@ -68,7 +70,12 @@ export function createPlanDocument(syntax: SyntaxDocument, text: string, yaml: b
 }
 
 /** Splits a document's syntax findings between its requests and the rest. */
-function assignFindings(findings: readonly Finding[], seq: SeqNode | null, segments: Segments | undefined, rest: Finding[]): Finding[][] {
+function assignFindings(
+  findings: readonly Finding[],
+  seq: SeqNode | null,
+  segments: Segments | undefined,
+  rest: Finding[],
+): Finding[][] {
   const perRequest: Finding[][] = [];
   for (const f of findings) {
     const index = seq ? requestIndexAt(seq, segments, f.start) : -1;
@@ -109,7 +116,10 @@ function headerChecks(doc: PlanDocument): Finding[] {
   const value: { [key: string]: PlainValue } = {};
   for (const pair of doc.root.pairs) {
     const key = String(pair.key.value);
-    value[key] = key === 'accountRequests' && pair.value?.kind === 'seq' ? pair.value.items.map(() => null) : toValue(pair.value);
+    value[key] =
+      key === 'accountRequests' && pair.value?.kind === 'seq'
+        ? pair.value.items.map(() => null)
+        : toValue(pair.value);
   }
   const findings = schemaFindings(getValidators().planHeader, value, doc.root);
   const sources = getPair(doc.root, 'sources');

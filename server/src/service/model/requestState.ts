@@ -42,7 +42,14 @@ export function createRequestState(node: ValueNode, syntax: Finding[]): RequestS
   const broken = syntax.some((f) => f.code === 'yaml-syntax');
   const schema = broken ? [] : schemaFindings(getValidators().accountRequest, value, node);
   if (node.kind === 'scalar' && node.value === null && node.start === node.end) {
-    schema.push(finding('schema', node.start, node.end, 'This request is empty; a request needs at least source and operation.'));
+    schema.push(
+      finding(
+        'schema',
+        node.start,
+        node.end,
+        'This request is empty; a request needs at least source and operation.',
+      ),
+    );
   }
   return { node, view, value, accountKey: view ? accountKeyOf(view) : undefined, syntax, schema };
 }

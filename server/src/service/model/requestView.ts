@@ -59,13 +59,17 @@ export function viewAccountRequest(node: MapNode): AccountRequestView {
   if (channel) view.channel = channel;
   const attributes = getPair(node, 'attributeRequests')?.value;
   if (attributes?.kind === 'seq') {
-    for (const item of attributes.items) if (item.kind === 'map') view.attributeRequests.push(viewAttributeRequest(item));
+    for (const item of attributes.items) {
+      if (item.kind === 'map') view.attributeRequests.push(viewAttributeRequest(item));
+    }
   }
   const permissionPair = getPair(node, 'permissionRequests');
   if (permissionPair) {
     view.permissionKey = permissionPair.key;
     if (permissionPair.value?.kind === 'seq') {
-      for (const item of permissionPair.value.items) view.permissionRequests.push(viewPermissionRequest(item));
+      for (const item of permissionPair.value.items) {
+        view.permissionRequests.push(viewPermissionRequest(item));
+      }
     }
   }
   const manual = getPair(node, 'manual');
@@ -108,6 +112,7 @@ function viewPermissionRequest(node: ValueNode): PermissionRequestView {
 /** True when a Modify sets or changes the account's password (channels.md §1). */
 export function changesPassword(view: AccountRequestView): boolean {
   return view.attributeRequests.some(
-    (attribute) => attribute.name?.value.toLowerCase() === 'password' && attribute.operation?.value !== 'Remove',
+    (attribute) =>
+      attribute.name?.value.toLowerCase() === 'password' && attribute.operation?.value !== 'Remove',
   );
 }

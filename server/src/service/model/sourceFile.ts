@@ -34,13 +34,24 @@ export type DocumentModel = PlanDocument | CatalogDocument | OtherDocument;
 export function fileTypeOf(path: string): FileType | undefined {
   const match = /\.(plan|sources)\.(ya?ml|json)$/i.exec(path);
   if (!match) return undefined;
-  return { role: match[1]!.toLowerCase() === 'plan' ? 'plan' : 'catalog', format: match[2]!.toLowerCase() === 'json' ? 'json' : 'yaml' };
+  return {
+    role: match[1]!.toLowerCase() === 'plan' ? 'plan' : 'catalog',
+    format: match[2]!.toLowerCase() === 'json' ? 'json' : 'yaml',
+  };
 }
 
 /** Parses a whole file into document models. Never throws. */
 export function parseFile(path: string, text: string, type: FileType, limits: Limits): DocumentModel[] {
   const early = fileLevelProblem(text, limits);
-  if (early) return [{ kind: 'other', syntax: { start: 0, end: text.length, root: null, findings: [early], limited: true }, findings: [early] }];
+  if (early) {
+    return [
+      {
+        kind: 'other',
+        syntax: { start: 0, end: text.length, root: null, findings: [early], limited: true },
+        findings: [early],
+      },
+    ];
+  }
   const syntaxDocs = type.format === 'json' ? [parseJsonText(text, limits)] : parseYamlText(text, limits);
   return syntaxDocs.map((syntax) => modelOf(syntax, text, path, type));
 }
@@ -49,7 +60,11 @@ function fileLevelProblem(text: string, limits: Limits): Finding | undefined {
   if (text.length > limits.maxFileLength) {
     const size = (text.length / (1024 * 1024)).toFixed(1);
     const max = (limits.maxFileLength / (1024 * 1024)).toFixed(0);
-    return limitFinding(0, 0, `This file is ${size} MB; isc-plan analyses files up to ${max} MB, so it is not analysed. Split the plan into several files (a YAML file may also hold several plans separated by ---).`);
+    return limitFinding(
+      0,
+      0,
+      `This file is ${size} MB; isc-plan analyses files up to ${max} MB, so it is not analysed. Split the plan into several files (a YAML file may also hold several plans separated by ---).`,
+    );
   }
   const binary = findBinaryContent(text);
   if (binary) return finding('yaml-syntax', binary.offset, binary.offset + binary.length, binary.message);
@@ -61,7 +76,10 @@ export function modelOf(syntax: SyntaxDocument, text: string, path: string, type
   if (syntax.limited || syntax.root === null) return { kind: 'other', syntax, findings: syntax.findings };
   const kind = stringOf(getValue(syntax.root, 'kind'));
   // A tenant export (formats.md §4) is recognised by its shape, whatever the file is called.
-  const catalogShaped = kind === 'SourceCatalog' || (kind === undefined && recogniseCatalog(syntax.root) !== undefined);
+  const catalogShaped =
+    kind === 'SourceCatalog' || (kind === undefined && recogniseCatalog(syntax.root) !== undefined);
   const role = kind === 'ProvisioningPlan' ? 'plan' : catalogShaped ? 'catalog' : type.role;
-  return role === 'plan' ? createPlanDocument(syntax, text, type.format === 'yaml') : createCatalogDocument(syntax, path);
+  return role === 'plan'
+    ? createPlanDocument(syntax, text, type.format === 'yaml')
+    : createCatalogDocument(syntax, path);
 }

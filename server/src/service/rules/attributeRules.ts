@@ -23,7 +23,17 @@ export function attributeRules(view: AccountRequestView, source: CatalogSource |
             name.node.start,
             name.node.end,
             `${source.name}'s account schema has no attribute "${name.value}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} The connector would reject or ignore it.`,
-            suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, start: name.node.start, end: name.node.end, text: suggestion }] : [],
+            suggestion
+              ? [
+                  {
+                    kind: 'replace',
+                    title: `Change to "${suggestion}"`,
+                    start: name.node.start,
+                    end: name.node.end,
+                    text: suggestion,
+                  },
+                ]
+              : [],
           ),
         );
       } else if (!known.multi && attribute.operation?.value === 'Add') {
@@ -34,7 +44,15 @@ export function attributeRules(view: AccountRequestView, source: CatalogSource |
             op.node.start,
             op.node.end,
             `"${name.value}" is single-valued on ${source.name}: ISC uses Add for multi-valued attributes; use Set to replace the value.`,
-            [{ kind: 'replace', title: 'Change Add to Set', start: op.node.start, end: op.node.end, text: 'Set' }],
+            [
+              {
+                kind: 'replace',
+                title: 'Change Add to Set',
+                start: op.node.start,
+                end: op.node.end,
+                text: 'Set',
+              },
+            ],
           ),
         );
       }
@@ -65,7 +83,14 @@ function conflictingAttributes(attributes: readonly AttributeRequestView[]): Fin
       const text = JSON.stringify(attribute.value);
       const earlier = set.get(name);
       if (earlier !== undefined && earlier !== text) {
-        findings.push(finding('conflicting-attribute-requests', place.start, place.end, `"${name}" is Set twice in this request to different values (${earlier} and ${text}); only one can win. Keep one Set.`));
+        findings.push(
+          finding(
+            'conflicting-attribute-requests',
+            place.start,
+            place.end,
+            `"${name}" is Set twice in this request to different values (${earlier} and ${text}); only one can win. Keep one Set.`,
+          ),
+        );
       }
       set.set(name, text);
       continue;
@@ -76,7 +101,12 @@ function conflictingAttributes(attributes: readonly AttributeRequestView[]): Fin
     const clash = values.filter((v) => other.get(name)?.has(v));
     if (clash.length > 0) {
       findings.push(
-        finding('conflicting-attribute-requests', place.start, place.end, `${clash.join(', ')} is both added to and removed from "${name}" in this request; ISC cannot do both. Keep one of them.`),
+        finding(
+          'conflicting-attribute-requests',
+          place.start,
+          place.end,
+          `${clash.join(', ')} is both added to and removed from "${name}" in this request; ISC cannot do both. Keep one of them.`,
+        ),
       );
     }
     const bucket = mine.get(name) ?? new Set<string>();

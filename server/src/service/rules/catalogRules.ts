@@ -18,13 +18,17 @@ function maps(node: ValueNode | null | undefined): MapNode[] {
 export function catalogRules(root: MapNode, sourcesKey = 'sources'): Finding[] {
   const sources = maps(getValue(root, sourcesKey));
   const integrations = maps(getValue(root, 'serviceDeskIntegrations'));
-  const maxDays = Number(toValue(getValue(getValue(root, 'statusCheck'), 'provisioningMaxStatusCheckDays') ?? null));
+  const maxDays = Number(
+    toValue(getValue(getValue(root, 'statusCheck'), 'provisioningMaxStatusCheckDays') ?? null),
+  );
   return [
     ...duplicateNames(sources, 'source'),
     ...duplicateNames(integrations, 'service desk integration'),
     ...sources.flatMap(cronRule),
     ...multipleManagers(integrations),
-    ...integrations.flatMap((sdim) => integrationRules(sdim, Number.isFinite(maxDays) && maxDays > 0 ? maxDays : undefined)),
+    ...integrations.flatMap((sdim) =>
+      integrationRules(sdim, Number.isFinite(maxDays) && maxDays > 0 ? maxDays : undefined),
+    ),
   ];
 }
 
@@ -36,7 +40,14 @@ function duplicateNames(entries: readonly MapNode[], what: string): Finding[] {
     const name = stringOf(node);
     if (!name || !node) continue;
     if (seen.has(name)) {
-      findings.push(finding('duplicate-source', node.start, node.end, `A second ${what} named "${name}" in this catalog file; ISC names are unique, and isc-plan could not tell which one a plan means. Remove or rename one.`));
+      findings.push(
+        finding(
+          'duplicate-source',
+          node.start,
+          node.end,
+          `A second ${what} named "${name}" in this catalog file; ISC names are unique, and isc-plan could not tell which one a plan means. Remove or rename one.`,
+        ),
+      );
     }
     seen.add(name);
   }
@@ -49,7 +60,9 @@ function cronRule(source: MapNode): Finding[] {
   if (!node || schedule === undefined || schedule.trim().toLowerCase() === 'none') return [];
   const check = checkQuartz(schedule);
   if (check.ok) return [];
-  return [finding('invalid-cron', node.start, node.end, `Not a valid Quartz cron expression: ${check.message}`)];
+  return [
+    finding('invalid-cron', node.start, node.end, `Not a valid Quartz cron expression: ${check.message}`),
+  ];
 }
 
 function multipleManagers(integrations: readonly MapNode[]): Finding[] {
@@ -64,7 +77,14 @@ function multipleManagers(integrations: readonly MapNode[]): Finding[] {
       if (!source) continue;
       const earlier = managedBy.get(source);
       if (earlier !== undefined && earlier !== name) {
-        findings.push(finding('source-multiple-sdims', item.start, item.end, `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only. Remove it from one of them.`));
+        findings.push(
+          finding(
+            'source-multiple-sdims',
+            item.start,
+            item.end,
+            `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only. Remove it from one of them.`,
+          ),
+        );
       } else {
         managedBy.set(source, name);
       }
@@ -80,9 +100,20 @@ function integrationRules(sdim: MapNode, maxDays: number | undefined): Finding[]
   const managedCount = managed?.value?.kind === 'seq' ? managed.value.items.length : 0;
   if (universal && toValue(universal.value) === true && managed && managedCount > 0) {
     findings.push(
-      finding('sdim-universal-with-managed', managed.key.start, managed.key.end, 'A universal manager (universalManager: true) handles every source; ISC allows no managedSources with it. Remove managedSources or set universalManager to false.', [
-        { kind: 'remove', title: 'Remove managedSources', start: managed.key.start, end: managed.value?.end ?? managed.key.end },
-      ]),
+      finding(
+        'sdim-universal-with-managed',
+        managed.key.start,
+        managed.key.end,
+        'A universal manager (universalManager: true) handles every source; ISC allows no managedSources with it. Remove managedSources or set universalManager to false.',
+        [
+          {
+            kind: 'remove',
+            title: 'Remove managedSources',
+            start: managed.key.start,
+            end: managed.value?.end ?? managed.key.end,
+          },
+        ],
+      ),
     );
   }
   findings.push(...statusMapRules(sdim));
@@ -106,12 +137,29 @@ function statusMapRules(sdim: MapNode): Finding[] {
         entry.value.start,
         entry.value.end,
         `"${value}" is not a status ISC knows: a ticket status maps to Committed, Queued or Failed.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-        suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, start: entry.value.start, end: entry.value.end, text: suggestion }] : [],
+        suggestion
+          ? [
+              {
+                kind: 'replace',
+                title: `Change to "${suggestion}"`,
+                start: entry.value.start,
+                end: entry.value.end,
+                text: suggestion,
+              },
+            ]
+          : [],
       ),
     );
   }
   if (!committed && pair.value.pairs.length > 0) {
-    findings.push(finding('sdim-no-committed', pair.key.start, pair.key.end, 'No ticket status maps to Committed, so ISC could never see a ticket as done; ISC requires at least one Committed status (e.g. closed_complete: Committed).'));
+    findings.push(
+      finding(
+        'sdim-no-committed',
+        pair.key.start,
+        pair.key.end,
+        'No ticket status maps to Committed, so ISC could never see a ticket as done; ISC requires at least one Committed status (e.g. closed_complete: Committed).',
+      ),
+    );
   }
   return findings;
 }

@@ -33,7 +33,9 @@ export function accountKeyOf(view: AccountRequestView): string | undefined {
  * `conflicting-account-requests`: two requests for one account (source + nativeIdentity) that
  * cannot both happen. Reported on the second request's operation.
  */
-export function conflictingAccountRequests(requests: readonly { view: AccountRequestView | null; accountKey: string | undefined }[]): Finding[] {
+export function conflictingAccountRequests(
+  requests: readonly { view: AccountRequestView | null; accountKey: string | undefined }[],
+): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, { operation: string; index: number }[]>();
   requests.forEach(({ view, accountKey }, index) => {
@@ -45,7 +47,10 @@ export function conflictingAccountRequests(requests: readonly { view: AccountReq
       return;
     }
     const clash = earlier.find(
-      (e) => e.operation === 'Delete' || operation.value === 'Delete' || EXCLUSIVE[operation.value]?.includes(e.operation),
+      (e) =>
+        e.operation === 'Delete' ||
+        operation.value === 'Delete' ||
+        EXCLUSIVE[operation.value]?.includes(e.operation),
     );
     if (clash) {
       findings.push(

@@ -1,6 +1,6 @@
 import type { MergedCatalog } from '../catalog/types';
 import type { ChannelDecision } from '../channel/decide';
-import type { Finding } from '../findings';
+import type { Finding, FixData } from '../findings';
 import { finding } from '../findings';
 import type { AccountRequestView } from '../model/requestView';
 import { closest } from '../text/closest';
@@ -21,6 +21,7 @@ export function requestRules(ctx: RequestContext): Finding[] {
     ...missingNativeIdentity(ctx),
     ...routing(ctx),
     ...channelMismatch(ctx),
+    ...integrationMismatch(ctx),
     ...attributeRules(ctx.view, ctx.decision.source),
     ...deleteNotGenerated(ctx),
     ...noVerification(ctx),
@@ -35,9 +36,19 @@ function unknownSource({ view, decision, catalog }: RequestContext): Finding[] {
   const files = catalog.files.length > 0 ? ` (catalogs: ${catalog.files.map(baseName).join(', ')})` : '';
   const fixes = [];
   if (suggestion) {
-    fixes.push({ kind: 'replace' as const, title: `Change to "${suggestion}"`, start: view.source.node.start, end: view.source.node.end, text: suggestion });
+    fixes.push({
+      kind: 'replace' as const,
+      title: `Change to "${suggestion}"`,
+      start: view.source.node.start,
+      end: view.source.node.end,
+      text: suggestion,
+    });
   }
-  fixes.push({ kind: 'catalog-stub' as const, title: `Add "${view.source.value}" to the plan's inline sources`, sourceName: view.source.value });
+  fixes.push({
+    kind: 'catalog-stub' as const,
+    title: `Add "${view.source.value}" to the plan's inline sources`,
+    sourceName: view.source.value,
+  });
   return [
     finding(
       'unknown-source',
@@ -64,7 +75,16 @@ function missingNativeIdentity({ view }: RequestContext): Finding[] {
       operation.node.start,
       operation.node.end,
       `${operation.value} needs nativeIdentity: ISC must know which existing account to change (only Create makes a new one). Add the account's native identity, e.g. its DN or user name on the source.`,
-      [{ kind: 'insert-key', title: 'Add a nativeIdentity placeholder', after, anchor: view.node.pairs[0]!.key.start, key: 'nativeIdentity', value: 'TODO-account-id' }],
+      [
+        {
+          kind: 'insert-key',
+          title: 'Add a nativeIdentity placeholder',
+          after,
+          anchor: view.node.pairs[0]!.key.start,
+          key: 'nativeIdentity',
+          value: 'TODO-account-id',
+        },
+      ],
     ),
   ];
 }
@@ -116,64 +136,75 @@ function routing({ view, decision }: RequestContext): Finding[] {
     );
     if (!part.target) {
       findings.push(
-        finding('manual-no-assignee', key.start, key.end, `${source.name} has no owner, so nobody would receive the work item for these permission requests. Set the source's owner.`),
+        finding(
+          'manual-no-assignee',
+          key.start,
+          key.end,
+          `${source.name} has no owner, so nobody would receive the work item for these permission requests. Set the source's owner.`,
+        ),
       );
     }
   }
   return findings;
 }
 
-function channelMismatch({ view, decision, catalog }: RequestContext): Finding[] {
+/** A quick fix that replaces `node`'s text with `text`. */
+function changeTo(node: { start: number; end: number }, text: string): FixData {
+  return { kind: 'replace', title: `Change to "${text}"`, start: node.start, end: node.end, text };
+}
+
+/** The request's own `channel:` differs from what ISC would use. */
+function channelMismatch({ view, decision }: RequestContext): Finding[] {
   if (decision.declaredOnly || decision.channel === 'unknown') return [];
-  const findings: Finding[] = [];
   const actual = decision.channel;
-  const why = decision.reasons[0] ?? '';
+  const findings: Finding[] = [];
   if (view.channel && view.channel.value !== actual) {
-    findings.push(
-      finding(
-        'channel-mismatch',
-        view.channel.node.start,
-        view.channel.node.end,
-        `The request expects channel "${view.channel.value}", but ISC would use "${actual}": ${why}`,
-        [{ kind: 'replace', title: `Change to "${actual}"`, start: view.channel.node.start, end: view.channel.node.end, text: actual }],
-      ),
-    );
+    const { start, end } = view.channel.node;
+    const message = `The request expects channel "${view.channel.value}", but ISC would use "${actual}": ${decision.reasons[0] ?? ''}`;
+    findings.push(finding('channel-mismatch', start, end, message, [changeTo(view.channel.node, actual)]));
   }
-  for (const [block, channel] of [[view.manual, 'manual'], [view.ticketing, 'ticketing']] as const) {
+  return [...findings, ...misplacedChannelBlocks(view, actual, decision.reasons[0] ?? '')];
+}
+
+/** A `manual:` or `ticketing:` block on a request that ISC fulfils another way. */
+function misplacedChannelBlocks(view: AccountRequestView, actual: string, why: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const [block, channel] of [
+    [view.manual, 'manual'],
+    [view.ticketing, 'ticketing'],
+  ] as const) {
     if (!block || actual === channel) continue;
-    const remove = { kind: 'remove' as const, title: `Remove the ${channel}: block`, start: block.key.start, end: block.node?.end ?? block.key.end };
-    findings.push(
-      finding('channel-mismatch', block.key.start, block.key.end, `A ${channel}: block only applies to ${channel === 'manual' ? 'a manual task' : 'a ticket'}, but ISC would use "${actual}" for this request: ${why}`, [remove]),
-    );
-  }
-  const integration = view.ticketing?.integration;
-  if (integration && catalog) {
-    const named = catalog.findIntegration(integration.value);
-    if (!named) {
-      const suggestion = closest(integration.value, catalog.serviceDeskIntegrations.map((s) => s.name));
-      findings.push(
-        finding(
-          'unknown-integration',
-          integration.node.start,
-          integration.node.end,
-          `No loaded catalog has a service desk integration named "${integration.value}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          suggestion ? [{ kind: 'replace', title: `Change to "${suggestion}"`, start: integration.node.start, end: integration.node.end, text: suggestion }] : [],
-        ),
-      );
-    } else if (actual === 'ticketing' && decision.integration && named !== decision.integration) {
-      const right = decision.integration.name;
-      findings.push(
-        finding(
-          'channel-mismatch',
-          integration.node.start,
-          integration.node.end,
-          `"${integration.value}" does not manage ${decision.source?.name ?? 'this source'}; ISC sends the ticket to "${right}".`,
-          [{ kind: 'replace', title: `Change to "${right}"`, start: integration.node.start, end: integration.node.end, text: right }],
-        ),
-      );
-    }
+    const remove: FixData = {
+      kind: 'remove',
+      title: `Remove the ${channel}: block`,
+      start: block.key.start,
+      end: block.node?.end ?? block.key.end,
+    };
+    const what = channel === 'manual' ? 'a manual task' : 'a ticket';
+    const message = `A ${channel}: block only applies to ${what}, but ISC would use "${actual}" for this request: ${why}`;
+    findings.push(finding('channel-mismatch', block.key.start, block.key.end, message, [remove]));
   }
   return findings;
+}
+
+/** The `ticketing.integration` names no integration, or not the one that manages the source. */
+function integrationMismatch({ view, decision, catalog }: RequestContext): Finding[] {
+  const integration = view.ticketing?.integration;
+  if (!integration || !catalog || decision.declaredOnly || decision.channel === 'unknown') return [];
+  const { start, end } = integration.node;
+  const named = catalog.findIntegration(integration.value);
+  if (!named) {
+    const names = catalog.serviceDeskIntegrations.map((s) => s.name);
+    const suggestion = closest(integration.value, names);
+    const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
+    const message = `No loaded catalog has a service desk integration named "${integration.value}".${did}`;
+    const fixes = suggestion ? [changeTo(integration.node, suggestion)] : [];
+    return [finding('unknown-integration', start, end, message, fixes)];
+  }
+  if (decision.channel !== 'ticketing' || !decision.integration || named === decision.integration) return [];
+  const right = decision.integration.name;
+  const message = `"${integration.value}" does not manage ${decision.source?.name ?? 'this source'}; ISC sends the ticket to "${right}".`;
+  return [finding('channel-mismatch', start, end, message, [changeTo(integration.node, right)])];
 }
 
 function deleteNotGenerated({ view }: RequestContext): Finding[] {

@@ -34,7 +34,12 @@ function checkDuration(map: MapNode, findings: Finding[]): void {
   if (p50?.kind !== 'scalar' || p90?.kind !== 'scalar') return;
   if (typeof p50.value !== 'number' || typeof p90.value !== 'number' || p50.value <= p90.value) return;
   findings.push(
-    finding('schema', p50.start, p50.end, `p50 (${p50.value}) is greater than p90 (${p90.value}): the median cannot exceed the 90th percentile. Swap them or correct one.`),
+    finding(
+      'schema',
+      p50.start,
+      p50.end,
+      `p50 (${p50.value}) is greater than p90 (${p90.value}): the median cannot exceed the 90th percentile. Swap them or correct one.`,
+    ),
   );
 }
 
@@ -44,7 +49,14 @@ function checkBusinessHours(map: MapNode, findings: Finding[]): void {
   const from = stringOf(start);
   const to = stringOf(end);
   if (!getValue(map, 'days') || !from || !to || !end || !isClock(from) || !isClock(to) || from < to) return;
-  findings.push(finding('schema', end.start, end.end, `The business day ends (${to}) before it starts (${from}); give start and end as HH:MM with start earlier.`));
+  findings.push(
+    finding(
+      'schema',
+      end.start,
+      end.end,
+      `The business day ends (${to}) before it starts (${from}); give start and end as HH:MM with start earlier.`,
+    ),
+  );
 }
 
 function checkTimeZone(node: ValueNode | null, findings: Finding[]): void {
@@ -53,6 +65,13 @@ function checkTimeZone(node: ValueNode | null, findings: Finding[]): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {
-    findings.push(finding('schema', node.start, node.end, `"${zone}" is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).`));
+    findings.push(
+      finding(
+        'schema',
+        node.start,
+        node.end,
+        `"${zone}" is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).`,
+      ),
+    );
   }
 }

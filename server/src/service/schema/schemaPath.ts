@@ -19,7 +19,9 @@ export function deref(at: SchemaAt): SchemaAt {
     if (!document) return current;
     const pointer = decodeURIComponent(target.hash.slice(1));
     let node: unknown = document;
-    for (const segment of pointer.split('/').filter((s) => s !== '')) node = (node as Record<string, unknown>)[segment];
+    for (const segment of pointer.split('/').filter((s) => s !== '')) {
+      node = (node as Record<string, unknown>)[segment];
+    }
     if (!node || typeof node !== 'object') return current;
     current = { schema: node as JsonSchema, base: documentUrl };
   }
@@ -40,7 +42,9 @@ export function step(at: SchemaAt, segment: string | number): SchemaAt | undefin
   const schema = current.schema;
   if (typeof segment === 'number' || /^\d+$/.test(String(segment))) {
     const items = schema.items;
-    if (items && typeof items === 'object' && !Array.isArray(items)) return deref({ schema: items as JsonSchema, base: current.base });
+    if (items && typeof items === 'object' && !Array.isArray(items)) {
+      return deref({ schema: items as JsonSchema, base: current.base });
+    }
     if (typeof segment === 'number') return undefined;
   }
   const properties = schema.properties as Record<string, JsonSchema> | undefined;
@@ -54,7 +58,9 @@ export function step(at: SchemaAt, segment: string | number): SchemaAt | undefin
     }
   }
   const additional = schema.additionalProperties;
-  if (additional && typeof additional === 'object') return deref({ schema: additional as JsonSchema, base: current.base });
+  if (additional && typeof additional === 'object') {
+    return deref({ schema: additional as JsonSchema, base: current.base });
+  }
   return undefined;
 }
 
@@ -73,7 +79,9 @@ export function propertiesOf(at: SchemaAt): Record<string, SchemaAt> {
   const current = deref(at);
   const properties = (current.schema.properties as Record<string, JsonSchema> | undefined) ?? {};
   const result: Record<string, SchemaAt> = {};
-  for (const [name, schema] of Object.entries(properties)) result[name] = deref({ schema, base: current.base });
+  for (const [name, schema] of Object.entries(properties)) {
+    result[name] = deref({ schema, base: current.base });
+  }
   return result;
 }
 
@@ -82,7 +90,10 @@ export function enumOf(at: SchemaAt): { values: string[]; descriptions: string[]
   const current = deref(at);
   const list = current.schema.enum as unknown[] | undefined;
   if (list) {
-    return { values: list.map(String), descriptions: (current.schema.markdownEnumDescriptions as string[] | undefined) ?? [] };
+    return {
+      values: list.map(String),
+      descriptions: (current.schema.markdownEnumDescriptions as string[] | undefined) ?? [],
+    };
   }
   const items = current.schema.items;
   if (items && typeof items === 'object') return enumOf({ schema: items as JsonSchema, base: current.base });

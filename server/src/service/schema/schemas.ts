@@ -14,7 +14,13 @@ export const PLAN_SCHEMA_ID = `${SCHEMA_BASE}plan.schema.json`;
 export const CATALOG_SCHEMA_ID = `${SCHEMA_BASE}catalog.schema.json`;
 
 /** Every bundled schema by its `$id`. Nothing is ever loaded from the network or the workspace. */
-export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [planSchema, catalogSchema, connectorSchema, manualSchema, ticketingSchema];
+export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [
+  planSchema,
+  catalogSchema,
+  connectorSchema,
+  manualSchema,
+  ticketingSchema,
+];
 
 /** The compiled validators the service uses, built once per process. */
 export interface Validators {

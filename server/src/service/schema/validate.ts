@@ -29,8 +29,12 @@ export function schemaFindings(validate: ValidateFunction, value: PlainValue, ro
 
 /** Keeps one error per failed anyOf/oneOf instead of one per branch. */
 function pruneBranches(errors: readonly ErrorObject[]): ErrorObject[] {
-  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
-  return errors.filter((e) => !unions.some((prefix) => e.schemaPath.startsWith(prefix)) && e.keyword !== 'if');
+  const unions = errors
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .map((e) => `${e.schemaPath}/`);
+  return errors.filter(
+    (e) => !unions.some((prefix) => e.schemaPath.startsWith(prefix)) && e.keyword !== 'if',
+  );
 }
 
 /**
@@ -49,7 +53,10 @@ function oneErrorPerCause(errors: readonly ErrorObject[]): ErrorObject[] {
   }
   return errors.filter((e) => {
     if (e.keyword !== 'type' && wrongType.has(e.instancePath)) return false;
-    return !(e.keyword === 'required' && misspelt.has(`${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}`));
+    return !(
+      e.keyword === 'required' &&
+      misspelt.has(`${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}`)
+    );
   });
 }
 
@@ -76,7 +83,8 @@ function errorFinding(error: ErrorObject, root: ValueNode): Finding | undefined 
       return enumValue(error, where ?? hit.pair?.key, label);
     default: {
       // A key without a value (`key:` in YAML) is reported on the key.
-      const empty = where === null || (where.kind === 'scalar' && where.value === null && where.start === where.end);
+      const empty =
+        where === null || (where.kind === 'scalar' && where.value === null && where.start === where.end);
       const node = (empty ? hit.pair?.key : undefined) ?? where;
       if (!node) return undefined;
       return finding('schema', node.start, node.end, describe(error, label, empty));
@@ -98,9 +106,14 @@ function firstSentence(schema: JsonSchema | undefined): string {
   return sentence.length > 0 && sentence.length < 200 ? ` ${sentence}` : '';
 }
 
-function missingKey(error: ErrorObject, where: ValueNode | null, parentKey: ValueNode | undefined, label: string): Finding | undefined {
+function missingKey(
+  error: ErrorObject,
+  where: ValueNode | null,
+  parentKey: ValueNode | undefined,
+  label: string,
+): Finding | undefined {
   const missing = (error.params as { missingProperty: string }).missingProperty;
-  const properties = (error.parentSchema)?.properties as Record<string, JsonSchema> | undefined;
+  const properties = error.parentSchema?.properties as Record<string, JsonSchema> | undefined;
   const hint = firstSentence(properties?.[missing]);
   const anchor = parentKey ?? (where?.kind === 'map' ? where.pairs[0]?.key : undefined) ?? where;
   if (!anchor) return undefined;
@@ -113,7 +126,14 @@ function missingKey(error: ErrorObject, where: ValueNode | null, parentKey: Valu
 function insertKeyFix(map: MapNode, key: string): FixData {
   const last = map.pairs[map.pairs.length - 1]!;
   const after = last.value ? last.value.end : last.key.end;
-  return { kind: 'insert-key', title: `Add "${key}"`, after, anchor: map.pairs[0]!.key.start, key, value: '' };
+  return {
+    kind: 'insert-key',
+    title: `Add "${key}"`,
+    after,
+    anchor: map.pairs[0]!.key.start,
+    key,
+    value: '',
+  };
 }
 
 function unknownKey(error: ErrorObject, where: ValueNode | null, label: string): Finding | undefined {
@@ -121,17 +141,35 @@ function unknownKey(error: ErrorObject, where: ValueNode | null, label: string):
   if (where?.kind !== 'map') return undefined;
   const pair = [...where.pairs].reverse().find((p) => String(p.key.value) === extra);
   if (!pair) return undefined;
-  const known = Object.keys(((error.parentSchema)?.properties as object | undefined) ?? {});
+  const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
   const suggestion = closest(extra, known);
   const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
   const list = known.length > 0 && known.length <= 16 ? ` Known keys: ${known.join(', ')}.` : '';
   const fixes: FixData[] = suggestion
-    ? [{ kind: 'replace', title: `Rename to "${suggestion}"`, start: pair.key.start, end: pair.key.end, text: suggestion }]
+    ? [
+        {
+          kind: 'replace',
+          title: `Rename to "${suggestion}"`,
+          start: pair.key.start,
+          end: pair.key.end,
+          text: suggestion,
+        },
+      ]
     : [];
-  return finding('schema', pair.key.start, pair.key.end, `"${extra}" is not a key of ${label}.${did}${list}`, fixes);
+  return finding(
+    'schema',
+    pair.key.start,
+    pair.key.end,
+    `"${extra}" is not a key of ${label}.${did}${list}`,
+    fixes,
+  );
 }
 
-function enumValue(error: ErrorObject, node: ValueNode | null | undefined, label: string): Finding | undefined {
+function enumValue(
+  error: ErrorObject,
+  node: ValueNode | null | undefined,
+  label: string,
+): Finding | undefined {
   if (!node) return undefined;
   const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
   const actual = node.kind === 'scalar' ? String(node.value) : '';
@@ -139,9 +177,23 @@ function enumValue(error: ErrorObject, node: ValueNode | null | undefined, label
   const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
   const list = allowed.length <= 12 ? ` Allowed: ${allowed.join(', ')}.` : '';
   const fixes: FixData[] = suggestion
-    ? [{ kind: 'replace', title: `Change to "${suggestion}"`, start: node.start, end: node.end, text: suggestion }]
+    ? [
+        {
+          kind: 'replace',
+          title: `Change to "${suggestion}"`,
+          start: node.start,
+          end: node.end,
+          text: suggestion,
+        },
+      ]
     : [];
-  return finding('schema', node.start, node.end, `${actual === '' ? 'This' : `"${actual}"`} is not a valid value for ${label}.${did}${list}`, fixes);
+  return finding(
+    'schema',
+    node.start,
+    node.end,
+    `${actual === '' ? 'This' : `"${actual}"`} is not a valid value for ${label}.${did}${list}`,
+    fixes,
+  );
 }
 
 function describe(error: ErrorObject, label: string, empty: boolean): string {
@@ -192,7 +244,8 @@ function typeName(value: unknown): string {
 
 function article(type: string): string {
   const words = type.split(',').map((t) => (t === 'object' ? 'mapping' : t === 'array' ? 'list' : t));
-  const text = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0]!;
+  const text =
+    words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0]!;
   return /^[aeiou]/.test(text) ? `an ${text}` : `a ${text}`;
 }
 

@@ -74,7 +74,12 @@ export function toValue(node: ValueNode | null): PlainValue {
       for (const pair of node.pairs) {
         const key = pair.key.value === null ? '' : String(pair.key.value);
         if (key === '__proto__') {
-          Object.defineProperty(result, key, { value: toValue(pair.value), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(result, key, {
+            value: toValue(pair.value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         } else {
           result[key] = toValue(pair.value);
         }
@@ -150,12 +155,24 @@ export function nodeAt(root: ValueNode | null, offset: number): NodeHit | undefi
     if (current.kind === 'map') {
       for (const pair of current.pairs) {
         if (offset >= pair.key.start && offset <= pair.key.end) {
-          next = { node: pair.key, path: [...hit.path, String(pair.key.value)], onKey: true, pair, parent: current };
+          next = {
+            node: pair.key,
+            path: [...hit.path, String(pair.key.value)],
+            onKey: true,
+            pair,
+            parent: current,
+          };
           break;
         }
         const value = pair.value;
         if (value && offset >= value.start && offset <= value.end) {
-          next = { node: value, path: [...hit.path, String(pair.key.value)], onKey: false, pair, parent: current };
+          next = {
+            node: value,
+            path: [...hit.path, String(pair.key.value)],
+            onKey: false,
+            pair,
+            parent: current,
+          };
           break;
         }
       }

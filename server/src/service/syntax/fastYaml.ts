@@ -4,7 +4,18 @@ import type { MapNode, PairNode, ScalarNode, ScalarValue, SeqNode, ValueNode } f
 import { DEFAULT_LIMITS } from './limits';
 import type { SyntaxDocument } from './syntaxDocument';
 import type { Tail } from './yamlScan';
-import { afterLine, backOverBlanks, commentLines, coreScalar, hasBreak, isBreak, lineStart, onlyCommentsOrBlank, skipSeparation, skipSpaces } from './yamlScan';
+import {
+  afterLine,
+  backOverBlanks,
+  commentLines,
+  coreScalar,
+  hasBreak,
+  isBreak,
+  lineStart,
+  onlyCommentsOrBlank,
+  skipSeparation,
+  skipSpaces,
+} from './yamlScan';
 
 /**
  * A fast path for parsing YAML: js-yaml (about ten times faster than the `yaml` package) builds
@@ -66,7 +77,8 @@ export function fastYamlDocument(text: string, start: number, end: number): Synt
   const options: FastLoadOptions = {
     schema: CORE_SCHEMA,
     maxDepth: DEFAULT_LIMITS.maxFlowDepth,
-    listener: (event: EventType, state: LoaderState) => (event === 'open' ? builder.open(state.position) : builder.close(state)),
+    listener: (event: EventType, state: LoaderState) =>
+      event === 'open' ? builder.open(state.position) : builder.close(state),
     onWarning: () => {
       throw DECLINE;
     },
@@ -94,7 +106,9 @@ function leadingMarker(src: string): number | undefined {
   const match = MARKER.exec(src);
   if (!match) return -1;
   const at = match.index + (src.charCodeAt(match.index) === 10 ? 1 : 0);
-  if (src.charCodeAt(at) !== 45 /* - */ || MARKER.exec(src) !== null || !onlyCommentsOrBlank(src, at)) return undefined;
+  if (src.charCodeAt(at) !== 45 /* - */ || MARKER.exec(src) !== null || !onlyCommentsOrBlank(src, at)) {
+    return undefined;
+  }
   const after = skipSpaces(src, at + 3);
   const c = src.charCodeAt(after);
   if (after >= src.length || isBreak(c)) return at;
@@ -153,7 +167,12 @@ class TreeBuilder {
       this.push(null, null, this.emptyAt(open), -1, undefined);
       return;
     }
-    if (count === 1 && (kind === 'scalar' ? this.nodes[from]?.kind === 'scalar' : this.results[from] === result)) return;
+    if (
+      count === 1 &&
+      (kind === 'scalar' ? this.nodes[from]?.kind === 'scalar' : this.results[from] === result)
+    ) {
+      return;
+    }
     const first = skipSeparation(this.src, open);
     const c = this.src.charCodeAt(first);
     if (kind === 'scalar' && count === 0) {
@@ -169,7 +188,13 @@ class TreeBuilder {
     }
   }
 
-  private push(node: ValueNode | null, result: unknown, at: number, outer: number, tail: Tail | undefined): void {
+  private push(
+    node: ValueNode | null,
+    result: unknown,
+    at: number,
+    outer: number,
+    tail: Tail | undefined,
+  ): void {
     const i = this.size++;
     this.nodes[i] = node;
     this.results[i] = result;
@@ -187,7 +212,13 @@ class TreeBuilder {
       const end = state.position;
       // A quoted scalar over several lines is folded by rules where the two parsers may differ; a
       // `#` right after the closing quote is a comment to js-yaml and an error to `yaml`.
-      if (typeof value !== 'string' || src.charCodeAt(end - 1) !== quote || end <= first + 1 || src.charCodeAt(end) === 35 || hasBreak(src, first, end)) {
+      if (
+        typeof value !== 'string' ||
+        src.charCodeAt(end - 1) !== quote ||
+        end <= first + 1 ||
+        src.charCodeAt(end) === 35 ||
+        hasBreak(src, first, end)
+      ) {
         throw DECLINE;
       }
       return this.scalarNode(value, first, end);
@@ -217,14 +248,19 @@ class TreeBuilder {
   private flowMap(from: number, first: number, close: number, result: object): void {
     // A key without a value (`{a, b: c}`) brings one child for its pair.
     if (this.size - from !== 2 * keyCount(result) || !this.closedFlow(close, 125 /* } */)) throw DECLINE;
-    const map: MapNode = { kind: 'map', start: first + this.base, end: close + this.base, pairs: this.pairs(from, this.size) };
+    const map: MapNode = {
+      kind: 'map',
+      start: first + this.base,
+      end: close + this.base,
+      pairs: this.pairs(from, this.size),
+    };
     this.size = from;
     this.push(map, result, first, -1, undefined);
   }
 
   /** Whether a flow collection ends with its bracket, and no comment touches it (see `scalar`). */
   private closedFlow(close: number, bracket: number): boolean {
-    return this.src.charCodeAt(close - 1) === bracket && this.src.charCodeAt(close) !== 35 /* # */;
+    return this.src.charCodeAt(close - 1) === bracket && this.src.charCodeAt(close) !== 35; /* # */
   }
 
   private blockSeq(from: number, first: number, length: number): void {
@@ -260,7 +296,9 @@ class TreeBuilder {
       // from the line's start, less a line break, on.
       const keyStart = key.start - this.base;
       const colon = skipSpaces(this.src, key.end - this.base);
-      if (colon - keyStart > 500 && colon - lineStart(this.src, keyStart) > MAX_IMPLICIT_KEY - 2) throw DECLINE;
+      if (colon - keyStart > 500 && colon - lineStart(this.src, keyStart) > MAX_IMPLICIT_KEY - 2) {
+        throw DECLINE;
+      }
       let value = this.nodes[i + 1]!;
       if (value === null) {
         const at = this.ats[i + 1]!;
@@ -290,7 +328,7 @@ class TreeBuilder {
     let tail = this.tails[last];
     if (end < 0) {
       end = afterLine(src, skipSpaces(src, node.end - this.base));
-      for (let line = end; line < src.length; ) {
+      for (let line = end; line < src.length;) {
         const text = skipSpaces(src, line);
         const c = src.charCodeAt(text);
         if (c === 35 /* # */ && text - line > column) end = line = afterLine(src, text);

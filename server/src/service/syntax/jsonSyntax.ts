@@ -26,15 +26,33 @@ const ERROR_HINTS: Partial<Record<string, string>> = {
 export function parseJsonText(text: string, limits: Limits): SyntaxDocument {
   const nesting = findExcessiveNesting(text, limits);
   if (nesting) {
-    return { start: 0, end: text.length, root: null, findings: [limitFinding(nesting.offset, nesting.length, nesting.message)], limited: true, index: 0 };
+    return {
+      start: 0,
+      end: text.length,
+      root: null,
+      findings: [limitFinding(nesting.offset, nesting.length, nesting.message)],
+      limited: true,
+      index: 0,
+    };
   }
   const errors: ParseError[] = [];
   let tree: JsonNode | undefined;
   try {
-    tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    tree = parseTree(text, errors, {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: false,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { start: 0, end: text.length, root: null, findings: [limitFinding(0, 0, `The JSON parser gave up (${reason}); the file is not analysed.`)], limited: true, index: 0 };
+    return {
+      start: 0,
+      end: text.length,
+      root: null,
+      findings: [limitFinding(0, 0, `The JSON parser gave up (${reason}); the file is not analysed.`)],
+      limited: true,
+      index: 0,
+    };
   }
   // Two errors at one offset (a trailing comma: "property name expected" and "value expected") have one cause.
   const firstAtOffset = errors.filter((error, i) => i === 0 || errors[i - 1]!.offset !== error.offset);
@@ -43,7 +61,12 @@ export function parseJsonText(text: string, limits: Limits): SyntaxDocument {
     const hint = ERROR_HINTS[code];
     const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
     const end = error.offset + Math.max(error.length, 1);
-    return finding('yaml-syntax', error.offset, Math.min(end, lineEnd(text, error.offset)), `JSON syntax: ${words}.${hint ? ` ${hint}` : ''}`);
+    return finding(
+      'yaml-syntax',
+      error.offset,
+      Math.min(end, lineEnd(text, error.offset)),
+      `JSON syntax: ${words}.${hint ? ` ${hint}` : ''}`,
+    );
   });
   const root = tree ? convert(tree, findings) : null;
   return { start: 0, end: text.length, root, findings, limited: false, index: 0 };
@@ -65,7 +88,12 @@ function convert(node: JsonNode, findings: Finding[]): ValueNode {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode) continue;
         map.pairs.push({
-          key: { kind: 'scalar', value: String(keyNode.value), start: keyNode.offset, end: keyNode.offset + keyNode.length },
+          key: {
+            kind: 'scalar',
+            value: String(keyNode.value),
+            start: keyNode.offset,
+            end: keyNode.offset + keyNode.length,
+          },
           value: valueNode ? convert(valueNode, findings) : null,
         });
       }
@@ -73,7 +101,12 @@ function convert(node: JsonNode, findings: Finding[]): ValueNode {
       return map;
     }
     case 'array': {
-      const seq: SeqNode = { kind: 'seq', start, end, items: (node.children ?? []).map((child) => convert(child, findings)) };
+      const seq: SeqNode = {
+        kind: 'seq',
+        start,
+        end,
+        items: (node.children ?? []).map((child) => convert(child, findings)),
+      };
       return seq;
     }
     case 'string':

@@ -48,7 +48,12 @@ export function findBinaryContent(text: string): LimitProblem | undefined {
  * Scans `text` for nesting deeper than the limits, without parsing it. Quoted strings and comments
  * are skipped; in block context a `[` or `{` opens a collection only where a value can start.
  */
-export function findExcessiveNesting(text: string, limits: Limits, start = 0, end = text.length): LimitProblem | undefined {
+export function findExcessiveNesting(
+  text: string,
+  limits: Limits,
+  start = 0,
+  end = text.length,
+): LimitProblem | undefined {
   let flowDepth = 0;
   let lineStart = true;
   let indent = 0;
@@ -66,7 +71,9 @@ export function findExcessiveNesting(text: string, limits: Limits, start = 0, en
     if (lineStart) {
       if (c === 32 /* space */) {
         indent++;
-        if (flowDepth === 0 && indent > limits.maxIndent) return nestingProblem(i, 'indentation', limits.maxIndent);
+        if (flowDepth === 0 && indent > limits.maxIndent) {
+          return nestingProblem(i, 'indentation', limits.maxIndent);
+        }
         continue;
       }
       lineStart = false;
@@ -90,13 +97,21 @@ export function findExcessiveNesting(text: string, limits: Limits, start = 0, en
       flowDepth--;
       continue;
     }
-    if (flowDepth === 0 && (c === 45 /* - */ || c === 63) /* ? */ && valueCanStart && isBlankOrEnd(text, i + 1, end)) {
+    if (
+      flowDepth === 0 &&
+      (c === 45 /* - */ || c === 63) /* ? */ &&
+      valueCanStart &&
+      isBlankOrEnd(text, i + 1, end)
+    ) {
       compact++;
-      if (compact > limits.maxCompactDepth) return nestingProblem(i, 'nested items on one line', limits.maxCompactDepth);
+      if (compact > limits.maxCompactDepth) {
+        return nestingProblem(i, 'nested items on one line', limits.maxCompactDepth);
+      }
       continue;
     }
     if (c === 32 || c === 9 || c === 13) continue;
-    valueCanStart = flowDepth > 0 ? c === 44 /* , */ || c === 58 /* : */ : c === 58 && isBlankOrEnd(text, i + 1, end);
+    valueCanStart =
+      flowDepth > 0 ? c === 44 /* , */ || c === 58 /* : */ : c === 58 && isBlankOrEnd(text, i + 1, end);
   }
   return undefined;
 }

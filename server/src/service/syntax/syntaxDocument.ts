@@ -34,9 +34,20 @@ export function duplicateKeysOf(map: MapNode): Finding[] {
     const key = pair.key.value === null ? '' : String(pair.key.value);
     if (keys.has(key)) {
       findings.push(
-        finding('duplicate-key', pair.key.start, pair.key.end, `The key "${key}" appears twice in this mapping; ISC would keep only the last value. Remove or rename one of them.`, [
-          { kind: 'remove', title: `Remove this "${key}"`, start: pair.key.start, end: pair.value?.end ?? pair.key.end },
-        ]),
+        finding(
+          'duplicate-key',
+          pair.key.start,
+          pair.key.end,
+          `The key "${key}" appears twice in this mapping; ISC would keep only the last value. Remove or rename one of them.`,
+          [
+            {
+              kind: 'remove',
+              title: `Remove this "${key}"`,
+              start: pair.key.start,
+              end: pair.value?.end ?? pair.key.end,
+            },
+          ],
+        ),
       );
     }
     keys.add(key);

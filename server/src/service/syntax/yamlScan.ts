@@ -22,7 +22,18 @@ export function coreScalar(s: string): ScalarValue {
   const c = s.charCodeAt(0);
   // Only these first characters (or none, for null) can start a non-string; most strings stop here.
   const candidate =
-    s === '' || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 78 || c === 110 || c === 84 || c === 116 || c === 70 || c === 102;
+    s === '' ||
+    (c >= 48 && c <= 57) ||
+    c === 43 ||
+    c === 45 ||
+    c === 46 ||
+    c === 126 ||
+    c === 78 ||
+    c === 110 ||
+    c === 84 ||
+    c === 116 ||
+    c === 70 ||
+    c === 102;
   if (!candidate) return s;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return c === 116 || c === 84;
@@ -30,9 +41,18 @@ export function coreScalar(s: string): ScalarValue {
   if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
   if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-    return s.slice(-3).toLowerCase() === 'nan' ? NaN : c === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    return s.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : c === 45
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
   }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  if (
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) ||
+    /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)
+  ) {
+    return parseFloat(s);
+  }
   return s;
 }
 
@@ -92,7 +112,7 @@ export function hasBreak(src: string, from: number, to: number): boolean {
 
 /** Whether the text before `to` (a line start) holds only blank lines and comment lines. */
 export function onlyCommentsOrBlank(src: string, to: number): boolean {
-  for (let i = 0; i < to; ) {
+  for (let i = 0; i < to;) {
     const text = skipSpaces(src, i);
     const c = src.charCodeAt(text);
     if (c !== 35 /* # */ && !isBreak(c)) return false;

@@ -19,7 +19,10 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 
 /** Hints by what the parser's message says, checked before the hints by error code. */
 const MESSAGE_HINTS: [RegExp, string][] = [
-  [/without - indicator|indentation|indent/i, 'Check the indentation: nested keys need more spaces than their parent, siblings the same, and list items start with "- ".'],
+  [
+    /without - indicator|indentation|indent/i,
+    'Check the indentation: nested keys need more spaces than their parent, siblings the same, and list items start with "- ".',
+  ],
   [/quote|quoted/i, 'A closing quote is missing.'],
   [/flow (sequence|map|collection)|\]|\}/i, 'A closing bracket or brace is missing, or a comma.'],
 ];
@@ -67,7 +70,12 @@ export function parseYamlTextSlow(text: string, limits: Limits): SyntaxDocument[
 }
 
 /** `parseYamlRegion` with the `yaml` package alone: the reference the fast path must equal (for tests). */
-export function parseYamlRegionSlow(text: string, start: number, end: number, limits: Limits): SyntaxDocument {
+export function parseYamlRegionSlow(
+  text: string,
+  start: number,
+  end: number,
+  limits: Limits,
+): SyntaxDocument {
   const nesting = findExcessiveNesting(text, limits, start, end);
   if (nesting) return limitedDocument(start, end, nesting.offset, nesting.length, nesting.message);
   return parseRegionWithYaml(text, start, end, limits);
@@ -98,7 +106,13 @@ function parserFailure(error: unknown): string {
   return `The YAML parser gave up on this document (${reason}); it is not analysed.`;
 }
 
-function limitedDocument(start: number, end: number, offset: number, length: number, message: string): SyntaxDocument {
+function limitedDocument(
+  start: number,
+  end: number,
+  offset: number,
+  length: number,
+  message: string,
+): SyntaxDocument {
   return { start, end, root: null, findings: [limitFinding(offset, length, message)], limited: true };
 }
 
@@ -110,13 +124,27 @@ interface ConvertContext {
   cyclic: boolean;
 }
 
-function convertDocument(doc: Document.Parsed, text: string, limits: Limits, base: number, index: number): SyntaxDocument {
+function convertDocument(
+  doc: Document.Parsed,
+  text: string,
+  limits: Limits,
+  base: number,
+  index: number,
+): SyntaxDocument {
   const [rangeStart, , rangeEnd] = doc.range;
   const start = base + rangeStart;
   const end = base + rangeEnd;
-  const ctx: ConvertContext = { base, anchors: new Map(), inProgress: new Set(), findings: [], cyclic: false };
+  const ctx: ConvertContext = {
+    base,
+    anchors: new Map(),
+    inProgress: new Set(),
+    findings: [],
+    cyclic: false,
+  };
   ctx.findings.push(...errorFindings(doc, text, base));
-  for (const warning of doc.warnings) ctx.findings.push(syntaxFinding(text, base, warning.pos, warning.code, warning.message, 'warning'));
+  for (const warning of doc.warnings) {
+    ctx.findings.push(syntaxFinding(text, base, warning.pos, warning.code, warning.message, 'warning'));
+  }
   let root: ValueNode | null;
   try {
     root = convertNode(doc.contents, ctx);
@@ -124,12 +152,28 @@ function convertDocument(doc: Document.Parsed, text: string, limits: Limits, bas
     return limitedDocument(start, end, start, 0, parserFailure(error));
   }
   if (ctx.cyclic) {
-    return { start, end, root: null, findings: ctx.findings.filter((f) => f.code !== 'duplicate-key'), limited: true, index };
+    return {
+      start,
+      end,
+      root: null,
+      findings: ctx.findings.filter((f) => f.code !== 'duplicate-key'),
+      limited: true,
+      index,
+    };
   }
   // Without anchors there are no aliases, and nothing can expand.
   const aliasProblem = ctx.anchors.size > 0 ? measureAliasExpansion(root, limits.maxAliasNodes) : undefined;
   if (aliasProblem) {
-    return { start, end, root: null, findings: [limitFinding(aliasProblem.start, aliasProblem.end - aliasProblem.start, aliasProblem.message)], limited: true, index };
+    return {
+      start,
+      end,
+      root: null,
+      findings: [
+        limitFinding(aliasProblem.start, aliasProblem.end - aliasProblem.start, aliasProblem.message),
+      ],
+      limited: true,
+      index,
+    };
   }
   const result: SyntaxDocument = { start, end, root, findings: ctx.findings, limited: false, index };
   if (ctx.anchors.size > 0) result.anchors = true;
@@ -146,12 +190,17 @@ function errorFindings(doc: Document.Parsed, text: string, base: number): Findin
   let runEnd = -1;
   let lastStart = -1;
   for (const error of doc.errors) {
-    const follows = error.code === 'UNEXPECTED_TOKEN' && runEnd >= 0 && /^\s*$/.test(text.slice(base + runEnd, base + error.pos[0]));
+    const follows =
+      error.code === 'UNEXPECTED_TOKEN' &&
+      runEnd >= 0 &&
+      /^\s*$/.test(text.slice(base + runEnd, base + error.pos[0]));
     runEnd = error.code === 'UNEXPECTED_TOKEN' ? error.pos[1] : -1;
     if (follows || error.pos[0] === lastStart) continue;
     lastStart = error.pos[0];
     const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
-    const pos: [number, number] = quote ? [openingQuote(text, base, error.pos[0], quote) ?? error.pos[0], error.pos[0]] : error.pos;
+    const pos: [number, number] = quote
+      ? [openingQuote(text, base, error.pos[0], quote) ?? error.pos[0], error.pos[0]]
+      : error.pos;
     findings.push(syntaxFinding(text, base, pos, error.code, error.message, 'error'));
   }
   return findings;
@@ -186,7 +235,12 @@ function syntaxFinding(
   const end = Math.max(start, Math.min(base + pos[1], clip));
   const hint = MESSAGE_HINTS.find(([pattern]) => pattern.test(message))?.[1] ?? HINTS[code];
   const text1 = `YAML syntax: ${message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}.`;
-  const result = finding('yaml-syntax', start, end === start && start < clip ? start + 1 : end, hint ? `${text1} ${hint}` : text1);
+  const result = finding(
+    'yaml-syntax',
+    start,
+    end === start && start < clip ? start + 1 : end,
+    hint ? `${text1} ${hint}` : text1,
+  );
   result.severity = severity;
   return result;
 }
@@ -217,7 +271,11 @@ function convertNode(node: unknown, ctx: ConvertContext): ValueNode | null {
   return result;
 }
 
-function convertMap(items: readonly unknown[], range: readonly number[] | undefined, ctx: ConvertContext): MapNode {
+function convertMap(
+  items: readonly unknown[],
+  range: readonly number[] | undefined,
+  ctx: ConvertContext,
+): MapNode {
   const start = (range?.[0] ?? 0) + ctx.base;
   const map: MapNode = { kind: 'map', start, end: (range?.[1] ?? 0) + ctx.base, pairs: [] };
   for (const item of items) {
@@ -232,8 +290,12 @@ function convertMap(items: readonly unknown[], range: readonly number[] | undefi
 }
 
 function convertKey(key: unknown, fallback: number, ctx: ConvertContext): ScalarNode {
-  if (isScalar(key) && key.range) return scalarNode(key.value, key.range[0] + ctx.base, key.range[1] + ctx.base);
-  if (key === null || key === undefined) return { kind: 'scalar', value: null, start: fallback, end: fallback };
+  if (isScalar(key) && key.range) {
+    return scalarNode(key.value, key.range[0] + ctx.base, key.range[1] + ctx.base);
+  }
+  if (key === null || key === undefined) {
+    return { kind: 'scalar', value: null, start: fallback, end: fallback };
+  }
   const range = (key as { range?: number[] }).range ?? [fallback - ctx.base, fallback - ctx.base];
   return { kind: 'scalar', value: '[complex key]', start: range[0]! + ctx.base, end: range[1]! + ctx.base };
 }
@@ -245,20 +307,33 @@ function rangeOfPair(pair: { key: unknown; value: unknown }): number[] | undefin
   return [keyRange[0]!, valueRange?.[1] ?? keyRange[1]!];
 }
 
-function resolveAlias(name: string, range: readonly number[] | undefined, ctx: ConvertContext): ValueNode | null {
+function resolveAlias(
+  name: string,
+  range: readonly number[] | undefined,
+  ctx: ConvertContext,
+): ValueNode | null {
   const start = (range?.[0] ?? 0) + ctx.base;
   const end = (range?.[1] ?? 0) + ctx.base;
   if (ctx.inProgress.has(name)) {
     ctx.cyclic = true;
     ctx.findings.push(
-      limitFinding(start, end - start, `The alias *${name} refers to the node that contains it, so its value would never end; the document is not analysed. Replace the alias with the value it should have.`),
+      limitFinding(
+        start,
+        end - start,
+        `The alias *${name} refers to the node that contains it, so its value would never end; the document is not analysed. Replace the alias with the value it should have.`,
+      ),
     );
     return null;
   }
   const target = ctx.anchors.get(name);
   if (target === undefined) {
     ctx.findings.push(
-      finding('yaml-syntax', start, end, `YAML syntax: the alias *${name} names no anchor. Define &${name} on a node before this alias, or write the value here.`),
+      finding(
+        'yaml-syntax',
+        start,
+        end,
+        `YAML syntax: the alias *${name} names no anchor. Define &${name} on a node before this alias, or write the value here.`,
+      ),
     );
     return null;
   }

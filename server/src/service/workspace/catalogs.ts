@@ -59,7 +59,13 @@ export class CatalogResolver {
   }
 
   /** Resolves the catalogs of one plan document of the file at `planPath`. */
-  resolve(planPath: string, doc: PlanDocument, text: string, root: string | undefined, fallback: readonly string[]): ResolvedCatalogs {
+  resolve(
+    planPath: string,
+    doc: PlanDocument,
+    text: string,
+    root: string | undefined,
+    fallback: readonly string[],
+  ): ResolvedCatalogs {
     const findings: Finding[] = [];
     let origin: CatalogOrigin;
     let files: string[];
@@ -75,7 +81,9 @@ export class CatalogResolver {
     files.forEach((file, index) => {
       const loaded = this.load(file);
       const ref = origin === 'catalog-key' ? doc.catalogRefs[index] : undefined;
-      if (loaded.problem && ref) findings.push(finding('no-catalog', ref.node.start, ref.node.end, `${ref.path}: ${loaded.problem}`));
+      if (loaded.problem && ref) {
+        findings.push(finding('no-catalog', ref.node.start, ref.node.end, `${ref.path}: ${loaded.problem}`));
+      }
       contents.push(...loaded.contents);
     });
     const inline = doc.inlineSources ? readInlineSources(planPath, doc.inlineSources) : undefined;
@@ -84,7 +92,10 @@ export class CatalogResolver {
       if (origin === 'none') origin = 'inline-only';
     }
     // Inline entries carry the plan's path and offsets in their origins: one merge per plan and text.
-    const inlineText = inline && doc.inlineSources ? `${planPath}\u0000${doc.inlineSources.start}\u0000${text.slice(doc.inlineSources.start, doc.inlineSources.end)}` : '';
+    const inlineText =
+      inline && doc.inlineSources
+        ? `${planPath}\u0000${doc.inlineSources.start}\u0000${text.slice(doc.inlineSources.start, doc.inlineSources.end)}`
+        : '';
     // Named catalogs that all failed to load are reported on their entries; no catalog is loaded then,
     // so that the requests do not each report the same missing catalog as an unknown source.
     const catalog = contents.length > 0 ? this.mergeCached(contents, inlineText) : undefined;
@@ -114,17 +125,28 @@ export class CatalogResolver {
     const text = this.host.readFile(file);
     const cached = this.loaded.get(file);
     if (cached && text !== undefined && cached.text === text) return cached;
-    const loaded = text === undefined ? { text: '', contents: [], problem: 'the catalog file cannot be read (does it exist?).' } : this.parse(file, text);
+    const loaded =
+      text === undefined
+        ? { text: '', contents: [], problem: 'the catalog file cannot be read (does it exist?).' }
+        : this.parse(file, text);
     if (text !== undefined) this.loaded.set(file, loaded);
     return loaded;
   }
 
   private parse(file: string, text: string): LoadedCatalog {
-    const type = fileTypeOf(file) ?? { role: 'catalog' as const, format: /\.json$/i.test(file) ? ('json' as const) : ('yaml' as const) };
+    const type = fileTypeOf(file) ?? {
+      role: 'catalog' as const,
+      format: /\.json$/i.test(file) ? ('json' as const) : ('yaml' as const),
+    };
     const docs: DocumentModel[] = parseFile(file, text, { ...type, role: 'catalog' }, this.limits);
     const contents: CatalogContent[] = [];
     for (const doc of docs) {
-      const content = doc.kind === 'catalog' ? doc.content : doc.syntax.root ? readCatalogDocument(file, doc.syntax.root) : undefined;
+      const content =
+        doc.kind === 'catalog'
+          ? doc.content
+          : doc.syntax.root
+            ? readCatalogDocument(file, doc.syntax.root)
+            : undefined;
       if (content) contents.push(content);
     }
     if (contents.length > 0) return { text, contents };
