@@ -25,7 +25,7 @@ export interface DryRunParams {
   uri: string;
   runs: number;
   seed: number;
-  /** Submission time, ISO 8601; default now. */
+  /** Submission time, ISO 8601; default as the editor's predictions (the setting, else now to the quarter hour). */
   at?: string;
   /** Hours after submission at which the perspectives look. */
   moment?: number;

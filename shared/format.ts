@@ -36,3 +36,8 @@ export function outcomesText(outcomes: object | null): string {
     .map(([name, share]) => `${name} ${shareText(share)}`)
     .join(' · ');
 }
+
+/** An ISO instant to the minute, as the view and reports show it: `2026-12-01 09:00 UTC`. */
+export function utcMinuteText(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -29,6 +29,8 @@ export type HostToView =
       focus: { document: number; request: number } | null;
     }
   | { type: 'busy' }
+  /** The simulation gave what the view already shows: only end the busy state (nothing is redrawn). */
+  | { type: 'unchanged' }
   | { type: 'error'; message: string };
 
 export const LIMITS = {
@@ -103,6 +105,7 @@ export function parseViewMessage(raw: unknown): ViewToHost | undefined {
 export function parseHostMessage(raw: unknown): HostToView | undefined {
   if (!isRecord(raw)) return undefined;
   if (raw.type === 'busy' && keysAre(raw, ['type'])) return { type: 'busy' };
+  if (raw.type === 'unchanged' && keysAre(raw, ['type'])) return { type: 'unchanged' };
   if (raw.type === 'error' && keysAre(raw, ['type', 'message']) && typeof raw.message === 'string') {
     return { type: 'error', message: raw.message };
   }

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol';
+import type { DryRunModel } from '../../shared/dryRun';
+import { DryRunRequest } from '../../shared/dryRun';
+import { milestoneText } from '../../shared/format';
 import { CATALOG } from '../unit/helpers';
 import { LspTestClient } from './lspClient';
 import { makeWorkspace, removeWorkspace } from './workspace';
@@ -91,6 +94,22 @@ suite('language server over stdio: hover, code lens, quick fixes', () => {
       ],
     );
     assert.ok(lenses.every((l) => l.command?.arguments?.[0] === uri));
+  });
+
+  test('the dry run submits when the editor does (the setting) and agrees with the code lens', async () => {
+    const model = await client.connection.sendRequest<DryRunModel>(DryRunRequest.method, {
+      uri,
+      runs: 200,
+      seed: 1,
+      scenarios: [],
+    });
+    assert.equal(model.at, '2026-11-25T09:00:00.000Z');
+    const payroll = model.plans[0]!.simulation.requests[1]!;
+    assert.equal(payroll.channel, 'manual');
+    assert.equal(
+      `committed ${milestoneText(payroll.milestones.committed)} · verified ${milestoneText(payroll.milestones.verified)}`,
+      'committed ~1 d (p90 13 d) · verified ~1.7 d (p90 14 d)',
+    );
   });
 
   test('quick fixes repair what they say, exactly', async () => {

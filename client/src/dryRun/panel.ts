@@ -10,6 +10,8 @@ import { createNonce, dryRunHtml } from './html';
 export interface DryRunState {
   uri: string;
   options: DryRunOptions;
+  /** The perspective tab the user picked last (the view's own; the host does not read it). */
+  perspective?: string;
 }
 
 export const DEFAULT_OPTIONS: DryRunOptions = { runs: 1000, seed: 1, moment: null, scenarios: [] };
@@ -28,6 +30,8 @@ export class DryRunPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, DryRunPanel>();
   private readonly disposables: vscode.Disposable[] = [];
   private model: DryRunModel | null = null;
+  /** What the view was last sent to draw (model, options, focus as JSON): an identical result is not redrawn. */
+  private shown = '';
   private focus: { document: number; request: number } | null = null;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
@@ -148,6 +152,21 @@ export class DryRunPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
+  /**
+   * Sends the view a model to draw, unless it shows exactly that already: re-checks that change
+   * nothing (a catalog opened or closed unchanged) must not redraw the view under the user.
+   */
+  private postModel(model: DryRunModel): void {
+    const message: HostToView = { type: 'model', model, options: this.options, focus: this.focus };
+    const json = JSON.stringify(message);
+    if (json === this.shown) {
+      this.post({ type: 'unchanged' });
+      return;
+    }
+    this.shown = json;
+    this.post(message);
+  }
+
   private schedule(delay = 300): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), delay);
@@ -168,15 +187,17 @@ export class DryRunPanel implements vscode.Disposable {
       if (generation !== this.generation) return;
       this.model = model;
       if (!model) {
+        this.shown = '';
         this.post({
           type: 'error',
           message: 'Open the plan file in an editor to simulate it (the file is closed, or holds no plan).',
         });
         return;
       }
-      this.post({ type: 'model', model, options: this.options, focus: this.focus });
+      this.postModel(model);
     } catch (error) {
       if (generation === this.generation) {
+        this.shown = '';
         this.post({
           type: 'error',
           message: `The dry run failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -190,9 +211,12 @@ export class DryRunPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
+        this.shown = '';
         if (this.model) {
-          this.post({ type: 'model', model: this.model, options: this.options, focus: this.focus });
-        } else this.schedule(0);
+          this.postModel(this.model);
+        } else {
+          this.schedule(0);
+        }
         break;
       case 'options':
         this.options = message.options;

@@ -1,7 +1,8 @@
 import type { DryRunModel, DryRunPlan, DryRunSummary, RequestPrediction } from '../../../shared/dryRun';
 import type { DryRunOptions } from '../../../shared/webviewMessages';
-import { humanDuration, milestoneText, outcomesText } from '../../../shared/format';
+import { humanDuration, milestoneText, outcomesText, utcMinuteText } from '../../../shared/format';
 import { h, icon } from './dom';
+import type { PerspectiveChoice } from './sections';
 import { renderPerspectives, renderEvents, renderScenarios } from './sections';
 import { axis, milestoneBars } from './timeline';
 
@@ -10,6 +11,8 @@ export interface ViewActions {
   setOptions(options: DryRunOptions): void;
   exportReport(format: 'markdown' | 'json'): void;
   reveal(document: number, request: number): void;
+  /** The perspective tab to show, and who hears when the user picks another. */
+  perspective: PerspectiveChoice;
 }
 
 const CHANNEL_ICON: Record<string, string> = {
@@ -44,7 +47,7 @@ export function renderModel(
         doc,
         'p',
         { class: 'muted' },
-        `Submitted ${model.at.slice(0, 16).replace('T', ' ')} UTC · ${model.runs} runs · seed ${model.seed} · predicted, nothing is sent to ISC`,
+        `Submitted ${utcMinuteText(model.at)} · ${model.runs} runs · seed ${model.seed} · predicted, nothing is sent to ISC`,
       ),
     ),
   );
@@ -156,7 +159,7 @@ function renderPlan(
   if (titled || plan.name) section.appendChild(h(doc, 'h2', {}, plan.name ?? `Plan ${plan.document + 1}`));
   section.appendChild(renderSummary(doc, plan.summary, plan.simulation.requests));
   section.appendChild(renderRequests(doc, plan, actions, focus));
-  section.appendChild(renderPerspectives(doc, plan.simulation.perspectives));
+  section.appendChild(renderPerspectives(doc, plan.simulation.perspectives, actions.perspective));
   if (plan.simulation.scenarios.length > 0) section.appendChild(renderScenarios(doc, plan.simulation));
   section.appendChild(renderEvents(doc, plan.simulation.events));
   if (plan.summary.assumptions.length > 0) {

@@ -1,5 +1,5 @@
 import type { DryRunEvent, IscWords, Perspectives, SimulationResult } from '../../../shared/dryRun';
-import { humanDuration, milestoneText, shareText } from '../../../shared/format';
+import { humanDuration, milestoneText, shareText, utcMinuteText } from '../../../shared/format';
 import { h, icon } from './dom';
 
 const ROLES = [
@@ -13,25 +13,40 @@ const ROLES = [
   },
 ] as const;
 
-type Role = (typeof ROLES)[number]['id'];
+/** One of the seed's three perspectives. */
+export type PerspectiveRole = (typeof ROLES)[number]['id'];
+type Role = PerspectiveRole;
 
-/** The seed's three perspectives at the chosen moment, as keyboard-operable tabs. */
-export function renderPerspectives(doc: Document, perspectives: Perspectives): HTMLElement {
-  const section = h(doc, 'section', { class: 'perspectives' });
+/** Whether `value` names a perspective (for state read back after a reload). */
+export function isPerspectiveRole(value: unknown): value is PerspectiveRole {
+  return ROLES.some((role) => role.id === value);
+}
+
+/** The perspective tab shown first, and who hears when the user picks another (so a redraw keeps it). */
+export interface PerspectiveChoice {
+  selected: PerspectiveRole;
+  onSelect(role: PerspectiveRole): void;
+}
+
+/** `At +1.2 d (2026-11-26 14:00 UTC), when the first request is verified`. */
+function momentHeading(doc: Document, moment: Perspectives['moment']): HTMLElement {
   const when =
-    perspectives.moment.basis === 'given'
+    moment.basis === 'given'
       ? 'at the chosen moment'
-      : perspectives.moment.basis === 'first-verified'
+      : moment.basis === 'first-verified'
         ? 'when the first request is verified'
         : 'at the end of the run';
-  section.appendChild(
-    h(
-      doc,
-      'h3',
-      {},
-      `At +${humanDuration(perspectives.moment.minutes)} (${perspectives.moment.at}), ${when}`,
-    ),
-  );
+  return h(doc, 'h3', {}, `At +${humanDuration(moment.minutes)} (${utcMinuteText(moment.at)}), ${when}`);
+}
+
+/** The seed's three perspectives at the chosen moment, as keyboard-operable tabs. */
+export function renderPerspectives(
+  doc: Document,
+  perspectives: Perspectives,
+  choice: PerspectiveChoice,
+): HTMLElement {
+  const section = h(doc, 'section', { class: 'perspectives' });
+  section.appendChild(momentHeading(doc, perspectives.moment));
   const tabs = h(doc, 'div', { role: 'tablist', 'aria-label': 'Perspectives' });
   const panel = h(doc, 'div', {
     role: 'tabpanel',
@@ -39,6 +54,10 @@ export function renderPerspectives(doc: Document, perspectives: Perspectives): H
     'data-testid': 'perspective',
     tabindex: 0,
   });
+  const first = Math.max(
+    0,
+    ROLES.findIndex((role) => role.id === choice.selected),
+  );
   const buttons = ROLES.map((role, index) =>
     h(
       doc,
@@ -48,8 +67,8 @@ export function renderPerspectives(doc: Document, perspectives: Perspectives): H
         role: 'tab',
         id: `tab-${role.id}`,
         'data-testid': `tab-${role.id}`,
-        'aria-selected': index === 0 ? 'true' : 'false',
-        tabindex: index === 0 ? 0 : -1,
+        'aria-selected': index === first ? 'true' : 'false',
+        tabindex: index === first ? 0 : -1,
       },
       role.label,
     ),
@@ -62,18 +81,22 @@ export function renderPerspectives(doc: Document, perspectives: Perspectives): H
     panel.setAttribute('aria-labelledby', buttons[index]!.id);
     panel.replaceChildren(perspectiveContent(doc, perspectives, ROLES[index]!.id));
   };
+  const pick = (index: number): void => {
+    select(index);
+    choice.onSelect(ROLES[index]!.id);
+  };
   buttons.forEach((button, index) => {
-    button.addEventListener('click', () => select(index));
+    button.addEventListener('click', () => pick(index));
     button.addEventListener('keydown', (event) => {
       const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
       if (step === 0) return;
       const next = (index + step + buttons.length) % buttons.length;
-      select(next);
+      pick(next);
       buttons[next]!.focus();
     });
   });
   tabs.append(...buttons);
-  select(0);
+  select(first);
   section.append(tabs, panel);
   return section;
 }

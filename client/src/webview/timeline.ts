@@ -5,14 +5,18 @@ import { s } from './dom';
 /** The time axis reads from minutes to weeks on a logarithmic scale. */
 const MIN_MINUTES = 0.5;
 const MAX_MINUTES = 6 * 7 * 24 * 60;
-export const TICKS: readonly { minutes: number; label: string }[] = [
-  { minutes: 1, label: '1 min' },
-  { minutes: 10, label: '10 min' },
-  { minutes: 60, label: '1 h' },
-  { minutes: 8 * 60, label: '8 h' },
-  { minutes: 24 * 60, label: '1 d' },
-  { minutes: 7 * 24 * 60, label: '1 wk' },
-  { minutes: 28 * 24 * 60, label: '4 wk' },
+/**
+ * Grid lines with their labels. A narrow column cannot fit every label: `rank` says which go first
+ * (2 hides below 420 px of axis, 1 below 200 px; dryRun.css), so the labels left never overlap.
+ */
+export const TICKS: readonly { minutes: number; label: string; rank: 0 | 1 | 2 }[] = [
+  { minutes: 1, label: '1 min', rank: 1 },
+  { minutes: 10, label: '10 min', rank: 2 },
+  { minutes: 60, label: '1 h', rank: 0 },
+  { minutes: 8 * 60, label: '8 h', rank: 2 },
+  { minutes: 24 * 60, label: '1 d', rank: 0 },
+  { minutes: 7 * 24 * 60, label: '1 wk', rank: 1 },
+  { minutes: 28 * 24 * 60, label: '4 wk', rank: 2 },
 ];
 
 const WIDTH = 1000;
@@ -88,7 +92,7 @@ export function axis(doc: Document): HTMLElement {
     label.textContent = tick.label;
     const x = axisX(tick.minutes) / WIDTH;
     label.style.left = `${(x * 100).toFixed(2)}%`;
-    label.className = x < 0.04 ? 'start' : x > 0.96 ? 'end' : 'middle';
+    label.className = `${x < 0.04 ? 'start' : x > 0.96 ? 'end' : 'middle'} rank-${tick.rank}`;
     row.appendChild(label);
   }
   return row;

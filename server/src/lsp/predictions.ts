@@ -17,15 +17,24 @@ export function editorOptions(
   doc: PlanDocument,
   now = Date.now(),
 ): PredictionOptions {
-  const { runs, seed, submittedAt } = session.settings.get(file.path).simulation;
+  const { runs, seed } = session.settings.get(file.path).simulation;
   const requests = Math.max(1, doc.requests.length);
-  const pinned = submittedAt ? Date.parse(submittedAt) : Number.NaN;
-  const at = Number.isFinite(pinned) ? pinned : Math.floor(now / QUARTER_HOUR) * QUARTER_HOUR;
   return {
     runs: Math.max(10, Math.min(runs, Math.floor(EDITOR_REQUEST_RUNS / requests))),
     seed,
-    submittedAt: at,
+    submittedAt: editorSubmissionTime(session, file.path, now),
   };
+}
+
+/**
+ * When the editor's predictions (hovers, code lenses, the dry-run view) submit a file's plans: the
+ * `iscPlan.simulation.submittedAt` setting, else now rounded down to the quarter hour, so that
+ * predictions stay the same between edits and the view agrees with the code lenses.
+ */
+export function editorSubmissionTime(session: Session, filePath: string, now = Date.now()): number {
+  const { submittedAt } = session.settings.get(filePath).simulation;
+  const pinned = submittedAt ? Date.parse(submittedAt) : Number.NaN;
+  return Number.isFinite(pinned) ? pinned : Math.floor(now / QUARTER_HOUR) * QUARTER_HOUR;
 }
 
 /** The editor's prediction of a plan document (computed when missing). */

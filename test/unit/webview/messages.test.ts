@@ -47,6 +47,8 @@ suite('dry-run view messages', () => {
 
   test('the view accepts only well-formed messages from the extension', () => {
     assert.deepEqual(parseHostMessage({ type: 'busy' }), { type: 'busy' });
+    assert.deepEqual(parseHostMessage({ type: 'unchanged' }), { type: 'unchanged' });
+    assert.equal(parseHostMessage({ type: 'unchanged', model: {} }), undefined);
     assert.deepEqual(parseHostMessage({ type: 'error', message: 'x' }), { type: 'error', message: 'x' });
     const model = { uri: 'file:///p.plan.yaml', plans: [] };
     assert.equal(parseHostMessage({ type: 'model', model, options: OPTIONS, focus: null })?.type, 'model');

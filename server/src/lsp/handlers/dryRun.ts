@@ -6,6 +6,7 @@ import { dryRunFile } from '../../service/features/dryRun';
 import { predictionJson, predictionMarkdown } from '../../service/features/report';
 import { predictionInput } from '../../service/features/planInput';
 import { scenarioNames } from '../../service/prediction/scenarios';
+import { editorSubmissionTime } from '../predictions';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 
@@ -16,7 +17,7 @@ function dryRunModel(session: Session, params: DryRunParams): DryRunModel | null
   const found = session.fileOf(params.uri);
   if (!found || !found.file.docs.some((d) => d.kind === 'plan')) return null;
   const parsedAt = params.at ? Date.parse(params.at) : Number.NaN;
-  const submittedAt = Number.isFinite(parsedAt) ? parsedAt : Date.now();
+  const submittedAt = Number.isFinite(parsedAt) ? parsedAt : editorSubmissionTime(session, found.file.path);
   const options = {
     submittedAt,
     runs: params.runs,
