@@ -17,7 +17,7 @@ export interface IscPlanSettings {
 
 export const DEFAULT_SETTINGS: IscPlanSettings = {
   catalogs: [],
-  simulation: { runs: 200, seed: 1, submittedAt: '' },
+  simulation: { runs: 1000, seed: 1, submittedAt: '' },
   codeLens: { enabled: true },
 };
 
