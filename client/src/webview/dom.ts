@@ -19,6 +19,19 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** A table head of column headers: a string names a column, an element is the header's content. */
+export function columnHeads(
+  doc: Document,
+  ...columns: (string | { content: Node; class: string })[]
+): HTMLElement {
+  const cells = columns.map((column) =>
+    typeof column === 'string'
+      ? h(doc, 'th', { scope: 'col' }, column)
+      : h(doc, 'th', { scope: 'col', class: column.class }, column.content),
+  );
+  return h(doc, 'thead', {}, h(doc, 'tr', {}, ...cells));
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Creates an SVG element (for the milestone bars). */

@@ -1,7 +1,7 @@
 import type { DryRunModel, DryRunPlan, DryRunSummary, RequestPrediction } from '../../../shared/dryRun';
 import type { DryRunOptions } from '../../../shared/webviewMessages';
 import { humanDuration, milestoneText, outcomesText, utcMinuteText } from '../../../shared/format';
-import { h, icon } from './dom';
+import { columnHeads, h, icon } from './dom';
 import type { PerspectiveChoice } from './sections';
 import { renderPerspectives, renderEvents, renderScenarios } from './sections';
 import { axis, milestoneBars } from './timeline';
@@ -211,21 +211,7 @@ function renderRequests(
 ): HTMLElement {
   const table = h(doc, 'table', { class: 'requests' });
   table.appendChild(
-    h(
-      doc,
-      'thead',
-      {},
-      h(
-        doc,
-        'tr',
-        {},
-        h(doc, 'th', { scope: 'col' }, '#'),
-        h(doc, 'th', { scope: 'col' }, 'Request'),
-        h(doc, 'th', { scope: 'col' }, 'Channel'),
-        h(doc, 'th', { scope: 'col', class: 'timeline' }, axis(doc)),
-        h(doc, 'th', { scope: 'col' }, 'Outcomes'),
-      ),
-    ),
+    columnHeads(doc, '#', 'Request', 'Channel', { content: axis(doc), class: 'timeline' }, 'Outcomes'),
   );
   const body = h(doc, 'tbody');
   for (const r of plan.simulation.requests) {

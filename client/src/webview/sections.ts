@@ -1,6 +1,6 @@
 import type { DryRunEvent, IscWords, Perspectives, SimulationResult } from '../../../shared/dryRun';
 import { humanDuration, milestoneText, shareText, utcMinuteText } from '../../../shared/format';
-import { h, icon } from './dom';
+import { columnHeads, h, icon } from './dom';
 
 const ROLES = [
   { id: 'user', label: 'User', question: 'Why don’t I have access yet?' },
@@ -149,22 +149,7 @@ export function renderEvents(doc: Document, events: readonly DryRunEvent[]): HTM
     { class: 'events' },
     h(doc, 'caption', {}, 'Representative run: what ISC shows, in its own words'),
   );
-  table.appendChild(
-    h(
-      doc,
-      'thead',
-      {},
-      h(
-        doc,
-        'tr',
-        {},
-        h(doc, 'th', { scope: 'col' }, 'Time'),
-        h(doc, 'th', { scope: 'col' }, 'Request'),
-        h(doc, 'th', { scope: 'col' }, 'ISC shows'),
-        h(doc, 'th', { scope: 'col' }, 'What happens'),
-      ),
-    ),
-  );
+  table.appendChild(columnHeads(doc, 'Time', 'Request', 'ISC shows', 'What happens'));
   const body = h(doc, 'tbody');
   for (const event of events) {
     body.appendChild(
