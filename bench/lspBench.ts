@@ -54,6 +54,8 @@ export interface ServerResult {
   lensCount?: number;
   memoryAfterOpen?: Memory;
   memoryAfterEdits?: Memory;
+  /** After all edits and requests and {@link SETTLE_MS} without any: what the server keeps while the plan stays open. */
+  memorySettled?: Memory;
   /** What the enum-breaking edit produced (the schema check of yaml-language-server). */
   enumCheck?: string;
   isolated: boolean;
@@ -286,6 +288,9 @@ function completionItems(value: unknown): number {
   return (value as CompletionList | null)?.items?.length ?? 0;
 }
 
+/** How long the servers are left idle before the settled memory reading. */
+export const SETTLE_MS = 3000;
+
 /** Runs the whole scenario for one server and plan; a failing or hung step is recorded, not thrown. */
 export async function benchServer(
   spec: ServerSpec,
@@ -320,6 +325,8 @@ export async function benchServer(
       }
     }
     scenario.result.memoryAfterEdits = session.memory();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    scenario.result.memorySettled = session.memory();
     if (scenario.result.enumCheck?.startsWith('no diagnostic')) {
       scenario.result.errors.push(
         'the enum-breaking edit ("Modifx") gave no diagnostic: the server did not validate operation values, so the comparison is not fair',

@@ -19,6 +19,7 @@ import { LspHost } from './lspHost';
 import { hoverPrediction } from './predictions';
 import { describe } from './runSafe';
 import { SettingsCache } from './settingsCache';
+import { IdleMemory } from './idleMemory';
 import { Validator } from './validator';
 
 /** The capabilities this server offers; features register their own providers in `registerFeatures`. */
@@ -34,6 +35,8 @@ export class Session {
   readonly settings: SettingsCache;
   readonly service: PlanService;
   readonly validator: Validator;
+  /** Gives memory back after heavy work, once the server is idle. */
+  readonly idleMemory = new IdleMemory();
   private watchesFiles = false;
 
   constructor(

@@ -91,6 +91,7 @@ export class Validator {
       });
       this.lastDurationMs = performance.now() - started;
       this.sendStatus(doc, findings);
+      this.session.idleMemory.workDone();
       if (fileTypeOf(doc.path)?.role !== 'plan') this.scheduleDependents(doc.path, false);
     } catch (error) {
       this.session.connection.console.error(`Validating ${doc.path} failed: ${describe(error)}`);

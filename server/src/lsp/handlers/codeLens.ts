@@ -34,6 +34,7 @@ export const registerCodeLens: FeatureRegistrar = (session) => {
             });
           });
         });
+        session.idleMemory.workDone();
         return lenses;
       },
       [],

@@ -33,6 +33,7 @@ function dryRunModel(session: Session, params: DryRunParams): DryRunModel | null
     const doc = found.file.docs[plan.document];
     return doc?.kind === 'plan' ? doc.requests.map((state) => document.positionAt(state.node.start)) : [];
   });
+  session.idleMemory.workDone();
   return {
     uri: params.uri,
     fileName: path.basename(found.file.path),
