@@ -6,11 +6,10 @@
  * history, kept as comments so that nothing the activity says is lost.
  */
 
-import type { ImportedAttribute, ImportedPlan, ImportedRequest, JsonObject } from './model';
+import type { ImportedPlan, ImportedRequest, JsonObject } from './model';
 import {
   asArray,
   asObject,
-  attributeValueOf,
   compactJson,
   identityOf,
   listComments,
@@ -18,7 +17,8 @@ import {
   recordedComment,
   text,
 } from './model';
-import { accountOperation, attributeOperation } from './operations';
+import type { JsonRequestFields } from './jsonRequest';
+import { jsonAccountRequest } from './jsonRequest';
 
 /** Keys only an account-activity search document has (the trigger has none of them). */
 export const SEARCH_DOCUMENT_KEYS = [
@@ -38,19 +38,6 @@ export function isSearchAccountRequest(request: JsonObject): boolean {
   return attributes.some((a) => asObject(a)?.name !== undefined && asObject(a)?.op !== undefined);
 }
 
-function attributeRequest(entry: JsonObject): ImportedAttribute | undefined {
-  const name = text(entry.name);
-  if (!name) return undefined;
-  const mapped = attributeOperation(text(entry.op));
-  const value = attributeValueOf(entry.value);
-  return {
-    name,
-    operation: mapped.operation,
-    ...(value !== undefined && value !== null ? { value } : {}),
-    comments: mapped.comments,
-  };
-}
-
 /** What ISC recorded for one account request: result status, ticket, target and errors. */
 function recorded(request: JsonObject): string[] {
   const result = asObject(request.result);
@@ -66,26 +53,13 @@ function recorded(request: JsonObject): string[] {
   return lines;
 }
 
+const FIELDS: JsonRequestFields = {
+  operation: 'op',
+  attribute: { name: 'name', operation: 'op', value: 'value' },
+};
+
 function accountRequest(request: JsonObject): ImportedRequest {
-  const source = asObject(request.source);
-  const mapped = accountOperation(text(request.op));
-  const comments = [...recorded(request), ...mapped.comments];
-  const attributeRequests: ImportedAttribute[] = [];
-  for (const entry of asArray(request.attributeRequests) ?? []) {
-    const object = asObject(entry);
-    const converted = object ? attributeRequest(object) : undefined;
-    if (converted) attributeRequests.push(converted);
-    else comments.push(`An attribute request without a name is left out: ${compactJson(entry)}`);
-  }
-  const nativeIdentity = text(request.accountId);
-  return {
-    source: text(source?.name) ?? text(source?.id),
-    operation: mapped.operation,
-    ...(nativeIdentity ? { nativeIdentity } : {}),
-    attributeRequests,
-    permissionRequests: [],
-    comments,
-  };
+  return jsonAccountRequest(request, FIELDS, recorded(request));
 }
 
 /** The activity's own facts (id, action, stage, status, times), errors and history as comment lines. */

@@ -13,7 +13,6 @@ import type { ImportedAttribute, ImportedPlan, ImportedRequest, JsonObject, Scal
 import {
   asArray,
   asObject,
-  attributeValueOf,
   compactJson,
   identityOf,
   listComments,
@@ -21,26 +20,13 @@ import {
   recordedComment,
   text,
 } from './model';
-import { accountOperation, attributeOperation } from './operations';
+import type { JsonRequestFields } from './jsonRequest';
+import { jsonAccountRequest } from './jsonRequest';
 
 /** Whether one account request looks like the trigger's (`accountOperation`, `attributeName`...). */
 export function isTriggerAccountRequest(request: JsonObject): boolean {
   if ('accountOperation' in request || 'provisioningResult' in request) return true;
   return (asArray(request.attributeRequests) ?? []).some((a) => asObject(a)?.attributeName !== undefined);
-}
-
-/** One trigger attribute request; `value` is absent when `attributeValue` is null or missing. */
-function attributeRequest(entry: JsonObject): ImportedAttribute | undefined {
-  const name = text(entry.attributeName);
-  if (!name) return undefined;
-  const mapped = attributeOperation(text(entry.operation));
-  const value = attributeValueOf(entry.attributeValue);
-  return {
-    name,
-    operation: mapped.operation,
-    ...(value !== undefined && value !== null ? { value } : {}),
-    comments: mapped.comments,
-  };
 }
 
 /** Whether `next` continues `last`: same attribute and operation, both with a single value. */
@@ -74,33 +60,19 @@ export function mergeRuns(attributes: readonly ImportedAttribute[]): ImportedAtt
   return merged;
 }
 
+const FIELDS: JsonRequestFields = {
+  operation: 'accountOperation',
+  attribute: { name: 'attributeName', operation: 'operation', value: 'attributeValue' },
+};
+
 function accountRequest(request: JsonObject): ImportedRequest {
-  const source = asObject(request.source);
-  const mapped = accountOperation(text(request.accountOperation));
-  const comments = [
-    ...recordedComment([
-      ['provisioningResult', text(request.provisioningResult)],
-      ['provisioningTarget', text(request.provisioningTarget)],
-      ['ticketId', text(request.ticketId)],
-    ]),
-    ...mapped.comments,
-  ];
-  const attributes: ImportedAttribute[] = [];
-  for (const entry of asArray(request.attributeRequests) ?? []) {
-    const object = asObject(entry);
-    const converted = object ? attributeRequest(object) : undefined;
-    if (converted) attributes.push(converted);
-    else comments.push(`An attribute request without an attributeName is left out: ${compactJson(entry)}`);
-  }
-  const nativeIdentity = text(request.accountId);
-  return {
-    source: text(source?.name) ?? text(source?.id),
-    operation: mapped.operation,
-    ...(nativeIdentity ? { nativeIdentity } : {}),
-    attributeRequests: mergeRuns(attributes),
-    permissionRequests: [],
-    comments,
-  };
+  const recorded = recordedComment([
+    ['provisioningResult', text(request.provisioningResult)],
+    ['provisioningTarget', text(request.provisioningTarget)],
+    ['ticketId', text(request.ticketId)],
+  ]);
+  const converted = jsonAccountRequest(request, FIELDS, recorded);
+  return { ...converted, attributeRequests: mergeRuns(converted.attributeRequests) };
 }
 
 /** One Provisioning Completed trigger payload as a plan. */

@@ -1,0 +1,68 @@
+/**
+ * Account requests as ISC's JSON records write them. The search document and the trigger payload
+ * have the same parts under different names (`op` / `accountOperation`, attribute `name` /
+ * `attributeName`...); each format names its fields and this module reads them.
+ */
+
+import type { ImportedAttribute, ImportedRequest, JsonObject } from './model';
+import { asArray, asObject, attributeValueOf, compactJson, text } from './model';
+import { accountOperation, attributeOperation } from './operations';
+
+/** Where one format keeps the parts of an account request and of its attribute requests. */
+export interface JsonRequestFields {
+  /** The account operation's key. */
+  operation: string;
+  /** The keys of an attribute request's name, operation and value. */
+  attribute: { name: string; operation: string; value: string };
+}
+
+/** An attribute request; undefined without a name; `value` is absent when the record's is null or missing. */
+function attributeRequest(
+  entry: JsonObject,
+  fields: JsonRequestFields['attribute'],
+): ImportedAttribute | undefined {
+  const name = text(entry[fields.name]);
+  if (!name) return undefined;
+  const mapped = attributeOperation(text(entry[fields.operation]));
+  const value = attributeValueOf(entry[fields.value]);
+  return {
+    name,
+    operation: mapped.operation,
+    ...(value !== undefined && value !== null ? { value } : {}),
+    comments: mapped.comments,
+  };
+}
+
+/**
+ * One account request of a record: source (name, else id), the mapped operation, `accountId` and
+ * the attribute requests in their order. `recorded` (what ISC recorded about it) comes first among
+ * the comments; an attribute request without a name is left out with a comment that shows it.
+ */
+export function jsonAccountRequest(
+  request: JsonObject,
+  fields: JsonRequestFields,
+  recorded: readonly string[],
+): ImportedRequest {
+  const source = asObject(request.source);
+  const mapped = accountOperation(text(request[fields.operation]));
+  const comments = [...recorded, ...mapped.comments];
+  const attributeRequests: ImportedAttribute[] = [];
+  for (const entry of asArray(request.attributeRequests) ?? []) {
+    const object = asObject(entry);
+    const converted = object ? attributeRequest(object, fields.attribute) : undefined;
+    if (converted) attributeRequests.push(converted);
+    else {
+      const named = fields.attribute.name === 'name' ? 'a name' : `an ${fields.attribute.name}`;
+      comments.push(`An attribute request without ${named} is left out: ${compactJson(entry)}`);
+    }
+  }
+  const nativeIdentity = text(request.accountId);
+  return {
+    source: text(source?.name) ?? text(source?.id),
+    operation: mapped.operation,
+    ...(nativeIdentity ? { nativeIdentity } : {}),
+    attributeRequests,
+    permissionRequests: [],
+    comments,
+  };
+}
