@@ -3,12 +3,7 @@ import * as fc from 'fast-check';
 import { generatePlan } from '../../../bench/generate';
 import { fastYamlDocument } from '../../../server/src/service/syntax/fastYaml';
 import { DEFAULT_LIMITS } from '../../../server/src/service/syntax/limits';
-import {
-  parseYamlRegion,
-  parseYamlRegionSlow,
-  parseYamlText,
-  parseYamlTextSlow,
-} from '../../../server/src/service/syntax/yamlSyntax';
+import { parseYamlRegion, parseYamlText } from '../../../server/src/service/syntax/yamlSyntax';
 
 /** Runs of the properties; set ISC_PLAN_PROPERTY_RUNS for a deeper search (a failure prints its seed and a shrunk case). */
 const RUNS = Number(process.env.ISC_PLAN_PROPERTY_RUNS ?? 400);
@@ -340,7 +335,7 @@ function checkEquivalent(text: string, cut: [number, number]): void {
   const fast = fastYamlDocument(text, 0, text.length);
   if (fast) {
     stats.accepted++;
-    assert.deepStrictEqual([fast], parseYamlTextSlow(text, DEFAULT_LIMITS));
+    assert.deepStrictEqual([fast], parseYamlText(text, DEFAULT_LIMITS, 'yaml'));
   } else {
     stats.declined++;
   }
@@ -349,7 +344,7 @@ function checkEquivalent(text: string, cut: [number, number]): void {
   const b = lines[Math.floor(cut[1] * lines.length)]!;
   const [start, end] = a <= b ? [a, b === a ? text.length : b] : [b, a];
   const region = fastYamlDocument(text, start, end);
-  if (region) assert.deepStrictEqual(region, parseYamlRegionSlow(text, start, end, DEFAULT_LIMITS));
+  if (region) assert.deepStrictEqual(region, parseYamlRegion(text, start, end, DEFAULT_LIMITS, 'yaml'));
 }
 
 const cutArb = fc.tuple(
@@ -376,14 +371,14 @@ suite('fast YAML path: js-yaml builds the same tree as the yaml package, or decl
     const text = generatePlan(200);
     const fast = fastYamlDocument(text, 0, text.length);
     assert.ok(fast);
-    assert.deepStrictEqual([fast], parseYamlTextSlow(text, DEFAULT_LIMITS));
+    assert.deepStrictEqual([fast], parseYamlText(text, DEFAULT_LIMITS, 'yaml'));
     assert.deepStrictEqual(parseYamlText(text, DEFAULT_LIMITS), [fast]);
     const start = text.indexOf('  - source');
     const end = text.indexOf('  - source', start + 1);
     assert.ok(fastYamlDocument(text, start, end));
     assert.deepStrictEqual(
       parseYamlRegion(text, start, end, DEFAULT_LIMITS),
-      parseYamlRegionSlow(text, start, end, DEFAULT_LIMITS),
+      parseYamlRegion(text, start, end, DEFAULT_LIMITS, 'yaml'),
     );
   });
 });
@@ -456,7 +451,10 @@ suite('fast YAML path: examples', () => {
   for (const [reason, text] of DECLINED) {
     test(`declines ${reason}`, () => {
       assert.equal(fastYamlDocument(text, 0, text.length), undefined);
-      assert.deepStrictEqual(parseYamlText(text, DEFAULT_LIMITS), parseYamlTextSlow(text, DEFAULT_LIMITS));
+      assert.deepStrictEqual(
+        parseYamlText(text, DEFAULT_LIMITS),
+        parseYamlText(text, DEFAULT_LIMITS, 'yaml'),
+      );
     });
   }
 
@@ -464,7 +462,7 @@ suite('fast YAML path: examples', () => {
     test(`takes ${what}, giving the slow path's document`, () => {
       const fast = fastYamlDocument(text, 0, text.length);
       assert.ok(fast);
-      assert.deepStrictEqual([fast], parseYamlTextSlow(text, DEFAULT_LIMITS));
+      assert.deepStrictEqual([fast], parseYamlText(text, DEFAULT_LIMITS, 'yaml'));
     });
   }
 
@@ -475,6 +473,6 @@ suite('fast YAML path: examples', () => {
     const fast = fastYamlDocument(text, start, text.length);
     assert.ok(fast);
     assert.equal(fast.start, start);
-    assert.deepStrictEqual(fast, parseYamlRegionSlow(text, start, text.length, DEFAULT_LIMITS));
+    assert.deepStrictEqual(fast, parseYamlRegion(text, start, text.length, DEFAULT_LIMITS, 'yaml'));
   });
 });

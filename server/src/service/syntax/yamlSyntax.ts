@@ -39,16 +39,19 @@ const HINTS: Record<string, string> = {
   BAD_ALIAS: 'An alias must name an anchor defined before it (&name).',
 };
 
+/** Which parser reads plain YAML: the fast path where it applies (the default), or only `yaml` (the reference the fast path must equal, for tests). */
+export type YamlParser = 'fast' | 'yaml';
+
 /**
  * Parses a YAML text (all of it, possibly several documents) into syntax documents. Never throws:
  * every problem becomes a finding of the document it belongs to. A plain single-document text is
  * parsed on the fast path (`fastYaml.ts`), anything else with the `yaml` package; both give the
  * same documents.
  */
-export function parseYamlText(text: string, limits: Limits): SyntaxDocument[] {
+export function parseYamlText(text: string, limits: Limits, parser: YamlParser = 'fast'): SyntaxDocument[] {
   const nesting = findExcessiveNesting(text, limits);
   if (nesting) return [limitedDocument(0, text.length, nesting.offset, nesting.length, nesting.message)];
-  const fast = fastYamlDocument(text, 0, text.length);
+  const fast = parser === 'fast' ? fastYamlDocument(text, 0, text.length) : undefined;
   return fast ? [fast] : parseAllWithYaml(text, limits);
 }
 
@@ -56,29 +59,17 @@ export function parseYamlText(text: string, limits: Limits): SyntaxDocument[] {
  * Parses one region of a YAML text on its own, as one document, keeping offsets relative to the
  * whole text. Used to re-parse only the requests an edit touched.
  */
-export function parseYamlRegion(text: string, start: number, end: number, limits: Limits): SyntaxDocument {
-  const nesting = findExcessiveNesting(text, limits, start, end);
-  if (nesting) return limitedDocument(start, end, nesting.offset, nesting.length, nesting.message);
-  return fastYamlDocument(text, start, end) ?? parseRegionWithYaml(text, start, end, limits);
-}
-
-/** `parseYamlText` with the `yaml` package alone: the reference the fast path must equal (for tests). */
-export function parseYamlTextSlow(text: string, limits: Limits): SyntaxDocument[] {
-  const nesting = findExcessiveNesting(text, limits);
-  if (nesting) return [limitedDocument(0, text.length, nesting.offset, nesting.length, nesting.message)];
-  return parseAllWithYaml(text, limits);
-}
-
-/** `parseYamlRegion` with the `yaml` package alone: the reference the fast path must equal (for tests). */
-export function parseYamlRegionSlow(
+export function parseYamlRegion(
   text: string,
   start: number,
   end: number,
   limits: Limits,
+  parser: YamlParser = 'fast',
 ): SyntaxDocument {
   const nesting = findExcessiveNesting(text, limits, start, end);
   if (nesting) return limitedDocument(start, end, nesting.offset, nesting.length, nesting.message);
-  return parseRegionWithYaml(text, start, end, limits);
+  const fast = parser === 'fast' ? fastYamlDocument(text, start, end) : undefined;
+  return fast ?? parseRegionWithYaml(text, start, end, limits);
 }
 
 function parseAllWithYaml(text: string, limits: Limits): SyntaxDocument[] {
