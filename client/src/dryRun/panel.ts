@@ -35,6 +35,8 @@ export class DryRunPanel implements vscode.Disposable {
   private focus: { document: number; request: number } | null = null;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  /** The plan was re-checked while the view was hidden: simulate when it shows again. */
+  private stale = false;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -49,7 +51,15 @@ export class DryRunPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       events.onPlanChecked((checked) => {
-        if (checked === this.uri) this.schedule();
+        if (checked !== this.uri) return;
+        // A hidden view is not simulated after every check: once, when it is shown again.
+        if (this.panel.visible) this.schedule();
+        else this.stale = true;
+      }),
+      panel.onDidChangeViewState(() => {
+        if (!this.panel.visible || !this.stale) return;
+        this.stale = false;
+        this.schedule(0);
       }),
     );
     DryRunPanel.panels.set(uri, this);

@@ -1,5 +1,6 @@
 import type { DryRunModel, DryRunPlan, DryRunSummary, RequestPrediction } from '../../../shared/dryRun';
 import type { DryRunOptions } from '../../../shared/webviewMessages';
+import { LIMITS } from '../../../shared/webviewMessages';
 import { humanDuration, milestoneText, outcomesText, utcMinuteText } from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
 import type { PerspectiveChoice } from './sections';
@@ -87,7 +88,7 @@ function numberField(
 function renderControls(doc: Document, options: DryRunOptions, actions: ViewActions): HTMLElement {
   const form = h(doc, 'form', { class: 'controls', 'aria-label': 'Dry-run options' });
   form.append(
-    numberField(doc, 'runs', 'Runs', options.runs, { min: 1, max: 100000, step: 1 }),
+    numberField(doc, 'runs', 'Runs', options.runs, { min: 1, max: LIMITS.maxRuns, step: 1 }),
     numberField(doc, 'seed', 'Seed', options.seed, { min: 0, step: 1 }),
     numberField(doc, 'moment', 'Moment (h)', options.moment, {
       min: 0,
@@ -128,13 +129,13 @@ function renderControls(doc: Document, options: DryRunOptions, actions: ViewActi
     const read = (id: string): string => (form.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '').trim();
     const moment = read('moment');
     actions.setOptions({
-      runs: Math.min(100000, Math.max(1, Math.trunc(Number(read('runs')) || options.runs))),
+      runs: Math.min(LIMITS.maxRuns, Math.max(1, Math.trunc(Number(read('runs')) || options.runs))),
       seed: Math.max(0, Math.trunc(Number(read('seed')) || 0)),
       moment: moment === '' || !Number.isFinite(Number(moment)) ? null : Math.max(0, Number(moment)),
       scenarios: read('scenario')
         .split(/\s+/)
         .filter((spec) => spec !== '')
-        .slice(0, 8),
+        .slice(0, LIMITS.maxScenarios),
     });
   });
   for (const button of Array.from(form.querySelectorAll<HTMLButtonElement>('button[data-export]'))) {

@@ -184,21 +184,12 @@ export function renderScenarios(doc: Document, sim: SimulationResult): HTMLEleme
       h(doc, 'caption', {}, icon(doc, 'beaker'), ` What if ${scenario.spec}`),
     );
     table.appendChild(
-      h(
+      columnHeads(
         doc,
-        'thead',
-        {},
-        h(
-          doc,
-          'tr',
-          {},
-          ...[
-            '#',
-            'Committed: baseline → scenario',
-            'Verified: baseline → scenario',
-            'Failed or stalled',
-          ].map((t) => h(doc, 'th', { scope: 'col' }, t)),
-        ),
+        '#',
+        'Committed: baseline → scenario',
+        'Verified: baseline → scenario',
+        'Failed or stalled',
       ),
     );
     const body = h(doc, 'tbody');

@@ -1,13 +1,10 @@
 import * as path from 'path';
+import { dryRunFile, planNameOf } from '../service/features/dryRun';
 import type { PlanReport, ReportHeader } from '../service/features/report';
 import { predictionJson, predictionMarkdown, predictionText } from '../service/features/report';
-import { predictionInput } from '../service/features/planInput';
-import type { PlanDocument } from '../service/model/planDocument';
 import { fileTypeOf } from '../service/model/sourceFile';
 import type { FileState } from '../service/planService';
 import { PlanService } from '../service/planService';
-import { parseScenarios } from '../service/prediction/scenarios';
-import { simulatePlan } from '../service/prediction/simulate';
 import type { Outcomes, PredictionOptions } from '../service/prediction/types';
 import type { CliContext } from './context';
 import { UsageError } from './context';
@@ -76,9 +73,21 @@ function loadPlan(
   return { service, file, shown: plan };
 }
 
-function planName(doc: PlanDocument): string | null {
-  const pair = doc.root?.pairs.find((p) => p.key.value === 'name');
-  return pair?.value?.kind === 'scalar' && pair.value.value !== null ? String(pair.value.value) : null;
+/** The dry run of each plan of the file, as the view gets it; a scenario that cannot be used is a usage error. */
+function simulatedPlans(
+  service: PlanService,
+  file: FileState,
+  options: Parameters<typeof dryRunFile>[2],
+): PlanReport[] {
+  const { plans, scenarioErrors } = dryRunFile(service, file, options);
+  const firstError = scenarioErrors[0];
+  if (firstError !== undefined) throw new UsageError(firstError);
+  return plans.map(({ document, name, simulation }) => ({
+    document,
+    name,
+    requests: simulation.requests,
+    simulation,
+  }));
 }
 
 /** `isc-plan predict` and `isc-plan simulate`. Returns the exit status. */
@@ -103,19 +112,17 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
     throw new UsageError(`--moment must be hours after submission (>= 0), not "${args.moment}"`);
   }
   const { service, file, shown } = loadPlan(ctx, args.plan);
-  const plans = file.docs.flatMap((doc, document): PlanReport[] => {
-    if (doc.kind !== 'plan') return [];
-    if (!simulate) return [{ document, name: planName(doc), requests: service.predict(file, doc, options) }];
-    const input = predictionInput(doc, service.catalogsOf(file, doc).catalog, options);
-    const parsed = parseScenarios(args.scenarios ?? [], input);
-    const firstError = parsed.errors[0];
-    if (firstError !== undefined) throw new UsageError(firstError);
-    const simulation = simulatePlan(input, {
-      scenarios: parsed.scenarios,
-      ...(moment !== undefined ? { moment } : {}),
-    });
-    return [{ document, name: planName(doc), requests: simulation.requests, simulation }];
-  });
+  const plans: PlanReport[] = simulate
+    ? simulatedPlans(service, file, {
+        ...options,
+        scenarios: args.scenarios ?? [],
+        ...(moment !== undefined ? { moment } : {}),
+      })
+    : file.docs.flatMap((doc, document): PlanReport[] =>
+        doc.kind === 'plan'
+          ? [{ document, name: planNameOf(doc), requests: service.predict(file, doc, options) }]
+          : [],
+      );
   const header: ReportHeader = {
     file: shown,
     at: new Date(options.submittedAt).toISOString(),

@@ -44,7 +44,8 @@ export function summarise(requests: readonly RequestPrediction[]): DryRunSummary
   return { channels, slowest, atRisk, assumptions: assumptionsOf(requests) };
 }
 
-function nameOf(doc: PlanDocument): string | null {
+/** A plan's `name:`, or null without one. */
+export function planNameOf(doc: PlanDocument): string | null {
   const pair = doc.root?.pairs.find((p) => p.key.value === 'name');
   return pair?.value?.kind === 'scalar' && pair.value.value !== null ? String(pair.value.value) : null;
 }
@@ -69,7 +70,7 @@ export function dryRunFile(
       scenarios: parsed.scenarios,
       ...(options.moment !== undefined ? { moment: options.moment } : {}),
     });
-    plans.push({ document, name: nameOf(doc), summary: summarise(simulation.requests), simulation });
+    plans.push({ document, name: planNameOf(doc), summary: summarise(simulation.requests), simulation });
   });
   return { plans, scenarioErrors: [...scenarioErrors] };
 }
