@@ -51,5 +51,5 @@ export function hoverPrediction(
   const options = editorOptions(session, file, doc);
   return doc.requests.length <= HOVER_COMPUTES_UP_TO
     ? session.service.predict(file, doc, options)
-    : session.service.cachedPrediction(file, doc, options);
+    : session.service.cachedPrediction(doc, options);
 }

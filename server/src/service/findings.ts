@@ -57,6 +57,11 @@ export type FixData =
   | { kind: 'remove'; title: string; start: number; end: number }
   | { kind: 'catalog-stub'; title: string; sourceName: string };
 
+/** The quick fix that replaces the text of `node` (offsets) with `text`: `Change to "text"`. */
+export function changeTo(node: { start: number; end: number }, text: string): FixData {
+  return { kind: 'replace', title: `Change to "${text}"`, start: node.start, end: node.end, text };
+}
+
 /** One problem found in a file. `start`/`end` are UTF-16 offsets into the whole file's text. */
 export interface Finding {
   code: RuleCode;

@@ -178,25 +178,18 @@ export class PlanService {
 
   /**
    * The prediction of every request of a plan document (prediction.md), cached until the document,
-   * its catalogs or the options change. Hovers, code lenses, `predict` and `simulate` share it.
+   * its catalogs or the options change. Hovers, code lenses and `isc-plan predict` share it.
    */
   predict(file: FileState, doc: PlanDocument, options: PredictionOptions): RequestPrediction[] {
-    const resolved = this.catalogsOf(file, doc);
-    const cached = this.cachedPrediction(file, doc, options);
-    if (cached) return cached;
     const key = this.predictionKey(doc, options);
-    const value = predictPlan(predictionInput(doc, resolved.catalog, options));
+    if (doc.predicted?.key === key) return doc.predicted.value as RequestPrediction[];
+    const value = predictPlan(predictionInput(doc, this.catalogsOf(file, doc).catalog, options));
     doc.predicted = { key, value };
     return value;
   }
 
   /** The prediction of a document if it is already computed for these options, else undefined (never computes). */
-  cachedPrediction(
-    file: FileState,
-    doc: PlanDocument,
-    options: PredictionOptions,
-  ): RequestPrediction[] | undefined {
-    this.catalogsOf(file, doc);
+  cachedPrediction(doc: PlanDocument, options: PredictionOptions): RequestPrediction[] | undefined {
     return doc.predicted?.key === this.predictionKey(doc, options)
       ? (doc.predicted.value as RequestPrediction[])
       : undefined;

@@ -8,7 +8,7 @@ import type { SyntaxDocument } from '../syntax/syntaxDocument';
 import type { PlanDocument } from './planDocument';
 import { refreshHeader } from './planDocument';
 import type { RequestState } from './requestState';
-import { createRequestState } from './requestState';
+import { createRequestState, requestFindings } from './requestState';
 import type { Segments } from './segments';
 import { findSegments, segmentAt, segmentEnd } from './segments';
 import type { DocumentModel } from './sourceFile';
@@ -189,7 +189,7 @@ function splice(doc: PlanDocument, parsed: Reparsed, delta: number): void {
   for (const node of endingWithSeq) node!.end = parsed.end;
   for (let i = region.first; i < doc.requests.length; i++) {
     const state = doc.requests[i]!;
-    for (const f of [...state.syntax, ...state.schema, ...(state.rules ?? [])]) shiftFinding(f, delta);
+    for (const f of requestFindings(state)) shiftFinding(f, delta);
   }
   const states = items.map((item, index) => {
     const from = segments.starts[index]!;
@@ -244,7 +244,7 @@ function shiftDocument(doc: DocumentModel, delta: number): void {
   if (doc.kind === 'plan') {
     for (const f of doc.headerFindings) findings.add(f);
     for (const state of doc.requests) {
-      for (const f of [...state.syntax, ...state.schema, ...(state.rules ?? [])]) findings.add(f);
+      for (const f of requestFindings(state)) findings.add(f);
     }
     if (doc.segments) {
       doc.segments.starts = doc.segments.starts.map((s) => s + delta);

@@ -2,13 +2,13 @@ import type { MergedCatalog } from '../catalog/types';
 import type { ChannelDecision } from '../channel/decide';
 import { decideChannel } from '../channel/decide';
 import type { Finding } from '../findings';
-import { finding, shiftFinding } from '../findings';
+import { finding } from '../findings';
 import { accountKeyOf } from '../rules/planRules';
 import { requestRules } from '../rules/requestRules';
 import { getValidators } from '../schema/schemas';
 import { schemaFindings } from '../schema/validate';
 import type { PlainValue, ValueNode } from '../syntax/ast';
-import { shiftNode, toValue } from '../syntax/ast';
+import { toValue } from '../syntax/ast';
 import type { AccountRequestView } from './requestView';
 import { viewAccountRequest } from './requestView';
 
@@ -72,13 +72,4 @@ export function ensureDecision(state: RequestState, catalog: MergedCatalog | und
 /** Every finding of a request, in a stable order. */
 export function requestFindings(state: RequestState): Finding[] {
   return [...state.syntax, ...state.schema, ...(state.rules ?? [])];
-}
-
-/** Moves a request (nodes and findings) by `delta` characters, in place. */
-export function shiftRequest(state: RequestState, delta: number): void {
-  if (delta === 0) return;
-  shiftNode(state.node, delta);
-  for (const f of state.syntax) shiftFinding(f, delta);
-  for (const f of state.schema) shiftFinding(f, delta);
-  for (const f of state.rules ?? []) shiftFinding(f, delta);
 }

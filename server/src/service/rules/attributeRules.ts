@@ -1,6 +1,6 @@
 import type { CatalogSource } from '../catalog/types';
 import type { Finding } from '../findings';
-import { finding } from '../findings';
+import { changeTo, finding } from '../findings';
 import type { AccountRequestView, AttributeRequestView } from '../model/requestView';
 import type { PlainValue } from '../syntax/ast';
 import { closest } from '../text/closest';
@@ -23,17 +23,7 @@ export function attributeRules(view: AccountRequestView, source: CatalogSource |
             name.node.start,
             name.node.end,
             `${source.name}'s account schema has no attribute "${name.value}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} The connector would reject or ignore it.`,
-            suggestion
-              ? [
-                  {
-                    kind: 'replace',
-                    title: `Change to "${suggestion}"`,
-                    start: name.node.start,
-                    end: name.node.end,
-                    text: suggestion,
-                  },
-                ]
-              : [],
+            suggestion ? [changeTo(name.node, suggestion)] : [],
           ),
         );
       } else if (!known.multi && attribute.operation?.value === 'Add') {

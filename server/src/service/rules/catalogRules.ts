@@ -1,5 +1,5 @@
 import type { Finding } from '../findings';
-import { finding } from '../findings';
+import { changeTo, finding } from '../findings';
 import { checkQuartz } from '../prediction/cron';
 import type { MapNode, ValueNode } from '../syntax/ast';
 import { getPair, getValue, stringOf, toValue } from '../syntax/ast';
@@ -137,17 +137,7 @@ function statusMapRules(sdim: MapNode): Finding[] {
         entry.value.start,
         entry.value.end,
         `"${value}" is not a status ISC knows: a ticket status maps to Committed, Queued or Failed.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-        suggestion
-          ? [
-              {
-                kind: 'replace',
-                title: `Change to "${suggestion}"`,
-                start: entry.value.start,
-                end: entry.value.end,
-                text: suggestion,
-              },
-            ]
-          : [],
+        suggestion ? [changeTo(entry.value, suggestion)] : [],
       ),
     );
   }

@@ -1,7 +1,7 @@
 import type { MergedCatalog } from '../catalog/types';
 import type { ChannelDecision } from '../channel/decide';
 import type { Finding, FixData } from '../findings';
-import { finding } from '../findings';
+import { changeTo, finding } from '../findings';
 import type { AccountRequestView } from '../model/requestView';
 import { closest } from '../text/closest';
 import { attributeRules } from './attributeRules';
@@ -34,15 +34,9 @@ function unknownSource({ view, decision, catalog }: RequestContext): Finding[] {
   const suggestion = closest(view.source.value, names);
   const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
   const files = catalog.files.length > 0 ? ` (catalogs: ${catalog.files.map(baseName).join(', ')})` : '';
-  const fixes = [];
+  const fixes: FixData[] = [];
   if (suggestion) {
-    fixes.push({
-      kind: 'replace' as const,
-      title: `Change to "${suggestion}"`,
-      start: view.source.node.start,
-      end: view.source.node.end,
-      text: suggestion,
-    });
+    fixes.push(changeTo(view.source.node, suggestion));
   }
   fixes.push({
     kind: 'catalog-stub' as const,
@@ -146,11 +140,6 @@ function routing({ view, decision }: RequestContext): Finding[] {
     }
   }
   return findings;
-}
-
-/** A quick fix that replaces `node`'s text with `text`. */
-function changeTo(node: { start: number; end: number }, text: string): FixData {
-  return { kind: 'replace', title: `Change to "${text}"`, start: node.start, end: node.end, text };
 }
 
 /** The request's own `channel:` differs from what ISC would use. */
