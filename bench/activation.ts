@@ -13,13 +13,16 @@ import { messageOf, withTimeout } from './stats';
 
 /** One activation, as the logs and VS Code saw it (ms; undefined when not found). */
 export interface Activation {
+  /** `first`: the first start in a fresh profile (no code cache yet); `later`: the next start in that profile. */
+  start?: 'first' | 'later';
+  /** What the extension's output says of its client code cache: `absent`, `used` or `rejected`. */
+  codeCache?: string;
   /** From the log: `_doActivateExtension` (code loading starts) → `_callActivateOptional` (activate() is called). */
   logLoadMs?: number;
   /** The extension host's performance marks: will/didLoadExtensionCode, will/didActivateExtension. */
   markLoadMs?: number;
   markActivateMs?: number;
-  /** Node module loads of the extension's own files (ms each), including those after activate() returned. */
-  extensionLoadMs?: number;
+  /** Node module loads of the extension's own files (ms each), including any after activate() returned. */
   loads?: { file: string; start: number; ms: number }[];
   /** The longest extension-host event-loop block from opening the plan until the extension is active (probe). */
   eventLoopMaxMs?: number;
@@ -60,7 +63,7 @@ function findFiles(dir: string, pattern: RegExp): string[] {
 export function activationFromLogs(
   workDir: string,
   extensionId: string,
-): Pick<Activation, 'logLoadMs' | 'logFile' | 'logLines' | 'event'> {
+): Pick<Activation, 'logLoadMs' | 'logFile' | 'logLines' | 'event' | 'codeCache'> {
   const logs = findFiles(path.join(workDir, 'ud', 'logs'), /exthost\d*\.log$/);
   for (const file of logs) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -70,7 +73,9 @@ export function activationFromLogs(
     const ours = lines.filter((l) => /ExtensionService#\w+ .*isc-plan/.test(l) && l.length < 400);
     const t0 = timeOf(start);
     const t1 = call ? timeOf(call) : undefined;
+    const codeCache = codeCacheOf(path.join(path.dirname(file), extensionId));
     return {
+      ...(codeCache ? { codeCache } : {}),
       logFile: path.relative(workDir, file),
       logLines: ours.slice(0, 6),
       event: /activationEvent: '([^']*)'/.exec(start)?.[1],
@@ -80,6 +85,15 @@ export function activationFromLogs(
   return {
     logLines: [`no "_doActivateExtension ${extensionId}" line in ${logs.length} extension host log(s)`],
   };
+}
+
+/** The extension's own output log (next to the extension host's log) says how its client bundle was compiled. */
+function codeCacheOf(outputDir: string): string | undefined {
+  for (const file of findFiles(outputDir, /\.log$/)) {
+    const cache = /client code cache: (\w+)/.exec(fs.readFileSync(file, 'utf8'))?.[1];
+    if (cache) return cache;
+  }
+  return undefined;
 }
 
 /** Parses the probe's record: VS Code's own activation stats row `| id | false | 12 | 3 | 80 | onLanguage:... | id |`. */
@@ -130,22 +144,9 @@ function activationFromProbe(
     finishActivateMs: num(5),
     ...marks,
     ...(record.eventLoopMaxMs !== undefined ? { eventLoopMaxMs: record.eventLoopMaxMs } : {}),
-    ...(record.loads ? { loads: record.loads, extensionLoadMs: topLevelLoadMs(record.loads) } : {}),
+    ...(record.loads ? { loads: record.loads } : {}),
     ...(error ? { error } : {}),
   };
-}
-
-/** How long the extension's files took to load in all: the union of the load intervals (a nested load is inside its parent's). */
-function topLevelLoadMs(loads: { start: number; ms: number }[]): number {
-  let total = 0;
-  let end = -Infinity;
-  for (const load of [...loads].sort((a, b) => a.start - b.start)) {
-    const stop = load.start + load.ms;
-    if (stop <= end) continue;
-    total += stop - Math.max(load.start, end);
-    end = stop;
-  }
-  return total;
 }
 
 /** Writes the probe's workspace: a small plan and its catalog. */
@@ -159,7 +160,10 @@ function writeProbeWorkspace(folder: string): void {
   );
 }
 
-/** One code-server run of the probe; `devPath` is the development extension (the repo, or a stub when the .vsix is installed). */
+/**
+ * One code-server run of the probe; `devPath` is the development extension (the repo, or a stub when the
+ * .vsix is installed). The logs of a run are removed once read, so a later start in the profile reads its own.
+ */
 async function activateOnce(
   repo: string,
   workDir: string,
@@ -169,6 +173,7 @@ async function activateOnce(
   const workspace = path.join(workDir, 'workspace');
   writeProbeWorkspace(workspace);
   if (vsix) installExtension(vsix, workDir);
+  fs.rmSync(path.join(workDir, 'ud', 'logs'), { recursive: true, force: true });
   const probeOut = path.join(workDir, 'probe.json');
   const server = await startCodeServer({
     workDir,
@@ -208,7 +213,8 @@ function writeStubExtension(folder: string): string {
 }
 
 /**
- * Runs the probe `runs` times in fresh profiles. `variant` `development` loads the extension from the
+ * Runs the probe `runs` times in fresh profiles, and starts each profile twice: the first activation
+ * compiles the client bundle and writes its code cache, the later one uses it. `variant` `development` loads the extension from the
  * repository (as the integration suite does: dist/ of `node esbuild.mjs`); `vsix` installs isc-plan.vsix.
  */
 export async function measureActivation(
@@ -234,16 +240,18 @@ export async function measureActivation(
     const workDir = path.join(workRoot, `${variant}-${n + 1}`);
     fs.rmSync(workDir, { recursive: true, force: true });
     const devPath = variant === 'vsix' ? writeStubExtension(path.join(workRoot, 'stub-extension')) : repo;
-    try {
-      result.runs.push(
-        await withTimeout(
-          activateOnce(repo, workDir, devPath, variant === 'vsix' ? vsix : undefined),
+    for (const start of ['first', 'later'] as const) {
+      const install = variant === 'vsix' && start === 'first' ? vsix : undefined;
+      try {
+        const run = await withTimeout(
+          activateOnce(repo, workDir, devPath, install),
           300_000,
           'activation run',
-        ),
-      );
-    } catch (error) {
-      result.runs.push({ logLines: [], error: messageOf(error).split('\n').slice(0, 3).join(' ') });
+        );
+        result.runs.push({ start, ...run });
+      } catch (error) {
+        result.runs.push({ start, logLines: [], error: messageOf(error).split('\n').slice(0, 3).join(' ') });
+      }
     }
   }
   if (

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type * as vscode from 'vscode';
+import { loadWithCodeCache } from './codeCache';
 import type * as MainModule from './main';
 import type { IscPlanApi } from './main';
 
@@ -10,16 +11,14 @@ let main: Main | undefined;
 
 /**
  * Activated by plan and catalog files, the extension's commands, or a dry-run view to restore.
- * The language client and the view are in a second bundle (`dist/main.js`), loaded once
- * activation has returned: VS Code's extension host is not held up while ~0.5 MB of client code
- * loads, and activation resolves when the language server has started.
+ * The language client and the view are a second bundle (`dist/main.js`), loaded here through V8's
+ * code cache in the extension's global storage, so that activations after the first skip compiling
+ * it. Activation resolves when the language server has started.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<IscPlanApi> {
-  await Promise.resolve();
-  // A runtime path keeps the bundler from inlining the client into this file.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  main = require(path.join(__dirname, 'main.js')) as Main;
-  return main.start(context);
+  const bundle = loadWithCodeCache<Main>(path.join(__dirname, 'main.js'), context.globalStorageUri.fsPath);
+  main = bundle.exports;
+  return main.start(context, bundle);
 }
 
 export async function deactivate(): Promise<void> {
