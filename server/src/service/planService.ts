@@ -3,7 +3,8 @@ import { applyRuleConfig } from './config/ruleConfig';
 import { applySuppressions } from './config/suppression';
 import type { Finding } from './findings';
 import { predictionInput } from './features/planInput';
-import { predictPlan } from './prediction/predict';
+import type { KeptPrediction } from './prediction/incremental';
+import { predictKeeping } from './prediction/incremental';
 import type { PredictionOptions, RequestPrediction } from './prediction/types';
 import type { TextChange } from './model/incremental';
 import { applyIncrementally } from './model/incremental';
@@ -178,14 +179,19 @@ export class PlanService {
 
   /**
    * The prediction of every request of a plan document (prediction.md), cached until the document,
-   * its catalogs or the options change. Hovers, code lenses and `isc-plan predict` share it.
+   * its catalogs or the options change. Hovers, code lenses and `isc-plan predict` share it. After
+   * an edit, only what the edit can change is simulated again.
    */
   predict(file: FileState, doc: PlanDocument, options: PredictionOptions): RequestPrediction[] {
     const key = this.predictionKey(doc, options);
     if (doc.predicted?.key === key) return doc.predicted.value as RequestPrediction[];
-    const value = predictPlan(predictionInput(doc, this.catalogsOf(file, doc).catalog, options));
-    doc.predicted = { key, value };
-    return value;
+    const input = predictionInput(doc, this.catalogsOf(file, doc).catalog, options);
+    // Taken before it is updated in place: a prediction that throws leaves nothing half-updated to reuse.
+    const previous = doc.predicted?.kept as KeptPrediction | undefined;
+    delete doc.predicted;
+    const kept = predictKeeping(input, previous);
+    doc.predicted = { key, value: kept.requests, kept };
+    return kept.requests;
   }
 
   /** The prediction of a document if it is already computed for these options, else undefined (never computes). */

@@ -1,6 +1,9 @@
+import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { TextChange } from '../../../server/src/service/model/incremental';
-import { openPlan, updateAndCompare } from './incrementalCheck';
+import type { PlanService } from '../../../server/src/service/planService';
+import type { RequestPrediction } from '../../../server/src/service/prediction/types';
+import { PLAN_FILE, applyChange, openPlan, updateAndCompare } from './incrementalCheck';
 
 /** Request templates: every channel, and the rules that fire on requests. */
 const REQUESTS = [
@@ -117,6 +120,36 @@ suite('incremental update equals a full parse: property', function () {
         let text = planText(plan);
         const service = openPlan(text);
         for (const edit of edits) text = updateAndCompare(service, text, changeOf(text, edit)).text;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+const OPTIONS = { runs: 30, seed: 7, submittedAt: Date.parse('2026-11-25T09:00:00Z') };
+
+/** The editor's prediction of every plan document of the open file. */
+function predictions(service: PlanService): RequestPrediction[][] {
+  const file = service.file(PLAN_FILE)!;
+  return file.docs.flatMap((doc) => (doc.kind === 'plan' ? [service.predict(file, doc, OPTIONS)] : []));
+}
+
+suite('prediction after an edit equals a full prediction: property', function () {
+  this.timeout(Math.max(60_000, RUNS * 1_000));
+
+  test('after every step of random edit sequences, predicting after each step', () => {
+    fc.assert(
+      fc.property(planArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (plan, edits) => {
+        let text = planText(plan);
+        const service = openPlan(text);
+        predictions(service);
+        for (const edit of edits) {
+          const change = changeOf(text, edit);
+          text = applyChange(text, change);
+          service.update(PLAN_FILE, text, [change]);
+          const fresh = openPlan(text);
+          assert.deepEqual(predictions(service), predictions(fresh), `after ${JSON.stringify(change)}`);
+        }
       }),
       { numRuns: RUNS },
     );

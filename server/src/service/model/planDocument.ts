@@ -36,8 +36,11 @@ export interface PlanDocument {
   resolved?: { generation: number; value: unknown };
   /** Increases with every incremental change of the document's requests. */
   revision: number;
-  /** The last prediction of this document and what it was computed for. */
-  predicted?: { key: string; value: unknown };
+  /**
+   * The last prediction of this document and what it was computed for; `kept` is what the next
+   * prediction after an edit reuses (the service's type, opaque here).
+   */
+  predicted?: { key: string; value: unknown; kept?: unknown };
 }
 
 /** Builds a plan document from a parsed YAML or JSON document. */

@@ -34,47 +34,65 @@ export function predictPlan(input: PredictionInput): RequestPrediction[] {
   return runPrediction(input, [], new SimulationCache(input.options.submittedAt)).requests;
 }
 
+/** The seed of the options (default 1). */
+export function seedOf(input: PredictionInput): number {
+  return Number.isFinite(input.options.seed) ? input.options.seed : DEFAULT_SEED;
+}
+
 /** Compiles and runs the plan with the given scenarios applied. */
 export function runPrediction(
   input: PredictionInput,
   scenarios: readonly Scenario[],
   cache: SimulationCache,
 ): PredictionRun {
-  const runs = runsOf(input);
-  const seed = Number.isFinite(input.options.seed) ? input.options.seed : DEFAULT_SEED;
-  const compiled = compilePlan(input, scenarios, cache);
-  const out = runMonteCarlo(compiled.model, runs, seed);
-  return { compiled, out, runs, seed, requests: summarize(input, compiled, out) };
+  return runCompiled(input, compilePlan(input, scenarios, cache));
 }
 
-function summarize(input: PredictionInput, compiled: CompiledPlan, out: RunOutput): RequestPrediction[] {
+/** Runs a compiled plan and summarises every request. */
+export function runCompiled(input: PredictionInput, compiled: CompiledPlan): PredictionRun {
+  const runs = runsOf(input);
+  const seed = seedOf(input);
+  const out = runMonteCarlo(compiled.model, runs, seed);
   const scratch = new Float64Array(out.runs);
-  return input.requests.map((request, position) => {
-    const { main, parts } = compiled.unitsOf[position]!;
-    const decision = request.decision;
-    const prediction: RequestPrediction = {
-      index: request.index,
-      source: request.source,
-      operation: request.operation,
-      channel: decision.channel,
-      target: decision.target,
-      reasons: [...decision.reasons],
-      assumptions: [...compiled.params[position]!.assumptions],
-      milestones:
-        main < 0 ? { started: null, committed: null, verified: null } : milestonesOf(out, main, scratch),
-      outcomes: main < 0 ? null : outcomesOf(out, main),
-      parts: parts.map((unit, k): PartPrediction => {
-        const split = decision.parts[k]!;
-        return {
-          part: split.part,
-          channel: split.channel,
-          target: split.target,
-          reasons: [...split.reasons],
-          milestones: milestonesOf(out, unit, scratch),
-          outcomes: outcomesOf(out, unit),
-        };
-      }),
-    };
-    return prediction;
-  });
+  const requests = input.requests.map((_, position) =>
+    summarizeRequest(input, compiled, out, position, scratch),
+  );
+  return { compiled, out, runs, seed, requests };
+}
+
+/** The prediction of the request at `position` from the runs in `out`; `scratch` holds one value per run. */
+export function summarizeRequest(
+  input: PredictionInput,
+  compiled: CompiledPlan,
+  out: RunOutput,
+  position: number,
+  scratch: Float64Array,
+): RequestPrediction {
+  const request = input.requests[position]!;
+  const { main, parts } = compiled.unitsOf[position]!;
+  const decision = request.decision;
+  const prediction: RequestPrediction = {
+    index: request.index,
+    source: request.source,
+    operation: request.operation,
+    channel: decision.channel,
+    target: decision.target,
+    reasons: [...decision.reasons],
+    assumptions: [...compiled.params[position]!.assumptions],
+    milestones:
+      main < 0 ? { started: null, committed: null, verified: null } : milestonesOf(out, main, scratch),
+    outcomes: main < 0 ? null : outcomesOf(out, main),
+    parts: parts.map((unit, k): PartPrediction => {
+      const split = decision.parts[k]!;
+      return {
+        part: split.part,
+        channel: split.channel,
+        target: split.target,
+        reasons: [...split.reasons],
+        milestones: milestonesOf(out, unit, scratch),
+        outcomes: outcomesOf(out, unit),
+      };
+    }),
+  };
+  return prediction;
 }
