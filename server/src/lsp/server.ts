@@ -1,4 +1,5 @@
 import { createConnection } from 'vscode-languageserver/node';
+import { limitHeapGrowth } from './idleMemory';
 import { describe } from './runSafe';
 import { Session } from './session';
 import { FEATURES } from './features';
@@ -7,6 +8,7 @@ import { FEATURES } from './features';
  * The isc-plan language server. The transport comes from the command line, as for every
  * vscode-languageserver program: `--stdio` (other editors), `--node-ipc` (VS Code), `--socket=N`.
  */
+limitHeapGrowth();
 const connection = createConnection();
 
 // One bad input or handler must never take the server down: log and keep serving.
