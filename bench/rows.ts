@@ -139,6 +139,7 @@ function interactionRows(results: BenchResults): Row[] {
       unit: 'MB',
       ours: rss(ours?.memoryAfterEdits),
       yls: rss(yls?.memoryAfterEdits),
+      verdict: atMost(rss(ours?.memoryAfterEdits), 300, '≤ 300 MB RSS', 'MB'),
     },
     {
       measure: 'server RSS, 10,000, after the edits, settled (3 s idle)',
@@ -152,6 +153,7 @@ function interactionRows(results: BenchResults): Row[] {
       unit: 'MB',
       ours: ours?.memoryAfterEdits?.hwmMb,
       yls: yls?.memoryAfterEdits?.hwmMb,
+      verdict: atMost(ours?.memoryAfterEdits?.hwmMb, 300, '≤ 300 MB RSS', 'MB'),
     },
   ];
 }

@@ -10,11 +10,11 @@ export const GROWTH_BYTES = 64 * 1024 * 1024;
 /**
  * How far (percent) V8 lets its heap grow past what survived the last full collection before it
  * collects again. V8's own factor (up to 100% and more) suits throughput: on a 10,000-request plan
- * a burst of edits and code lenses took the server from 200 to 325 MB resident, with about 60 MB
- * live. At 20% the same burst peaked at 217 MB; edits stayed at 28 ms and code lenses at 110-120 ms
- * (`npm run bench`, and bench/RESULTS.md).
+ * the opens and a burst of edits and code lenses took the server to 318 MB resident at the peak,
+ * with about 60 MB live. At 50% the peak was 218–233 MB, edits 27–33 ms and code lenses 147–191 ms;
+ * at 20% the peak was barely lower (208 MB) for more collector time (`npm run bench`, LSP part).
  */
-export const HEAP_GROWING_PERCENT = 20;
+export const HEAP_GROWING_PERCENT = 50;
 
 /**
  * Sets {@link HEAP_GROWING_PERCENT} for this process. A flag at run time rather than on the command

@@ -133,7 +133,9 @@ function resimulate(
   const manual = model.manual.filter((unit) => rerun[unit] === 1);
   const tickets = model.tickets.filter((unit) => rerun[unit] === 1);
   const marked: number[] = [];
-  rerun.forEach((flag, unit) => flag === 1 && marked.push(unit));
+  rerun.forEach((flag, unit) => {
+    if (flag === 1) marked.push(unit);
+  });
   for (let run = 0; run < runs; run++) {
     for (const unit of marked) {
       const at = out.at(unit, run);
