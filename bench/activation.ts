@@ -4,6 +4,7 @@
  * (`activation/probe.ts`), and reads the activation from the extension host's own log
  * (`<user-data>/logs/<session>/exthost<N>/remoteexthost.log`) and from what VS Code measured.
  */
+import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runSuiteInBrowser } from '../test/harness/browser';
@@ -42,6 +43,16 @@ export interface ActivationResult {
   variant: string;
   runs: Activation[];
 }
+
+/** What a run measures: the extension, and the workspace file whose language activates it. */
+interface Target {
+  id: string;
+  open: string;
+}
+
+const ISC_PLAN: Target = { id: 'isc-plan.isc-plan', open: 'probe.plan.yaml' };
+/** The minimal vscode-languageclient extension (activation/floorClient.ts). */
+const FLOOR: Target = { id: 'isc-plan-bench.bench-floor', open: 'probe.floor.yaml' };
 
 const TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}\.\d{3})/;
 
@@ -158,6 +169,7 @@ function writeProbeWorkspace(folder: string): void {
     path.join(folder, 'probe.plan.yaml'),
     `kind: ProvisioningPlan\nname: Probe\nidentity: { name: jane.doe }\naccountRequests:\n${requests}`,
   );
+  fs.copyFileSync(path.join(folder, 'probe.plan.yaml'), path.join(folder, FLOOR.open));
 }
 
 /**
@@ -169,6 +181,7 @@ async function activateOnce(
   workDir: string,
   devPath: string,
   vsix: string | undefined,
+  target: Target,
 ): Promise<Activation> {
   const workspace = path.join(workDir, 'workspace');
   writeProbeWorkspace(workspace);
@@ -178,7 +191,11 @@ async function activateOnce(
   const server = await startCodeServer({
     workDir,
     workspacePath: workspace,
-    env: { ISC_PLAN_BENCH_PROBE_OUT: probeOut },
+    env: {
+      ISC_PLAN_BENCH_PROBE_OUT: probeOut,
+      ISC_PLAN_BENCH_EXTENSION: target.id,
+      ISC_PLAN_BENCH_OPEN: target.open,
+    },
     args: ['--log', 'trace'],
   });
   const console: string[] = [];
@@ -196,7 +213,7 @@ async function activateOnce(
   } finally {
     await server.stop();
   }
-  return { ...activationFromLogs(workDir, 'isc-plan.isc-plan'), ...activationFromProbe(probeOut) };
+  return { ...activationFromLogs(workDir, target.id), ...activationFromProbe(probeOut) };
 }
 
 /** A development extension that contributes nothing: the test runner needs one; isc-plan then comes from the .vsix. */
@@ -213,6 +230,49 @@ function writeStubExtension(folder: string): string {
 }
 
 /**
+ * The floor extension: activation/floorClient.ts bundled and minified as our client is, with a copy of
+ * our server, activated by its own language on `*.floor.yaml`.
+ */
+function writeFloorExtension(repo: string, folder: string): string {
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder, { recursive: true });
+  esbuild.buildSync({
+    entryPoints: [path.join(repo, 'bench', 'activation', 'floorClient.ts')],
+    outfile: path.join(folder, 'extension.js'),
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
+  fs.copyFileSync(path.join(repo, 'dist', 'server.js'), path.join(folder, 'server.js'));
+  const manifest = {
+    name: 'bench-floor',
+    publisher: 'isc-plan-bench',
+    version: '0.0.0',
+    engines: { vscode: '^1.91.0' },
+    main: './extension.js',
+    activationEvents: ['onLanguage:bench-floor'],
+    contributes: { languages: [{ id: 'bench-floor', extensions: ['.floor.yaml'] }] },
+  };
+  fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+  return folder;
+}
+
+/** The development extension of a variant: the repository, the floor, or a stub beside the installed .vsix. */
+function developmentPath(repo: string, workRoot: string, variant: Variant): string {
+  if (variant === 'development') return repo;
+  if (variant === 'floor') return writeFloorExtension(repo, path.join(workRoot, 'floor-extension'));
+  return writeStubExtension(path.join(workRoot, 'stub-extension'));
+}
+
+/** `vsix`: isc-plan.vsix installed; `development`: the repository's dist/; `floor`: the minimal language client. */
+export type Variant = 'development' | 'vsix' | 'floor';
+
+/**
  * Runs the probe `runs` times in fresh profiles, and starts each profile twice: the first activation
  * compiles the client bundle and writes its code cache, the later one uses it. `variant` `development` loads the extension from the
  * repository (as the integration suite does: dist/ of `node esbuild.mjs`); `vsix` installs isc-plan.vsix.
@@ -221,7 +281,7 @@ export async function measureActivation(
   repo: string,
   workRoot: string,
   runs: number,
-  variant: 'development' | 'vsix',
+  variant: Variant,
 ): Promise<ActivationResult> {
   if (!findCodeServer(repo)) {
     return {
@@ -236,15 +296,16 @@ export async function measureActivation(
     return { measured: false, reason: 'no isc-plan.vsix', variant, runs: [] };
   }
   const result: ActivationResult = { measured: true, variant, runs: [] };
+  const devPath = developmentPath(repo, workRoot, variant);
+  const target = variant === 'floor' ? FLOOR : ISC_PLAN;
   for (let n = 0; n < runs; n++) {
     const workDir = path.join(workRoot, `${variant}-${n + 1}`);
     fs.rmSync(workDir, { recursive: true, force: true });
-    const devPath = variant === 'vsix' ? writeStubExtension(path.join(workRoot, 'stub-extension')) : repo;
     for (const start of ['first', 'later'] as const) {
       const install = variant === 'vsix' && start === 'first' ? vsix : undefined;
       try {
         const run = await withTimeout(
-          activateOnce(repo, workDir, devPath, install),
+          activateOnce(repo, workDir, devPath, install, target),
           300_000,
           'activation run',
         );

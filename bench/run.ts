@@ -158,7 +158,7 @@ async function cliScenarios(results: BenchResults, plans: Record<number, string>
 async function editorActivation(results: BenchResults): Promise<void> {
   part(results, 'activation');
   const runs = quick ? 1 : 3;
-  for (const variant of ['vsix', 'development'] as const) {
+  for (const variant of ['vsix', 'development', 'floor'] as const) {
     const result = await measureActivation(repo, path.join(work, 'activation'), runs, variant);
     results.activation.push(result);
     log(

@@ -11,7 +11,9 @@ import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
 import Module from 'module';
 
-const EXTENSION_ID = 'isc-plan.isc-plan';
+/** The extension measured, and the file whose language activates it (set by bench/activation.ts). */
+const EXTENSION_ID = process.env.ISC_PLAN_BENCH_EXTENSION ?? 'isc-plan.isc-plan';
+const OPEN_FILE = process.env.ISC_PLAN_BENCH_OPEN ?? 'probe.plan.yaml';
 
 interface PerfMarks {
   getMarks(): { name: string; startTime: number }[];
@@ -98,9 +100,7 @@ export async function run(): Promise<void> {
   const loads: { file: string; start: number; ms: number }[] = [];
   const stopTiming = timeExtensionLoads(extension?.extensionPath ?? '/nonexistent', loads);
   const opened = Date.now();
-  const document = await vscode.workspace.openTextDocument(
-    vscode.Uri.file(path.join(folder, 'probe.plan.yaml')),
-  );
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, OPEN_FILE)));
   await vscode.window.showTextDocument(document);
   record.languageId = document.languageId;
   record.activated = await waitUntil(() => extension?.isActive === true, 60_000);
