@@ -86,6 +86,36 @@ suite('language server over stdio: diagnostics', () => {
     assert.deepEqual(codes(after), ['unknown-source']);
   });
 
+  test('closing a catalog with unsaved changes: the plans that use it read the catalog on disk again', async () => {
+    const plan = await client.open(path.join(root, 'tenant/jane.plan.yaml'), PLAN);
+    await client.waitFor((p) => p.uri === plan);
+    const catalogUri = await client.open(path.join(root, 'tenant/acme.sources.yaml'), CATALOG);
+    await client.change(catalogUri, 2, [{ text: CATALOG.replace('name: Payroll', 'name: Payroll Files') }]);
+    await client.waitFor((p) => p.uri === plan && codes(p).includes('unknown-source'));
+    const before = client.published.length;
+    await client.close(catalogUri);
+    const after = await client.waitFor((p) => p.uri === plan && client.published.indexOf(p) >= before);
+    assert.deepEqual(codes(after), ['routed-to-manual']);
+  });
+
+  test('closing a catalog that holds what the disk holds re-checks nothing', async () => {
+    const plan = await client.open(path.join(root, 'tenant/jane.plan.yaml'), PLAN);
+    const catalogUri = await client.open(path.join(root, 'tenant/acme.sources.yaml'), CATALOG);
+    await client.waitFor((p) => p.uri === catalogUri);
+    // Opening the catalog re-checks the plan; let that settle first.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = client.published.length;
+    await client.close(catalogUri);
+    await client.waitFor((p) => p.uri === catalogUri && client.published.indexOf(p) >= before);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(
+      client.published.slice(before).map((p) => p.uri),
+      [catalogUri],
+      'only the cleared diagnostics of the closed catalog',
+    );
+    assert.deepEqual(codes(client.latest(plan)!), ['routed-to-manual']);
+  });
+
   test('a catalog changed on disk re-validates the open plans that use it', async () => {
     const plan = await client.open(path.join(root, 'tenant/jane.plan.yaml'), PLAN);
     await client.waitFor((p) => p.uri === plan);

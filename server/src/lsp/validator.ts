@@ -62,8 +62,11 @@ export class Validator {
     if (!doc) return;
     this.session.service.close(doc.path);
     void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
-    // The plans that used the closed catalog's unsaved text now read it from disk.
+    // The plans that used the closed file's text read it from disk now: nothing changes for them
+    // when the editor held what the disk holds; unsaved changes that were discarded must go.
     this.session.host.forget(doc.path, false);
+    if (this.session.host.readFile(doc.path) === doc.document.getText()) return;
+    this.session.service.invalidate(doc.path);
     this.scheduleDependents(doc.path, false);
   }
 
