@@ -38,6 +38,7 @@ suite('import: YAML scalars and comments', () => {
       ['two\nlines', '"two\\nlines"'],
       ['bell\u0007', '"bell\\u0007"'],
       ['nel\u0085', '"nel\\u0085"'],
+      ['not a character\ufffe\uffff', '"not a character\\ufffe\\uffff"'],
       ['tab\there', "'tab\there'"],
       ['\\\\files01\\finance', '\\\\files01\\finance'],
       ['Jürgen Weiß – 😀', 'Jürgen Weiß – 😀'],

@@ -11,7 +11,7 @@ import type { ScalarValue } from './model';
 /** Characters YAML cannot hold literally (C0 and C1 controls but tab, DEL, BOM, lone surrogates) or that are line breaks. */
 const NEEDS_ESCAPE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point: they must be escaped
-  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const NEEDS_ESCAPE_ALL = new RegExp(NEEDS_ESCAPE.source, 'g');
 
 /** First characters that make a plain scalar something else (indicators, quotes, tags, anchors, aliases...). */
