@@ -62,9 +62,11 @@ export class Validator {
     if (!doc) return;
     this.session.service.close(doc.path);
     void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
-    // The plans that used the closed file's text read it from disk now: nothing changes for them
-    // when the editor held what the disk holds; unsaved changes that were discarded must go.
     this.session.host.forget(doc.path, false);
+    // No other file reads a plan. The plans that used another closed file (a catalog, an export, the
+    // rule config) read it from disk now: nothing changes for them when the editor held what the
+    // disk holds; unsaved changes that were discarded must go.
+    if (fileTypeOf(doc.path)?.role === 'plan') return;
     if (this.session.host.readFile(doc.path) === doc.document.getText()) return;
     this.session.service.invalidate(doc.path);
     this.scheduleDependents(doc.path, false);
