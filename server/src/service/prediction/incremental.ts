@@ -31,9 +31,12 @@ export interface KeptPrediction extends PredictionRun {
  * output is updated in place. Same result as `predictPlan(input)`.
  */
 export function predictKeeping(input: PredictionInput, previous: KeptPrediction | undefined): KeptPrediction {
+  const changed = previous && sameSetting(previous, input) ? changedRequests(previous, input) : undefined;
+  // No request changed (an edit to a comment or the header): nothing to compile or run.
+  if (previous && changed?.length === 0) return { ...previous, input };
   const compiled = compilePlan(input, [], new SimulationCache(input.options.submittedAt));
-  if (previous && sameSetting(previous, input) && sameLayout(previous.compiled, compiled)) {
-    return update(previous, input, compiled);
+  if (previous && changed && sameLayout(previous.compiled, compiled)) {
+    return update(previous, input, compiled, changed);
   }
   return { ...runCompiled(input, compiled), input };
 }
@@ -83,11 +86,19 @@ function sameRequest(a: PredictionRequest, b: PredictionRequest): boolean {
   );
 }
 
-function update(previous: KeptPrediction, input: PredictionInput, compiled: CompiledPlan): KeptPrediction {
-  const changed = input.requests.flatMap((request, position) =>
+/** The positions of the requests that differ from the previous input's (same count). */
+function changedRequests(previous: KeptPrediction, input: PredictionInput): number[] {
+  return input.requests.flatMap((request, position) =>
     sameRequest(previous.input.requests[position]!, request) ? [] : [position],
   );
-  if (changed.length === 0) return { ...previous, input };
+}
+
+function update(
+  previous: KeptPrediction,
+  input: PredictionInput,
+  compiled: CompiledPlan,
+  changed: number[],
+): KeptPrediction {
   const rerun = unitsToRerun(previous.compiled, compiled, changed);
   const out = previous.out;
   resimulate(compiled, rerun, out, previous.runs, previous.seed);
