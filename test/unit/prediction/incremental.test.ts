@@ -80,4 +80,21 @@ suite('prediction after an edit', () => {
     assert.ok(after.every((prediction, i) => prediction !== before[i]));
     assert.deepEqual(after, predict(openPlan(text)));
   });
+
+  test('a request without units (its channel unknown) that an edit changes is summarized again', () => {
+    // "- " is not a mapping; "- : " is one, with no source: neither has a unit to simulate.
+    const plan = `${PLAN}  - \n`;
+    const service = openPlan(plan);
+    const before = predict(service);
+    assert.match(before[9]!.reasons[0]!, /^The request is not a mapping with source and operation/);
+    const change = { start: plan.length - 1, end: plan.length - 1, text: ': ' };
+    const text = applyChange(plan, change);
+    service.update(PLAN_FILE, text, [change]);
+    const after = predict(service);
+    assert.deepEqual(after[9]!.reasons, [
+      'No loaded catalog has a source named "", so the channel ISC would use cannot be derived.',
+    ]);
+    assert.ok(after.slice(0, 9).every((prediction, i) => prediction === before[i]));
+    assert.deepEqual(after, predict(openPlan(text)));
+  });
 });

@@ -104,7 +104,8 @@ function update(
   resimulate(compiled, rerun, out, previous.runs, previous.seed);
   const requests = previous.requests.slice();
   const scratch = new Float64Array(out.runs);
-  for (const position of positionsOf(compiled, rerun)) {
+  // A changed request may own no unit at all (its channel is unknown): it is summarized again all the same.
+  for (const position of new Set([...changed, ...positionsOf(compiled, rerun)])) {
     requests[position] = summarizeRequest(input, compiled, out, position, scratch);
   }
   return { compiled, out, runs: previous.runs, seed: previous.seed, requests, input };
