@@ -29,6 +29,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', banner: shebang },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['client/src/main.ts'], outfile: 'dist/main.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/codeCacheWorker.ts'], outfile: 'dist/codeCacheWorker.js' },
 ];
 
 /** The dry-run view's script runs in the webview (a browser); its styles and the codicon font sit beside it. */

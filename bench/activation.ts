@@ -16,8 +16,15 @@ import { messageOf, withTimeout } from './stats';
 export interface Activation {
   /** `first`: the first start in a fresh profile (no code cache yet); `later`: the next start in that profile. */
   start?: 'first' | 'later';
-  /** What the extension's output says of its client code cache: `absent`, `used` or `rejected`. */
+  /** What the extension's output says of its client code cache: `used`, `built`, `rejected` or `absent`. */
   codeCache?: string;
+  /**
+   * What the extension's output says of the time activating held the extension host's thread: activate()
+   * and, on a first start, loading the client once a worker thread has built its code cache.
+   */
+  blockedMs?: number;
+  /** Of that, loading the client bundle (compiling it, through the code cache if there is one, and its module set-up). */
+  bundleLoadMs?: number;
   /** From the log: `_doActivateExtension` (code loading starts) → `_callActivateOptional` (activate() is called). */
   logLoadMs?: number;
   /** The extension host's performance marks: will/didLoadExtensionCode, will/didActivateExtension. */
@@ -74,7 +81,10 @@ function findFiles(dir: string, pattern: RegExp): string[] {
 export function activationFromLogs(
   workDir: string,
   extensionId: string,
-): Pick<Activation, 'logLoadMs' | 'logFile' | 'logLines' | 'event' | 'codeCache'> {
+): Pick<
+  Activation,
+  'logLoadMs' | 'logFile' | 'logLines' | 'event' | 'codeCache' | 'blockedMs' | 'bundleLoadMs'
+> {
   const logs = findFiles(path.join(workDir, 'ud', 'logs'), /exthost\d*\.log$/);
   for (const file of logs) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -84,9 +94,9 @@ export function activationFromLogs(
     const ours = lines.filter((l) => /ExtensionService#\w+ .*isc-plan/.test(l) && l.length < 400);
     const t0 = timeOf(start);
     const t1 = call ? timeOf(call) : undefined;
-    const codeCache = codeCacheOf(path.join(path.dirname(file), extensionId));
+    const started = startedLineOf(path.join(path.dirname(file), extensionId));
     return {
-      ...(codeCache ? { codeCache } : {}),
+      ...started,
       logFile: path.relative(workDir, file),
       logLines: ours.slice(0, 6),
       event: /activationEvent: '([^']*)'/.exec(start)?.[1],
@@ -98,13 +108,25 @@ export function activationFromLogs(
   };
 }
 
-/** The extension's own output log (next to the extension host's log) says how its client bundle was compiled. */
-function codeCacheOf(outputDir: string): string | undefined {
+/**
+ * The extension's own output log (next to the extension host's log) says how its client bundle was
+ * compiled and how long activating held the extension host's thread.
+ */
+function startedLineOf(outputDir: string): Pick<Activation, 'codeCache' | 'blockedMs' | 'bundleLoadMs'> {
   for (const file of findFiles(outputDir, /\.log$/)) {
-    const cache = /client code cache: (\w+)/.exec(fs.readFileSync(file, 'utf8'))?.[1];
-    if (cache) return cache;
+    const text = fs.readFileSync(file, 'utf8');
+    const cache = /client code cache: (\w+)/.exec(text)?.[1];
+    const loaded = /client code cache: \w+, loaded in ([\d.]+) ms/.exec(text)?.[1];
+    const blocked = /held the extension host's thread for ([\d.]+) ms/.exec(text)?.[1];
+    if (cache) {
+      return {
+        codeCache: cache,
+        ...(loaded ? { bundleLoadMs: Number(loaded) } : {}),
+        ...(blocked ? { blockedMs: Number(blocked) } : {}),
+      };
+    }
   }
-  return undefined;
+  return {};
 }
 
 /** Parses the probe's record: VS Code's own activation stats row `| id | false | 12 | 3 | 80 | onLanguage:... | id |`. */

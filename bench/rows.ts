@@ -169,14 +169,24 @@ const STARTS = {
 } as const;
 
 /**
- * Per start (first / later): VS Code's Load Code + Call Activate (the budget, unless `budgeted` is
- * false: the floor), Finish Activate, the longest block.
+ * The activation's hold on the extension host's thread: VS Code's Load Code plus Call Activate, or plus
+ * the extension's own count when that is larger. activate() returns before the client is loaded on a
+ * first start (a worker thread builds the code cache meanwhile), so Call Activate alone would leave the
+ * load out; the extension counts activate() and that load.
+ */
+function activationMs(run: Activation): number {
+  return run.loadCodeMs! + Math.max(run.callActivateMs!, run.blockedMs ?? 0);
+}
+
+/**
+ * Per start (first / later): the activation (the budget, unless `budgeted` is false: the floor),
+ * Finish Activate, the longest block.
  */
 function activationRows(result: ActivationResult | undefined, label: string, budgeted = true): Row[] {
   const budget = '≤ 100 ms';
   return (['first', 'later'] as const).flatMap((start): Row[] => {
     const when = budgeted ? STARTS[start] : `${start} start`;
-    const measure = `activation (${label}, ${when}): VS Code's Load Code + Call Activate`;
+    const measure = `activation (${label}, ${when}): VS Code's Load Code + Call Activate, or + the extension's count of its time on the thread when larger`;
     if (!result?.measured) {
       const verdict = budgeted ? { verdict: { budget, pass: undefined } } : {};
       return [{ measure, unit: 'ms', missing: result?.reason ?? 'skipped', ...verdict }];
@@ -184,7 +194,7 @@ function activationRows(result: ActivationResult | undefined, label: string, bud
     const ok = result.runs.filter(
       (r) => r.start === start && r.loadCodeMs !== undefined && r.callActivateMs !== undefined,
     );
-    const total = med(ok.map((r) => r.loadCodeMs! + r.callActivateMs!));
+    const total = med(ok.map(activationMs));
     return [
       {
         measure,
@@ -301,7 +311,7 @@ function serverDetails(r: ServerResult): string[] {
 function activationDetails(result: ActivationResult): string[] {
   if (!result.measured) return [`- ${result.variant}: not measured (${result.reason ?? '?'})`];
   const run = (a: Activation, i: number): string =>
-    `  - run ${i + 1} (${a.start ?? '?'} start, code cache ${a.codeCache ?? '?'}): Load Code ${a.loadCodeMs ?? '?'} ms, Call Activate ${a.callActivateMs ?? '?'} ms, Finish Activate ${a.finishActivateMs ?? '?'} ms ` +
+    `  - run ${i + 1} (${a.start ?? '?'} start, code cache ${a.codeCache ?? '?'}): Load Code ${a.loadCodeMs ?? '?'} ms, Call Activate ${a.callActivateMs ?? '?'} ms, the extension's count ${fmt(a.blockedMs)} ms (loading the client bundle ${fmt(a.bundleLoadMs)} ms), Finish Activate ${a.finishActivateMs ?? '?'} ms ` +
     `(perf marks: load ${a.markLoadMs ?? '?'} ms, activate ${a.markActivateMs ?? '?'} ms; longest event-loop block ${fmt(a.eventLoopMaxMs)} ms; module loads ${(a.loads ?? []).map((l) => `${l.file} ${fmt(l.ms)} ms`).join(', ') || '—'}; log \`_doActivateExtension\` → \`_callActivateOptional\`: ${a.logLoadMs ?? '?'} ms; event ${a.event ?? '?'})` +
     `${a.error ? ` — ${a.error}` : ''}${a.logFile ? ` — ${a.logFile}` : ''}`;
   const lines = result.runs[0]?.logLines ?? [];

@@ -2,7 +2,7 @@
  * `npm run bench`: measures the budgets of features.md §5 in one run, side by side with
  * yaml-language-server and the `yaml` package, and writes bench/RESULTS.md.
  *
- *   node out/bench/run.js [--quick] [--skip=yaml-ls,editor,cli,prediction,lsp] [--profile] [--report]
+ *   node out/bench/run.js [--quick] [--skip=yaml-ls,editor,cli,prediction,lsp,development,floor] [--profile] [--report]
  *
  * --quick     fewer repetitions (for trying the benchmark, not for results)
  * --skip=...  leave parts out (their rows say "not measured")
@@ -158,7 +158,8 @@ async function cliScenarios(results: BenchResults, plans: Record<number, string>
 async function editorActivation(results: BenchResults): Promise<void> {
   part(results, 'activation');
   const runs = quick ? 1 : 3;
-  for (const variant of ['vsix', 'development', 'floor'] as const) {
+  // --skip=development or --skip=floor leaves out an activation variant.
+  for (const variant of (['vsix', 'development', 'floor'] as const).filter((v) => !skip(v))) {
     const result = await measureActivation(repo, path.join(work, 'activation'), runs, variant);
     results.activation.push(result);
     log(

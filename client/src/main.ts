@@ -23,11 +23,14 @@ export interface IscPlanApi {
   dryRunModel(uri: vscode.Uri): DryRunModel | null | undefined;
 }
 
-/** Starts the extension (see `extension.ts`); `bundle` is how this code was loaded. */
-export async function start(
-  context: vscode.ExtensionContext,
-  bundle: Pick<CachedBundle<unknown>, 'cache' | 'saveCache'>,
-): Promise<IscPlanApi> {
+/** How this code was loaded (see `extension.ts`). */
+export interface LoadedBundle extends Pick<CachedBundle<unknown>, 'cache' | 'loadMs' | 'note' | 'saveCache'> {
+  /** How long activating has held the extension host's thread so far (ms). */
+  blockedMs(): number;
+}
+
+/** Starts the extension (see `extension.ts`). */
+export async function start(context: vscode.ExtensionContext, bundle: LoadedBundle): Promise<IscPlanApi> {
   const output = vscode.window.createOutputChannel('ISC Plan', { log: true });
   const checked = new vscode.EventEmitter<PlanStatusParams>();
   const languageClient = createLanguageClient(context, output);
@@ -51,7 +54,11 @@ export async function start(
   );
   await languageClient.start();
   const version = String((context.extension.packageJSON as { version?: string }).version);
-  output.info(`ISC Plan ${version} started (client code cache: ${bundle.cache}).`);
+  output.info(
+    `ISC Plan ${version} started (client code cache: ${bundle.cache}, loaded in ${bundle.loadMs.toFixed(1)} ms; ` +
+      `activating held the extension host's thread for ${bundle.blockedMs().toFixed(1)} ms).`,
+  );
+  if (bundle.note) output.warn(bundle.note);
   // Saved once the client has started, so the cache holds the code that starting it compiled.
   const notSaved = await bundle.saveCache();
   if (notSaved) output.warn(notSaved);

@@ -7,36 +7,58 @@ import * as path from 'node:path';
 
 interface Load {
   cache: string;
-  exports: { answer: number; helper: string; dirname: string; filename: string };
+  note?: string;
+  exports: { answer: number; helper: string; host: string; dirname: string; filename: string };
   notSaved?: string;
 }
 
 const LOADER = path.resolve(__dirname, '../../../client/src/codeCache.js');
+const WORKER = path.resolve(__dirname, '../../../client/src/codeCacheWorker.js');
 
 /**
  * Each load runs in its own Node process, as each activation does: inside one process V8 answers a
- * second compile of the same source from memory and never reads the cached data.
+ * second compile of the same source from memory and never reads the cached data. `host-only` stands
+ * for \`vscode\`: the loading process has it, the worker gets a stand-in.
  */
-function load(bundle: string, cacheDir: string): Load {
+function load(
+  bundle: string,
+  cacheDir: string,
+  options: { workerFile?: string; workerTimeoutMs?: number } = {},
+): Load {
   const script = `
-    const { loadWithCodeCache } = require(${JSON.stringify(LOADER)});
-    const loaded = loadWithCodeCache(process.argv[1], process.argv[2]);
-    loaded.saveCache().then((notSaved) =>
-      process.stdout.write(JSON.stringify({ cache: loaded.cache, exports: loaded.exports, notSaved })));`;
+    const { prepareBundle } = require(${JSON.stringify(LOADER)});
+    const options = { cacheDir: process.argv[2], workerFile: ${JSON.stringify(WORKER)}, hostModules: ['host-only'] };
+    Promise.resolve(prepareBundle(process.argv[1], { ...options, ...JSON.parse(process.argv[3]) }))
+      .then(async (prepared) => {
+        const loaded = prepared.load();
+        const notSaved = await loaded.saveCache();
+        process.stdout.write(JSON.stringify({ cache: loaded.cache, note: loaded.note, exports: loaded.exports, notSaved }));
+      });`;
   return JSON.parse(
-    execFileSync(process.execPath, ['-e', script, bundle, cacheDir], { encoding: 'utf8' }),
+    execFileSync(process.execPath, ['-e', script, bundle, cacheDir, JSON.stringify(options)], {
+      encoding: 'utf8',
+    }),
   ) as Load;
 }
 
-/** A CommonJS bundle that requires a file beside it and reports where it thinks it is. */
+/**
+ * A CommonJS bundle that requires a file beside it and a host-only module, and reports where it thinks
+ * it is. Its set-up turns the host module's \`name\` into text, which a worker's stand-in cannot do.
+ */
 function bundleSource(answer: number): string {
   return [
     `const helper = require('./helper.js');`,
+    `const host = require('host-only');`,
+    `const label = \`host: \${host.name}\`;`,
     `function work(n) { let total = 0; for (let i = 0; i < n; i++) total += i; return total; }`,
     `work(10);`,
-    `module.exports = { answer: ${answer}, helper, dirname: __dirname, filename: __filename };`,
+    `module.exports = { answer: ${answer}, helper, host: label, dirname: __dirname, filename: __filename };`,
   ].join('\n');
 }
+
+/** Which threads loaded the real host-only module (it appends its thread id to a file beside the bundle). */
+const hostLoads = (dir: string): string =>
+  fs.existsSync(path.join(dir, 'host-loads')) ? fs.readFileSync(path.join(dir, 'host-loads'), 'utf8') : '';
 
 suite('client code cache', () => {
   let dir: string;
@@ -50,17 +72,31 @@ suite('client code cache', () => {
     bundle = path.join(dir, 'main.js');
     cacheDir = path.join(dir, 'storage');
     fs.writeFileSync(path.join(dir, 'helper.js'), `module.exports = 'beside the bundle';`);
+    const host = path.join(dir, 'node_modules', 'host-only');
+    fs.mkdirSync(host, { recursive: true });
+    fs.writeFileSync(
+      path.join(host, 'index.js'),
+      `require('fs').appendFileSync(${JSON.stringify(path.join(dir, 'host-loads'))}, require('worker_threads').threadId + ' ');` +
+        `module.exports = { name: 'the editor' };`,
+    );
     fs.writeFileSync(bundle, bundleSource(42));
   });
 
   teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('the first load compiles from source, runs the bundle as require would and saves the cache', () => {
+  const exportsOf = (answer: number): Load['exports'] => ({
+    answer,
+    helper: 'beside the bundle',
+    host: 'host: the editor',
+    dirname: dir,
+    filename: bundle,
+  });
+
+  test('the first load runs the bundle as require would, through a cache a worker built, and saves the cache', () => {
     const first = load(bundle, cacheDir);
-    assert.deepEqual(first, {
-      cache: 'absent',
-      exports: { answer: 42, helper: 'beside the bundle', dirname: dir, filename: bundle },
-    });
+    assert.deepEqual(first, { cache: 'built', exports: exportsOf(42) });
+    // Only the loading thread (0) loaded the host module: the worker's set-up had a stand-in, and stopped at `label`.
+    assert.equal(hostLoads(dir), '0 ');
     assert.equal(caches().length, 1);
     assert.match(
       caches()[0]!,
@@ -72,8 +108,7 @@ suite('client code cache', () => {
     load(bundle, cacheDir);
     const written = fs.statSync(cacheFile()).mtimeMs;
     const later = load(bundle, cacheDir);
-    assert.equal(later.cache, 'used');
-    assert.equal(later.exports.answer, 42);
+    assert.deepEqual(later, { cache: 'used', exports: exportsOf(42) });
     assert.equal(caches().length, 1);
     assert.equal(fs.statSync(cacheFile()).mtimeMs, written);
   });
@@ -85,7 +120,7 @@ suite('client code cache', () => {
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(bundle, later, later);
     const rebuilt = load(bundle, cacheDir);
-    assert.equal(rebuilt.cache, 'absent');
+    assert.equal(rebuilt.cache, 'built');
     assert.equal(rebuilt.exports.answer, 43);
     assert.equal(caches().length, 1);
     assert.notEqual(caches()[0], old);
@@ -98,12 +133,15 @@ suite('client code cache', () => {
     ['a truncated file', (content: Buffer) => content.subarray(0, content.length - 100)],
     ['an empty file', () => Buffer.alloc(0)],
   ] as const) {
-    test(`a cache with ${damage} is refused; the bundle compiles from source and the cache is written again`, () => {
+    test(`a cache with ${damage} is refused before V8 sees it, and a worker builds a new one`, () => {
       load(bundle, cacheDir);
       fs.writeFileSync(cacheFile(), damaged(fs.readFileSync(cacheFile())));
       const loaded = load(bundle, cacheDir);
-      assert.equal(loaded.cache, 'rejected');
-      assert.equal(loaded.exports.answer, 42);
+      assert.deepEqual(loaded, {
+        cache: 'built',
+        note: `the code cache ${cacheFile()} was damaged and is replaced`,
+        exports: exportsOf(42),
+      });
       assert.equal(load(bundle, cacheDir).cache, 'used');
     });
   }
@@ -115,13 +153,32 @@ suite('client code cache', () => {
     fs.writeFileSync(cacheFile(), Buffer.concat([createHash('sha256').update(data).digest(), data]));
     const loaded = load(bundle, cacheDir);
     assert.equal(loaded.cache, 'rejected');
-    assert.equal(loaded.exports.answer, 42);
+    assert.deepEqual(loaded.exports, exportsOf(42));
+    assert.equal(load(bundle, cacheDir).cache, 'used');
+  });
+
+  test('when the worker cannot start, the bundle compiles from source, says why, and saves the cache', () => {
+    const missing = path.join(dir, 'no-such-worker.js');
+    const loaded = load(bundle, cacheDir, { workerFile: missing });
+    assert.equal(loaded.cache, 'absent');
+    assert.deepEqual(loaded.exports, exportsOf(42));
+    assert.match(loaded.note ?? '', /^no code cache: Error: Cannot find module '.*no-such-worker\.js'/);
+    assert.equal(load(bundle, cacheDir).cache, 'used');
+  });
+
+  test('a worker that takes too long is given up on, and the bundle compiles from source', () => {
+    const loaded = load(bundle, cacheDir, { workerTimeoutMs: 1 });
+    assert.deepEqual(loaded, {
+      cache: 'absent',
+      note: 'no code cache: Error: the worker took longer than 1 ms',
+      exports: exportsOf(42),
+    });
   });
 
   test('a cache that cannot be written is reported, and the bundle still works', () => {
     fs.writeFileSync(cacheDir, 'a file where the storage folder should be');
     const loaded = load(bundle, cacheDir);
-    assert.equal(loaded.exports.answer, 42);
+    assert.deepEqual(loaded.exports, exportsOf(42));
     assert.match(
       loaded.notSaved ?? '',
       /^the code cache .*storage\/main-.*\.v8cache could not be written: Error: EEXIST/,
