@@ -59,11 +59,11 @@ const DIGEST_BYTES = 32;
 const WORKER_TIMEOUT_MS = 20_000;
 
 /**
- * Prepares a CommonJS bundle to be loaded (as `require` would) through V8's code cache kept in `cacheDir`. Compiling
- * the language client's 0.5 MB bundle is most of the extension's activation; with the cache the
- * extension host's thread skips it. VS Code does the same for its own code. A process-wide compile
- * cache (Node 22's `module.enableCompileCache`, `v8-compile-cache`) would change how every other
- * extension in the extension host loads, so this one caches one file.
+ * Prepares a CommonJS bundle to be loaded (as `require` would) through V8's code cache kept in
+ * `cacheDir`. Compiling the language client's 0.5 MB bundle is most of the extension's activation;
+ * with the cache the extension host's thread skips it. VS Code does the same for its own code. A
+ * process-wide compile cache (Node 22's `module.enableCompileCache`, `v8-compile-cache`) would change
+ * how every other extension in the extension host loads, so this one caches one file.
  *
  * With a usable cache on disk the bundle is ready at once (no promise, so that VS Code's activation
  * time counts the load). Without one (the first activation after an install or update), a worker
