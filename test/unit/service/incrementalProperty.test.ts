@@ -111,18 +111,30 @@ function changeOf(text: string, edit: Edit): TextChange {
 /** Runs of the property; set ISC_PLAN_PROPERTY_RUNS for a deeper search (a failure prints its seed and a shrunk case). */
 const RUNS = Number(process.env.ISC_PLAN_PROPERTY_RUNS ?? 100);
 
+/**
+ * Opens generated plans and walks random edit sequences: `step` makes each change to the service and
+ * checks it, and returns the new text; `opened` runs once the plan is open.
+ */
+function forRandomEditSequences(
+  step: (service: PlanService, text: string, change: TextChange) => string,
+  opened: (service: PlanService) => void = () => undefined,
+): void {
+  fc.assert(
+    fc.property(planArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (plan, edits) => {
+      let text = planText(plan);
+      const service = openPlan(text);
+      opened(service);
+      for (const edit of edits) text = step(service, text, changeOf(text, edit));
+    }),
+    { numRuns: RUNS },
+  );
+}
+
 suite('incremental update equals a full parse: property', function () {
   this.timeout(Math.max(60_000, RUNS * 1_000));
 
   test('after every step of random edit sequences on generated plans of ~20 requests', () => {
-    fc.assert(
-      fc.property(planArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (plan, edits) => {
-        let text = planText(plan);
-        const service = openPlan(text);
-        for (const edit of edits) text = updateAndCompare(service, text, changeOf(text, edit)).text;
-      }),
-      { numRuns: RUNS },
-    );
+    forRandomEditSequences((service, text, change) => updateAndCompare(service, text, change).text);
   });
 });
 
@@ -138,20 +150,12 @@ suite('prediction after an edit equals a full prediction: property', function ()
   this.timeout(Math.max(60_000, RUNS * 1_000));
 
   test('after every step of random edit sequences, predicting after each step', () => {
-    fc.assert(
-      fc.property(planArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (plan, edits) => {
-        let text = planText(plan);
-        const service = openPlan(text);
-        predictions(service);
-        for (const edit of edits) {
-          const change = changeOf(text, edit);
-          text = applyChange(text, change);
-          service.update(PLAN_FILE, text, [change]);
-          const fresh = openPlan(text);
-          assert.deepEqual(predictions(service), predictions(fresh), `after ${JSON.stringify(change)}`);
-        }
-      }),
-      { numRuns: RUNS },
-    );
+    forRandomEditSequences((service, before, change) => {
+      const text = applyChange(before, change);
+      service.update(PLAN_FILE, text, [change]);
+      const fresh = openPlan(text);
+      assert.deepEqual(predictions(service), predictions(fresh), `after ${JSON.stringify(change)}`);
+      return text;
+    }, predictions);
   });
 });
