@@ -1,8 +1,8 @@
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Channel } from '../server/src/service/channel/decide';
-import type { DryRunPlan, DryRunSummary } from '../server/src/service/features/dryRun';
-import type { SimulationResult } from '../server/src/service/prediction/simTypes';
-import type { RequestPrediction } from '../server/src/service/prediction/types';
+import type { Channel } from '../server/src/service/channel/decideChannel';
+import type { DryRunPlan, DryRunSummary } from '../server/src/service/features/reports/dryRunFile';
+import type { SimulationResult } from './simulation';
+import type { RequestPrediction } from '../server/src/service/prediction/input';
 
 /**
  * The dry run as the client and its view see it: the server's simulation of each plan of a file
@@ -10,15 +10,8 @@ import type { RequestPrediction } from '../server/src/service/prediction/types';
  * definition; only types cross, never code.
  */
 export type { Channel, DryRunPlan, DryRunSummary, RequestPrediction, SimulationResult };
-export type {
-  DryRunEvent,
-  IscWords,
-  Perspectives,
-  AdminView,
-  AuditorView,
-  UserView,
-} from '../server/src/service/prediction/simTypes';
-export type { MilestoneQuantiles, Outcomes } from '../server/src/service/prediction/types';
+export type { DryRunEvent, IscWords, Perspectives, AdminView, AuditorView, UserView } from './simulation';
+export type { MilestoneQuantiles, Outcomes } from '../server/src/service/prediction/input';
 
 /** What the dry run of a file is asked for. */
 export interface DryRunParams {

@@ -5,8 +5,9 @@ import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
+import { REPO_ROOT } from '../repoPaths';
 
-const SERVER = path.resolve(__dirname, '../../../dist/server.js');
+const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
 
 /** A published diagnostics message, in arrival order. */
 export interface Published {

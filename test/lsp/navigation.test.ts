@@ -11,9 +11,10 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { rangeOf } from '../unit/helpers';
-import { ACME, JANE, JOE } from '../unit/features/navigationFixtures';
+import { ACME, JANE, JOE } from '../unit/service/features/navigation/navigationFixtures';
 import { LspTestClient } from './lspClient';
 import { makeWorkspace, removeWorkspace, writeFile } from './workspace';
+import { REPO_ROOT } from '../repoPaths';
 
 const KIM = `kind: ProvisioningPlan
 identity: { name: kim }
@@ -240,7 +241,7 @@ suite('language server over stdio: outline, folding, definition, references, ren
   });
 
   test('every sample: an outline whose selections lie inside their ranges, and ordered folds', async () => {
-    const samples = path.resolve(__dirname, '../../../samples');
+    const samples = path.join(REPO_ROOT, 'samples');
     const files = fs
       .readdirSync(samples, { recursive: true, encoding: 'utf8' })
       .filter((f) => /\.(plan|sources)\.(ya?ml|json)$/.test(f));

@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../../server/src/service/findings';
+import type { Finding } from '../../server/src/service/findings/finding';
 import type { ServiceOptions } from '../../server/src/service/planService';
 import { PlanService } from '../../server/src/service/planService';
-import type { ServiceHost } from '../../server/src/service/workspace/host';
+import type { ServiceHost } from '../../server/src/service/workspace/serviceHost';
 
 /** The workspace root of in-memory test files. */
 export const ROOT = path.resolve('/ws');

@@ -1,5 +1,5 @@
 import type { ServiceOptions } from '../service/planService';
-import type { ServiceHost } from '../service/workspace/host';
+import type { ServiceHost } from '../service/workspace/serviceHost';
 
 /** What a command needs from the process: I/O is passed in so commands are testable in-process. */
 export interface CliContext {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ImportConversion } from '../service/import';
-import { ImportError, checkPlan, importFile, summaryLine } from '../service/import';
+import type { ImportConversion } from '../service/import/importFile';
+import { ImportError, checkPlan, importFile, summaryLine } from '../service/import/importFile';
 import { PlanService } from '../service/planService';
 import type { CliContext } from './context';
 import { UsageError } from './context';

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import type { RuleConfig } from '../service/config/ruleConfig';
-import { parseRuleConfig, parseRuleOption } from '../service/config/ruleConfig';
+import type { RuleConfig } from '../service/findings/ruleConfig';
+import { parseRuleConfig, parseRuleOption } from '../service/findings/ruleConfig';
 import type { CliContext } from './context';
 import { UsageError } from './context';
 import { runImport } from './import';

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../service/findings';
-import { RULES } from '../service/findings';
+import type { Finding, Severity } from '../service/findings/finding';
+import { RULES } from '../service/findings/finding';
 
 /** A diagnostic as the CLI prints it: zero-based LSP positions, UTF-16 columns. */
 export interface CliDiagnostic {

@@ -1,11 +1,15 @@
 import * as path from 'path';
-import { dryRunFile, planNameOf } from '../service/features/dryRun';
-import type { PlanReport, ReportHeader } from '../service/features/report';
-import { predictionJson, predictionMarkdown, predictionText } from '../service/features/report';
-import { fileTypeOf } from '../service/model/sourceFile';
+import { dryRunFile, planNameOf } from '../service/features/reports/dryRunFile';
+import type { PlanReport, ReportHeader } from '../service/features/reports/predictionReport';
+import {
+  predictionJson,
+  predictionMarkdown,
+  predictionText,
+} from '../service/features/reports/predictionReport';
+import { fileTypeOf } from '../service/document/sourceFile';
 import type { FileState } from '../service/planService';
 import { PlanService } from '../service/planService';
-import type { Outcomes, PredictionOptions } from '../service/prediction/types';
+import type { Outcomes, PredictionOptions } from '../service/prediction/input';
 import type { CliContext } from './context';
 import { UsageError } from './context';
 import { readTextFile } from '../platform/nodeFiles';

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { globSync } from 'tinyglobby';
-import type { Finding } from '../service/findings';
-import { finding } from '../service/findings';
-import { fileTypeOf } from '../service/model/sourceFile';
+import type { Finding } from '../service/findings/finding';
+import { finding } from '../service/findings/finding';
+import { fileTypeOf } from '../service/document/sourceFile';
 import { PlanService } from '../service/planService';
 import type { CliContext } from './context';
 import { UsageError } from './context';

@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { TextChange } from '../service/model/incremental';
+import type { TextChange } from '../service/document/reparse';
 
 /** An open document: its text (LSP positions) and the changes the service has not seen yet. */
 export interface OpenDocument {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { matchingFiles, walkFiles } from '../platform/nodeFiles';
-import type { ServiceHost } from '../service/workspace/host';
+import type { ServiceHost } from '../service/workspace/serviceHost';
 import type { OpenDocuments } from './documents';
 
 /**

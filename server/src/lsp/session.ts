@@ -9,14 +9,14 @@ import {
 import { URI } from 'vscode-uri';
 import type { InitializationOptions } from '../../../shared/protocol';
 import { WorkspaceTrustNotification } from '../../../shared/protocol';
-import type { HoverContext } from '../service/features/hover';
-import { fileTypeOf } from '../service/model/sourceFile';
+import type { HoverContext } from '../service/features/hover/hover';
+import { fileTypeOf } from '../service/document/sourceFile';
 import type { FileState } from '../service/planService';
 import { PlanService } from '../service/planService';
 import type { OpenDocument } from './documents';
 import { OpenDocuments, pathOfUri } from './documents';
 import { LspHost } from './lspHost';
-import { hoverPrediction } from './predictions';
+import { hoverPrediction } from './editorPredictions';
 import { describe } from './runSafe';
 import { SettingsCache } from './settingsCache';
 import { IdleMemory } from './idleMemory';

@@ -2,8 +2,8 @@ import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
 import type { IscPlanSettings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS, sanitiseSettings } from '../../../shared/settings';
-import type { RuleConfig } from '../service/config/ruleConfig';
-import { parseRuleConfig } from '../service/config/ruleConfig';
+import type { RuleConfig } from '../service/findings/ruleConfig';
+import { parseRuleConfig } from '../service/findings/ruleConfig';
 import type { LspHost } from './lspHost';
 
 /** Name of the file at a workspace root that holds rule severities (channels.md §3). */

@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { PlanStatusNotification } from '../../../shared/protocol';
 import type { PlanStatusParams } from '../../../shared/protocol';
-import { parseRuleConfig } from '../service/config/ruleConfig';
-import type { Finding } from '../service/findings';
-import { fileTypeOf } from '../service/model/sourceFile';
+import { parseRuleConfig } from '../service/findings/ruleConfig';
+import type { Finding } from '../service/findings/finding';
+import { fileTypeOf } from '../service/document/sourceFile';
 import { toDiagnostics } from './convert';
 import type { OpenDocument } from './documents';
 import { describe } from './runSafe';

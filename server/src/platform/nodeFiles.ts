@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ServiceHost } from '../service/workspace/host';
+import type { ServiceHost } from '../service/workspace/serviceHost';
 
 /** What reading a file gave: its text, or why it could not be read. */
 export type ReadResult = { text: string; notUtf8?: number } | { error: string };

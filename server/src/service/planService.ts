@@ -1,23 +1,23 @@
-import type { RuleConfig } from './config/ruleConfig';
-import { applyRuleConfig } from './config/ruleConfig';
-import { applySuppressions } from './config/suppression';
-import type { Finding } from './findings';
-import { predictionInput } from './features/planInput';
-import type { KeptPrediction } from './prediction/incremental';
-import { predictKeeping } from './prediction/incremental';
-import type { PredictionOptions, RequestPrediction } from './prediction/types';
-import type { TextChange } from './model/incremental';
-import { applyIncrementally } from './model/incremental';
-import type { PlanDocument } from './model/planDocument';
-import { ensureDecision, requestFindings } from './model/requestState';
-import type { DocumentModel, FileType } from './model/sourceFile';
-import { fileTypeOf, parseFile } from './model/sourceFile';
+import type { RuleConfig } from './findings/ruleConfig';
+import { applyRuleConfig } from './findings/ruleConfig';
+import { applySuppressions } from './findings/suppression';
+import type { Finding } from './findings/finding';
+import { predictionInput } from './predictionInput';
+import type { KeptPrediction } from './prediction/resimulate';
+import { predictKeeping } from './prediction/resimulate';
+import type { PredictionOptions, RequestPrediction } from './prediction/input';
+import type { TextChange } from './document/reparse';
+import { applyIncrementally } from './document/reparse';
+import type { PlanDocument } from './document/planDocument';
+import { ensureDecision, requestFindings } from './document/requestState';
+import type { DocumentModel, FileType } from './document/sourceFile';
+import { fileTypeOf, parseFile } from './document/sourceFile';
 import { conflictingAccountRequests, noCatalogFinding } from './rules/planRules';
 import type { Limits } from './syntax/limits';
 import { DEFAULT_LIMITS } from './syntax/limits';
-import type { ResolvedCatalogs } from './workspace/catalogs';
-import { CatalogResolver } from './workspace/catalogs';
-import type { ServiceHost } from './workspace/host';
+import type { ResolvedCatalogs } from './workspace/catalogResolver';
+import { CatalogResolver } from './workspace/catalogResolver';
+import type { ServiceHost } from './workspace/serviceHost';
 
 export interface ServiceOptions {
   /** Where catalog discovery stops going up: the workspace root (editor) or the current directory (CLI). */

@@ -5,9 +5,10 @@ import * as path from 'path';
 import { CATALOG, toDiagnostics } from '../helpers';
 import { hostileInputs } from '../service/hostileInputs';
 import { TempFolder, VALID_PLAN, parseReport } from './cliHelpers';
+import { REPO_ROOT } from '../../repoPaths';
 
 /** The bundled CLI (built by `node esbuild.mjs`, as `npm test` does before the unit tests). */
-const CLI = path.resolve(__dirname, '../../../../dist/cli.js');
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 /** Bytes that are not UTF-8: a lone continuation byte sequence after valid text. */
 const NOT_UTF8 = Buffer.concat([

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CATALOG } from '../helpers';
-import { exportFile } from '../service/catalogFixtures';
+import { exportFile } from '../service/catalog/catalogFixtures';
 import { TempFolder, VALID_PLAN, parseReport } from './cliHelpers';
 
 /** A manual request (routed-to-manual, information) and an unknown attribute (warning). */

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { COMPILED_ROOT } from '../../repoPaths';
 
 interface Load {
   cache: string;
@@ -12,8 +13,8 @@ interface Load {
   notSaved?: string;
 }
 
-const LOADER = path.resolve(__dirname, '../../../client/src/codeCache.js');
-const WORKER = path.resolve(__dirname, '../../../client/src/codeCacheWorker.js');
+const LOADER = path.join(COMPILED_ROOT, 'client', 'src', 'codeCache.js');
+const WORKER = path.join(COMPILED_ROOT, 'client', 'src', 'codeCacheWorker.js');
 
 /**
  * Each load runs in its own Node process, as each activation does: inside one process V8 answers a

@@ -1,7 +1,7 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import type { FixData } from '../../service/findings';
-import { quickFix } from '../../service/features/fixes';
+import type { FixData } from '../../service/findings/finding';
+import { quickFix } from '../../service/features/edits/quickFixes';
 import type { DiagnosticData } from '../convert';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';

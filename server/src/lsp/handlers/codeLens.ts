@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver';
-import { lensTitle } from '../../service/features/report';
-import { editorPrediction } from '../predictions';
+import { lensTitle } from '../../service/features/reports/predictionReport';
+import { editorPrediction } from '../editorPredictions';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 

@@ -1,8 +1,8 @@
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionAt } from '../../service/features/completion';
-import type { CompletionEntry, CompletionKind } from '../../service/features/completionTypes';
+import { completionAt } from '../../service/features/completion/completion';
+import type { CompletionEntry, CompletionKind } from '../../service/features/completion/completionTypes';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 

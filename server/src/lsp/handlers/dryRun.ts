@@ -2,11 +2,11 @@ import * as path from 'path';
 import type { DryRunModel } from '../../../../shared/dryRun';
 import type { DryRunParams } from '../../../../shared/dryRun';
 import { DryRunReportRequest, DryRunRequest, ScenarioNamesRequest } from '../../../../shared/dryRun';
-import { dryRunFile } from '../../service/features/dryRun';
-import { predictionJson, predictionMarkdown } from '../../service/features/report';
-import { predictionInput } from '../../service/features/planInput';
+import { dryRunFile } from '../../service/features/reports/dryRunFile';
+import { predictionJson, predictionMarkdown } from '../../service/features/reports/predictionReport';
+import { predictionInput } from '../../service/predictionInput';
 import { scenarioNames } from '../../service/prediction/scenarios';
-import { editorSubmissionTime } from '../predictions';
+import { editorSubmissionTime } from '../editorPredictions';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 

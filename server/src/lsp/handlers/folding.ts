@@ -1,5 +1,5 @@
 import type { FoldingRange } from 'vscode-languageserver';
-import { FOLDING_LIMIT, foldingRanges } from '../../service/features/folding';
+import { FOLDING_LIMIT, foldingRanges } from '../../service/features/outline/folding';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 

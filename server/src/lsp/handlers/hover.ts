@@ -1,5 +1,5 @@
 import type { Hover } from 'vscode-languageserver';
-import { hoverAt } from '../../service/features/hover';
+import { hoverAt } from '../../service/features/hover/hover';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 

@@ -1,7 +1,13 @@
 import * as path from 'path';
 import type { ImportParams, ImportResult } from '../../../../shared/import';
 import { ImportRequest } from '../../../../shared/import';
-import { ImportError, checkPlan, describeConversion, importFile, summaryLine } from '../../service/import';
+import {
+  ImportError,
+  checkPlan,
+  describeConversion,
+  importFile,
+  summaryLine,
+} from '../../service/import/importFile';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 

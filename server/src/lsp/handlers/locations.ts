@@ -1,6 +1,6 @@
 import type { Location, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceFiles } from '../../service/features/workspaceFiles';
+import { WorkspaceFiles } from '../../service/features/navigation/workspaceFiles';
 import type { Session } from '../session';
 
 const workspaces = new WeakMap<Session, WorkspaceFiles>();

@@ -1,6 +1,6 @@
 import type { Location } from 'vscode-languageserver';
-import { definitionAt } from '../../service/features/navigation';
-import { referencesAt } from '../../service/features/references';
+import { definitionAt } from '../../service/features/navigation/definition';
+import { referencesAt } from '../../service/features/navigation/references';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 import { Positions, syncOpenDocuments, workspaceOf } from './locations';

@@ -1,6 +1,6 @@
 import type { PrepareRenameResult, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { prepareRenameAt, renameAt } from '../../service/features/rename';
+import { prepareRenameAt, renameAt } from '../../service/features/navigation/rename';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 import { Positions, syncOpenDocuments, workspaceOf } from './locations';

@@ -1,8 +1,12 @@
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { OutlineKind, OutlineSymbol } from '../../service/features/symbols';
-import { SYMBOL_LIMIT, documentSymbols, requestChannels } from '../../service/features/symbols';
+import type { OutlineKind, OutlineSymbol } from '../../service/features/outline/documentSymbols';
+import {
+  SYMBOL_LIMIT,
+  documentSymbols,
+  requestChannels,
+} from '../../service/features/outline/documentSymbols';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 

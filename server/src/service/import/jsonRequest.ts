@@ -4,8 +4,8 @@
  * `attributeName`...); each format names its fields and this module reads them.
  */
 
-import type { ImportedAttribute, ImportedRequest, JsonObject } from './model';
-import { asArray, asObject, attributeValueOf, compactJson, text } from './model';
+import type { ImportedAttribute, ImportedRequest, JsonObject } from './importedPlan';
+import { asArray, asObject, attributeValueOf, compactJson, text } from './importedPlan';
 import { accountOperation, attributeOperation } from './operations';
 
 /** Where one format keeps the parts of an account request and of its attribute requests. */

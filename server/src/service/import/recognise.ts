@@ -5,11 +5,11 @@
  * and what was found.
  */
 
-import { iiqPlan } from './iiqXml';
-import type { ImportedFile, ImportedPlan, Json, JsonObject, RecordKind } from './model';
-import { ImportError, asArray, asObject, objects, text } from './model';
-import { SEARCH_DOCUMENT_KEYS, isSearchAccountRequest, searchDocumentPlan } from './searchDocument';
-import { isTriggerAccountRequest, triggerPlan } from './trigger';
+import { iiqPlan } from './fromIiqXml';
+import type { ImportedFile, ImportedPlan, Json, JsonObject, RecordKind } from './importedPlan';
+import { ImportError, asArray, asObject, objects, text } from './importedPlan';
+import { SEARCH_DOCUMENT_KEYS, isSearchAccountRequest, searchDocumentPlan } from './fromSearchDocument';
+import { isTriggerAccountRequest, triggerPlan } from './fromTriggerPayload';
 import { parseXml } from './xmlTree';
 
 const EXPECTED =

@@ -14,9 +14,9 @@ import type {
   ImportedPermission,
   ImportedPlan,
   ImportedRequest,
-} from './model';
+} from './importedPlan';
 import { countedKind } from './recognise';
-import { commentLines, yamlScalar, yamlString } from './yamlText';
+import { commentLines, yamlScalar, yamlString } from '../text/yamlText';
 
 function identityText(identity: ImportedIdentity): string {
   const id = identity.id === undefined ? '' : `, id: ${yamlString(identity.id, true)}`;

@@ -7,7 +7,7 @@
  */
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ImportError } from './model';
+import { ImportError } from './importedPlan';
 
 /** One element: its attributes (in document order), child elements and text. */
 export interface XmlElement {

@@ -4,11 +4,11 @@
  * come through here, so they agree for the same runs and seed.
  */
 
-import type { PartPrediction, PredictionInput, RequestPrediction, Scenario } from './types';
-import type { CompiledPlan } from './model';
-import { SimulationCache, compilePlan } from './model';
-import type { RunOutput } from './runOutput';
-import { milestonesOf, outcomesOf, runMonteCarlo } from './monteCarlo';
+import type { PartPrediction, PredictionInput, RequestPrediction, Scenario } from './input';
+import type { CompiledPlan } from './engine/compiledPlan';
+import { SimulationCache, compilePlan } from './engine/compiledPlan';
+import type { RunOutput } from './engine/runOutput';
+import { milestonesOf, outcomesOf, runMonteCarlo } from './engine/monteCarlo';
 
 /** Monte Carlo runs and seed when the options give none (prediction.md §3). */
 export const DEFAULT_RUNS = 1000;

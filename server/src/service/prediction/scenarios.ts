@@ -4,7 +4,7 @@
  * colons: the number is what follows the last colon.
  */
 
-import type { PredictionInput, Scenario } from './types';
+import type { PredictionInput, Scenario } from './input';
 import { closest } from './text';
 
 /** The names a scenario may refer to. */

@@ -4,15 +4,15 @@
  * baseline (same seed), and the Provisioning Completed trigger payload.
  */
 
-import type { PredictionInput } from './types';
-import type { DryRunEvent, Moment, SimulationOptions, SimulationResult } from './simTypes';
-import { SimulationCache } from './model';
-import { RunOutput } from './runOutput';
-import { representativeRun, runOnce } from './monteCarlo';
+import type { PredictionInput } from './input';
+import type { DryRunEvent, Moment, SimulationOptions, SimulationResult } from '../../../../shared/simulation';
+import { SimulationCache } from './engine/compiledPlan';
+import { RunOutput } from './engine/runOutput';
+import { representativeRun, runOnce } from './engine/monteCarlo';
 import { runPrediction } from './predict';
-import { EventRecorder, buildEvents } from './events';
-import { buildPerspectives } from './perspectives';
-import { buildTrigger } from './trigger';
+import { EventRecorder, buildEvents } from './output/events';
+import { buildPerspectives } from './output/perspectives';
+import { buildTrigger } from './output/triggerPayload';
 import { isoAt, round } from './text';
 
 /** The moment the perspectives look at: the given hours, else the first verification, else the run's end. */

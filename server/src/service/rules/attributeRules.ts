@@ -1,7 +1,7 @@
 import type { CatalogSource } from '../catalog/types';
-import type { Finding } from '../findings';
-import { changeTo, finding } from '../findings';
-import type { AccountRequestView, AttributeRequestView } from '../model/requestView';
+import type { Finding } from '../findings/finding';
+import { changeTo, finding } from '../findings/finding';
+import type { AccountRequestView, AttributeRequestView } from '../request/accountRequestView';
 import type { PlainValue } from '../syntax/ast';
 import { closest } from '../text/closest';
 

@@ -1,6 +1,6 @@
-import type { Finding } from '../findings';
-import { changeTo, finding } from '../findings';
-import { checkQuartz } from '../prediction/cron';
+import type { Finding } from '../findings/finding';
+import { changeTo, finding } from '../findings/finding';
+import { checkQuartz } from '../time/cron';
 import type { MapNode, ValueNode } from '../syntax/ast';
 import { getPair, getValue, stringOf, toValue } from '../syntax/ast';
 import { closest } from '../text/closest';

@@ -1,6 +1,6 @@
-import type { Finding } from '../findings';
-import { finding } from '../findings';
-import type { AccountRequestView } from '../model/requestView';
+import type { Finding } from '../findings/finding';
+import { finding } from '../findings/finding';
+import type { AccountRequestView } from '../request/accountRequestView';
 import type { MapNode } from '../syntax/ast';
 
 /** `no-catalog`: placed on the plan's `kind` key (or its first key). */

@@ -1,8 +1,8 @@
 import type { MergedCatalog } from '../catalog/types';
-import type { ChannelDecision } from '../channel/decide';
-import type { Finding, FixData } from '../findings';
-import { changeTo, finding } from '../findings';
-import type { AccountRequestView } from '../model/requestView';
+import type { ChannelDecision } from '../channel/decideChannel';
+import type { Finding, FixData } from '../findings/finding';
+import { changeTo, finding } from '../findings/finding';
+import type { AccountRequestView } from '../request/accountRequestView';
 import { closest } from '../text/closest';
 import { attributeRules } from './attributeRules';
 

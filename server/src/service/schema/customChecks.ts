@@ -1,9 +1,9 @@
-import type { Finding } from '../findings';
-import { finding } from '../findings';
+import type { Finding } from '../findings/finding';
+import { finding } from '../findings/finding';
 import { isClock } from '../catalog/readTiming';
 import type { MapNode, ValueNode } from '../syntax/ast';
 import { getValue, stringOf } from '../syntax/ast';
-import { isTimeZone } from '../prediction/zoneClock';
+import { isTimeZone } from '../time/zoneClock';
 
 /**
  * Structural conditions JSON Schema cannot express, reported as `schema` findings: p50 <= p90 in

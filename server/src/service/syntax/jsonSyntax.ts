@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
-import type { Finding } from '../findings';
-import { finding } from '../findings';
+import type { Finding } from '../findings/finding';
+import { finding } from '../findings/finding';
 import type { MapNode, SeqNode, ValueNode } from './ast';
 import type { Limits } from './limits';
 import { findExcessiveNesting } from './limits';

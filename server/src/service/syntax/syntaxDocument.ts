@@ -1,5 +1,5 @@
-import type { Finding } from '../findings';
-import { finding } from '../findings';
+import type { Finding } from '../findings/finding';
+import { finding } from '../findings/finding';
 import type { MapNode, ValueNode } from './ast';
 
 /** One parsed YAML document (or the JSON document): its place in the file, its tree and its syntax findings. */

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument } from 'yaml';
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
-import type { Finding } from '../findings';
-import { finding } from '../findings';
+import type { Finding } from '../findings/finding';
+import { finding } from '../findings/finding';
 import { fastYamlDocument } from './fastYaml';
 import type { MapNode, PairNode, ScalarNode, ScalarValue, SeqNode, ValueNode } from './ast';
 import type { Limits } from './limits';

@@ -1,0 +1,43 @@
+import type { ChannelDecision } from '../../channel/decideChannel';
+import type { RequestPrediction } from '../../prediction/input';
+import { milestoneText, outcomesText } from '../../../../../shared/format';
+import { escapeMarkdown } from '../../text/markdown';
+
+const CHANNEL_WORDS: Record<string, string> = {
+  connector: 'direct connector',
+  manual: 'manual work item',
+  ticketing: 'ticket (service desk integration)',
+  unknown: 'unknown',
+};
+
+/** The request's channel, target, reasons and (when available) milestones, outcomes and assumptions. */
+export function predictionMarkdown(
+  decision: ChannelDecision,
+  prediction: RequestPrediction | undefined,
+): string {
+  const target = decision.target ? ` → ${escapeMarkdown(decision.target)}` : '';
+  const lines = [
+    `**Channel: ${CHANNEL_WORDS[decision.channel] ?? decision.channel}**${target}`,
+    '',
+    ...decision.reasons.map((r) => `- ${escapeMarkdown(r)}`),
+  ];
+  for (const part of decision.parts) {
+    lines.push(
+      `- Split: the permission requests go to a manual work item${part.target ? ` for ${escapeMarkdown(part.target)}` : ''}.`,
+    );
+  }
+  if (prediction) {
+    const m = prediction.milestones;
+    lines.push(
+      '',
+      '| started | committed | verified |',
+      '| --- | --- | --- |',
+      `| ${milestoneText(m.started)} | ${milestoneText(m.committed)} | ${milestoneText(m.verified)} |`,
+    );
+    if (prediction.outcomes) lines.push('', `Outcomes: ${outcomesText(prediction.outcomes)}`);
+    if (prediction.assumptions.length > 0) {
+      lines.push('', '_Assumed:_', ...prediction.assumptions.map((a) => `- ${escapeMarkdown(a)}`));
+    }
+  }
+  return lines.join('\n');
+}

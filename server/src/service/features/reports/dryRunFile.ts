@@ -1,0 +1,76 @@
+import type { Channel } from '../../channel/decideChannel';
+import type { PlanDocument } from '../../document/planDocument';
+import type { FileState, PlanService } from '../../planService';
+import { parseScenarios } from '../../prediction/scenarios';
+import type { SimulationResult } from '../../../../../shared/simulation';
+import { simulatePlan } from '../../prediction/simulate';
+import type { PredictionOptions, RequestPrediction } from '../../prediction/input';
+import { predictionInput } from '../../predictionInput';
+import { assumptionsOf } from './predictionReport';
+
+/** The summary line of one plan's dry run. */
+export interface DryRunSummary {
+  channels: Record<Channel, number>;
+  /** The request whose verification comes last at the 90th percentile, and when. */
+  slowest: { request: number; p50Minutes: number; p90Minutes: number } | null;
+  /** Requests and parts that may never be verified (unverifiable, failed, stalled or drift in > 1 % of runs). */
+  atRisk: number;
+  assumptions: string[];
+}
+
+export interface DryRunPlan {
+  document: number;
+  name: string | null;
+  summary: DryRunSummary;
+  simulation: SimulationResult;
+}
+
+/** Summarises a plan's predictions: requests per channel, the slowest path to verified, what is at risk. */
+export function summarise(requests: readonly RequestPrediction[]): DryRunSummary {
+  const channels: Record<Channel, number> = { connector: 0, manual: 0, ticketing: 0, unknown: 0 };
+  let slowest: DryRunSummary['slowest'] = null;
+  let atRisk = 0;
+  for (const r of requests) {
+    channels[r.channel]++;
+    for (const unit of [r, ...r.parts]) {
+      const verified = unit.milestones.verified;
+      if (verified && (!slowest || verified.p90Minutes > slowest.p90Minutes)) {
+        slowest = { request: r.index, ...verified };
+      }
+      const o = unit.outcomes;
+      if (o && o.unverifiable + o.failed + o.stalled + o.drift > 0.01) atRisk++;
+    }
+  }
+  return { channels, slowest, atRisk, assumptions: assumptionsOf(requests) };
+}
+
+/** A plan's `name:`, or null without one. */
+export function planNameOf(doc: PlanDocument): string | null {
+  const pair = doc.root?.pairs.find((p) => p.key.value === 'name');
+  return pair?.value?.kind === 'scalar' && pair.value.value !== null ? String(pair.value.value) : null;
+}
+
+/**
+ * The dry run of every plan of a file (prediction.md §3). Scenario specs that cannot be used are
+ * returned with the reason instead of failing the whole run.
+ */
+export function dryRunFile(
+  service: PlanService,
+  file: FileState,
+  options: PredictionOptions & { moment?: number; scenarios: readonly string[] },
+): { plans: DryRunPlan[]; scenarioErrors: string[] } {
+  const plans: DryRunPlan[] = [];
+  const scenarioErrors = new Set<string>();
+  file.docs.forEach((doc, document) => {
+    if (doc.kind !== 'plan') return;
+    const input = predictionInput(doc, service.catalogsOf(file, doc).catalog, options);
+    const parsed = parseScenarios(options.scenarios, input);
+    for (const error of parsed.errors) scenarioErrors.add(error);
+    const simulation = simulatePlan(input, {
+      scenarios: parsed.scenarios,
+      ...(options.moment !== undefined ? { moment: options.moment } : {}),
+    });
+    plans.push({ document, name: planNameOf(doc), summary: summarise(simulation.requests), simulation });
+  });
+  return { plans, scenarioErrors: [...scenarioErrors] };
+}

@@ -1,0 +1,180 @@
+import type { RequestPrediction } from '../../prediction/input';
+import type { SimulationResult } from '../../../../../shared/simulation';
+import { humanDuration, milestoneText, outcomesText } from '../../../../../shared/format';
+
+/** One plan's prediction (and, for a dry run, its simulation), as reports show it. */
+export interface PlanReport {
+  document: number;
+  name: string | null;
+  requests: RequestPrediction[];
+  simulation?: SimulationResult;
+}
+
+/** The header of a report: the file, the submission time, runs and seed. */
+export interface ReportHeader {
+  file: string;
+  at: string;
+  runs: number;
+  seed: number;
+}
+
+function target(r: { channel: string; target: string | null }): string {
+  return `${r.channel}${r.target ? ` → ${r.target}` : ''}`;
+}
+
+/** A request's one-line summary, as the code lens shows it: `connector · committed ~2 min (p90 1 h) · verified ~8 h`. */
+export function lensTitle(r: RequestPrediction): string {
+  const parts = [r.channel === 'unknown' ? 'channel unknown' : r.channel];
+  if (r.milestones.committed) parts.push(`committed ${milestoneText(r.milestones.committed)}`);
+  else if (r.outcomes && r.outcomes.stalled > 0.5) parts.push('stalls (ISC stops checking)');
+  if (r.milestones.verified) parts.push(`verified ${milestoneText(r.milestones.verified)}`);
+  else if (r.outcomes && r.outcomes.unverifiable > 0.5) parts.push('never verified');
+  for (const part of r.parts) {
+    parts.push(
+      `+ ${part.channel} part${part.milestones.committed ? ` ${milestoneText(part.milestones.committed)}` : ''}`,
+    );
+  }
+  return parts.join(' · ');
+}
+
+/** Every distinct assumption of a plan, in first-seen order. */
+export function assumptionsOf(requests: readonly RequestPrediction[]): string[] {
+  return [...new Set(requests.flatMap((r) => r.assumptions))];
+}
+
+/** Plain text for a terminal. */
+export function predictionText(header: ReportHeader, plans: readonly PlanReport[]): string {
+  const lines: string[] = [];
+  for (const plan of plans) {
+    lines.push(
+      `${header.file}${plans.length > 1 ? ` [plan ${plan.document + 1}]` : ''}${plan.name ? ` · ${plan.name}` : ''}`,
+    );
+    lines.push(`submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
+    for (const r of plan.requests) {
+      lines.push(`#${r.index} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`);
+      lines.push(
+        `   started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`,
+      );
+      lines.push(`   ${outcomesText(r.outcomes)}`);
+      for (const reason of r.reasons) lines.push(`   why: ${reason}`);
+      for (const part of r.parts) {
+        lines.push(
+          `   + ${part.part} → ${target(part)}: committed ${milestoneText(part.milestones.committed)} · verified ${milestoneText(part.milestones.verified)} · ${outcomesText(part.outcomes)}`,
+        );
+      }
+    }
+    const assumed = assumptionsOf(plan.requests);
+    if (assumed.length > 0) {
+      lines.push('', 'Assumed (defaults, not from the catalog):', ...assumed.map((a) => `  - ${a}`));
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A Markdown report: a table per plan, the reasons, the assumptions; the dry run adds its views. */
+export function predictionMarkdown(header: ReportHeader, plans: readonly PlanReport[]): string {
+  const lines: string[] = [];
+  for (const plan of plans) {
+    lines.push(
+      `# ${cell(plan.name ?? `Plan ${plan.document + 1}`)}`,
+      '',
+      `\`${cell(header.file)}\` · submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`,
+      '',
+    );
+    lines.push(
+      '| # | request | channel | started | committed | verified | outcomes |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const r of plan.requests) {
+      lines.push(
+        `| ${r.index} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${milestoneText(r.milestones.started)} | ${milestoneText(r.milestones.committed)} | ${milestoneText(r.milestones.verified)} | ${outcomesText(r.outcomes)} |`,
+      );
+      for (const part of r.parts) {
+        lines.push(
+          `| ${r.index} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${milestoneText(part.milestones.started)} | ${milestoneText(part.milestones.committed)} | ${milestoneText(part.milestones.verified)} | ${outcomesText(part.outcomes)} |`,
+        );
+      }
+    }
+    lines.push('', '## Why', '');
+    for (const r of plan.requests) lines.push(`- **#${r.index}** ${cell(r.reasons.join(' '))}`);
+    const assumed = assumptionsOf(plan.requests);
+    if (assumed.length > 0) lines.push('', '## Assumed', '', ...assumed.map((a) => `- ${cell(a)}`));
+    if (plan.simulation) lines.push('', ...simulationMarkdown(plan.simulation));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function simulationMarkdown(sim: SimulationResult): string[] {
+  const lines = [
+    `## Representative run (run ${sim.representativeRun + 1} of ${sim.runs})`,
+    '',
+    '| time | request | channel | what ISC shows |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const e of sim.events) {
+    lines.push(
+      `| +${humanDuration(e.minutes)} | #${e.requestIndex}${e.part ? ' (permissions)' : ''} | ${cell(target(e))} | ${cell(e.text)} |`,
+    );
+  }
+  const p = sim.perspectives;
+  lines.push(
+    '',
+    `## At ${p.moment.at} (+${humanDuration(p.moment.minutes)})`,
+    '',
+    `**User.** ${cell(p.summary.user)}`,
+    '',
+    `**Admin.** ${cell(p.summary.admin)}`,
+    '',
+  );
+  for (const a of p.admin) {
+    lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+  }
+  lines.push('', `**Auditor.** ${cell(p.summary.auditor)}`, '');
+  for (const a of p.auditor) {
+    lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+  }
+  for (const scenario of sim.scenarios) {
+    lines.push(
+      '',
+      `## Scenario \`${cell(scenario.spec)}\``,
+      '',
+      '| # | channel | committed | verified | outcomes |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const r of scenario.requests) {
+      lines.push(
+        `| ${r.index} | ${cell(target(r))} | ${milestoneText(r.milestones.committed)} | ${milestoneText(r.milestones.verified)} | ${outcomesText(r.outcomes)} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** The JSON of `predict` and `simulate` (features.md §3): the same for the CLI and the dry-run view's export. */
+export function predictionJson(header: ReportHeader, plans: readonly PlanReport[]): unknown {
+  return {
+    file: header.file,
+    at: header.at,
+    seed: header.seed,
+    runs: header.runs,
+    plans: plans.map((plan) => {
+      const base = { document: plan.document, name: plan.name, requests: plan.requests };
+      const sim = plan.simulation;
+      if (!sim) return base;
+      return {
+        ...base,
+        representativeRun: sim.representativeRun,
+        events: sim.events,
+        perspectives: sim.perspectives,
+        scenarios: sim.scenarios,
+        trigger: sim.trigger,
+      };
+    }),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Provisioning Completed trigger payloads (`idn:post-provisioning`, isc-facts.md §1.3):
+ * `accountRequests[{source{id,name}, accountId, accountOperation, attributeRequests[{attributeName,
+ * attributeValue, operation}], provisioningResult, provisioningTarget, ticketId}]`. The trigger
+ * carries one attribute request per value (`isc-plan simulate --format trigger` splits a list value
+ * the same way), so consecutive requests of one attribute and operation are merged back into one
+ * request with a list value: a plan simulated and imported back has the requests it started with.
+ * The payload's `sources` (one comma-separated string) only repeats the requests' source names and
+ * is not needed.
+ */
+
+import type {
+  ImportedAttribute,
+  ImportedPlan,
+  ImportedRequest,
+  JsonObject,
+  ScalarValue,
+} from './importedPlan';
+import {
+  asArray,
+  asObject,
+  compactJson,
+  identityOf,
+  listComments,
+  objects,
+  recordedComment,
+  text,
+} from './importedPlan';
+import type { JsonRequestFields } from './jsonRequest';
+import { jsonAccountRequest } from './jsonRequest';
+
+/** Whether one account request looks like the trigger's (`accountOperation`, `attributeName`...). */
+export function isTriggerAccountRequest(request: JsonObject): boolean {
+  if ('accountOperation' in request || 'provisioningResult' in request) return true;
+  return (asArray(request.attributeRequests) ?? []).some((a) => asObject(a)?.attributeName !== undefined);
+}
+
+/** Whether `next` continues `last`: same attribute and operation, both with a single value. */
+function continues(
+  last: ImportedAttribute | undefined,
+  next: ImportedAttribute,
+): last is ImportedAttribute & { value: ScalarValue | ScalarValue[] } {
+  return (
+    last !== undefined &&
+    last.name === next.name &&
+    last.operation === next.operation &&
+    last.value !== undefined &&
+    next.value !== undefined &&
+    !Array.isArray(next.value) &&
+    next.comments.length === 0
+  );
+}
+
+/** Merges runs of one attribute and operation into one request with a list value, in order. */
+export function mergeRuns(attributes: readonly ImportedAttribute[]): ImportedAttribute[] {
+  const merged: ImportedAttribute[] = [];
+  for (const attribute of attributes) {
+    const last = merged[merged.length - 1];
+    if (continues(last, attribute)) {
+      const values = Array.isArray(last.value) ? last.value : [last.value];
+      last.value = [...values, attribute.value as ScalarValue];
+    } else {
+      merged.push({ ...attribute });
+    }
+  }
+  return merged;
+}
+
+const FIELDS: JsonRequestFields = {
+  operation: 'accountOperation',
+  attribute: { name: 'attributeName', operation: 'operation', value: 'attributeValue' },
+};
+
+function accountRequest(request: JsonObject): ImportedRequest {
+  const recorded = recordedComment([
+    ['provisioningResult', text(request.provisioningResult)],
+    ['provisioningTarget', text(request.provisioningTarget)],
+    ['ticketId', text(request.ticketId)],
+  ]);
+  const converted = jsonAccountRequest(request, FIELDS, recorded);
+  return { ...converted, attributeRequests: mergeRuns(converted.attributeRequests) };
+}
+
+/** One Provisioning Completed trigger payload as a plan. */
+export function triggerPlan(payload: JsonObject): ImportedPlan {
+  const identity = identityOf(payload.recipient);
+  const requester = identityOf(payload.requester);
+  const trackingId = text(payload.trackingNumber);
+  const action = text(payload.action);
+  const what = action ? `${action}` : 'Provisioning';
+  const name = identity ? `${what} for ${identity.name}` : trackingId ? `${what} ${trackingId}` : what;
+  const comments = [
+    ...(action ? [`ISC trigger action: ${action}`] : []),
+    ...listComments('ISC recorded errors', asArray(payload.errors)),
+    ...listComments('ISC recorded warnings', asArray(payload.warnings)),
+  ];
+  const recipient = payload.recipient;
+  if (!identity && recipient !== undefined && recipient !== null) {
+    comments.unshift(`recipient without a name: ${compactJson(recipient)}`);
+  }
+  return {
+    name,
+    ...(trackingId ? { trackingId } : {}),
+    ...(identity ? { identity } : {}),
+    ...(requester ? { requester } : {}),
+    comments,
+    requests: objects(payload.accountRequests).map(accountRequest),
+  };
+}

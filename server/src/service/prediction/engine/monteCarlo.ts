@@ -1,0 +1,188 @@
+/**
+ * The Monte Carlo loop over runs, and the summaries of its typed arrays: milestone percentiles
+ * over the runs that reach them, outcome shares, and the representative run.
+ */
+
+import type { Milestones, MilestoneQuantiles, Outcomes } from '../input';
+import type { SimModel } from './compiledPlan';
+import type { EventSink } from './runOutput';
+import { RunOutput } from './runOutput';
+import { runConnectorGroup, runManual, runTicket } from './processes';
+import { runSeed } from './random';
+import { round } from '../text';
+
+/**
+ * Simulates run `run` of the model and writes it into column `column` of `out`. With a sink, the
+ * run's events are reported as they happen; the numbers are the same with or without one.
+ */
+export function runOnce(
+  model: SimModel,
+  seed: number,
+  run: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
+  const seedOfRun = runSeed(seed, run);
+  out.runEnd[column] = 0;
+  const groups = model.groups;
+  for (let g = 0; g < groups.length; g++) runConnectorGroup(model, groups[g]!, seedOfRun, out, column, sink);
+  const manual = model.manual;
+  for (let k = 0; k < manual.length; k++) runManual(model, manual[k]!, seedOfRun, out, column, sink);
+  const tickets = model.tickets;
+  for (let k = 0; k < tickets.length; k++) runTicket(model, tickets[k]!, seedOfRun, out, column, sink);
+}
+
+/** Runs the model `runs` times with `seed`. */
+export function runMonteCarlo(model: SimModel, runs: number, seed: number): RunOutput {
+  const out = new RunOutput(model.units.length, runs);
+  for (let run = 0; run < runs; run++) runOnce(model, seed, run, out, run, null);
+  return out;
+}
+
+/** The value at quantile `p` of the first `n` sorted values (linear interpolation). */
+function quantileOf(sorted: Float64Array, n: number, p: number): number {
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = lo + 1 < n ? lo + 1 : lo;
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Moves the k-th smallest of values[lo..hi] to index k (smaller before, larger after). */
+function select(values: Float64Array, lo: number, hi: number, k: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    const a = values[lo]!;
+    const b = values[mid]!;
+    const c = values[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/** The smallest of values[from..to], or `fallback` when the range is empty. */
+function minimum(values: Float64Array, from: number, to: number, fallback: number): number {
+  let min = fallback;
+  for (let i = from; i <= to; i++) if (i === from || values[i]! < min) min = values[i]!;
+  return min;
+}
+
+/**
+ * Quantile `p` (linear interpolation, as over sorted values) of values[0..n), in expected linear
+ * time; values right of the result's index end up >= it, so quantiles are taken in rising order.
+ */
+function quantileInPlace(values: Float64Array, n: number, p: number, from: number): number {
+  const h = (n - 1) * p;
+  const k = Math.floor(h);
+  select(values, from, n - 1, k);
+  const low = values[k]!;
+  if (h === k) return low;
+  return low + (h - k) * (minimum(values, k + 1, n - 1, low) - low);
+}
+
+/** p50 and p90 (unrounded) of one unit's milestone over the runs that reach it, or null. */
+function milestoneOf(
+  values: Float64Array,
+  out: RunOutput,
+  unit: number,
+  scratch: Float64Array,
+): [number, number] | null {
+  const runs = out.runs;
+  const step = out.runStep;
+  let n = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let r = 0, i = unit * out.unitStep; r < runs; r++, i += step) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    scratch[n++] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (n === 0 || n < runs * 0.01) return null;
+  if (min === max) return [min, min];
+  const p50 = quantileInPlace(scratch, n, 0.5, 0);
+  const p90 = quantileInPlace(scratch, n, 0.9, Math.floor((n - 1) * 0.5));
+  return [p50, p90];
+}
+
+function asQuantiles(pair: [number, number] | null): MilestoneQuantiles {
+  return pair === null ? null : { p50Minutes: round(pair[0]), p90Minutes: round(pair[1]) };
+}
+
+/**
+ * Milestone percentiles of one unit. They are taken over different sets of runs (a run that fails
+ * starts but never commits), so they are made monotone: started <= committed <= verified.
+ */
+export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array): Milestones {
+  const started = milestoneOf(out.started, out, unit, scratch);
+  const committed = milestoneOf(out.committed, out, unit, scratch);
+  const verified = milestoneOf(out.verified, out, unit, scratch);
+  if (started && committed) {
+    committed[0] = Math.max(committed[0], started[0]);
+    committed[1] = Math.max(committed[1], started[1]);
+  }
+  const floor = committed ?? started;
+  if (floor && verified) {
+    verified[0] = Math.max(verified[0], floor[0]);
+    verified[1] = Math.max(verified[1], floor[1]);
+  }
+  return {
+    started: asQuantiles(started),
+    committed: asQuantiles(committed),
+    verified: asQuantiles(verified),
+  };
+}
+
+const OUTCOME_KEYS = ['success', 'partial', 'failed', 'unverifiable', 'stalled', 'drift'] as const;
+const SHARE_UNITS = 10_000;
+
+/** Outcome shares of one unit, in steps of 0.0001 that sum to exactly 1 (largest remainder). */
+export function outcomesOf(out: RunOutput, unit: number): Outcomes {
+  const runs = out.runs;
+  const counts = [0, 0, 0, 0, 0, 0];
+  for (let r = 0; r < runs; r++) counts[out.outcome[out.at(unit, r)]!]!++;
+  const units = counts.map((count) => Math.floor((count * SHARE_UNITS) / runs));
+  let missing = SHARE_UNITS - units.reduce((a, b) => a + b, 0);
+  const order = counts
+    .map((count, index) => ({ index, rest: (count * SHARE_UNITS) % runs }))
+    .sort((a, b) => b.rest - a.rest || a.index - b.index);
+  for (const { index } of order) {
+    if (missing <= 0) break;
+    units[index]!++;
+    missing--;
+  }
+  const shares = {} as Outcomes;
+  OUTCOME_KEYS.forEach((key, index) => (shares[key] = units[index]! / SHARE_UNITS));
+  return shares;
+}
+
+/** The run whose time to the last settled unit is closest to the median (lowest index on ties). */
+export function representativeRun(out: RunOutput): number {
+  const runs = out.runs;
+  const sorted = Float64Array.from(out.runEnd).sort();
+  const median = quantileOf(sorted, runs, 0.5);
+  let best = 0;
+  let bestDistance = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const distance = Math.abs(out.runEnd[r]! - median);
+    if (distance < bestDistance) {
+      best = r;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,383 @@
+/**
+ * One run of the channel processes of prediction.md §2. Written for the hot loop: numbers and
+ * typed arrays only, no allocation, no closures. The same code replays the representative run with
+ * an `EventSink`, so the replayed events are exactly that run.
+ *
+ * Each unit has its own random stream, drawn in a fixed order, so a scenario sees the same numbers
+ * as the baseline wherever it does not change the course of events: connector: partial success,
+ * visibility, then per attempt queue wait, execution, failure (after a failure: retryable);
+ * manual: completion, drift; ticketing: drift, then per workflow status duration, failure.
+ */
+
+import type { ConnectorGroup, SimModel } from './compiledPlan';
+import { MAPPED_COMMITTED, MAPPED_FAILED } from './compiledPlan';
+import { drawUniform, seedStream } from './random';
+
+import {
+  EV_COMMITTED,
+  EV_DRIFT_FOUND,
+  EV_FAILED,
+  EV_GAVE_UP,
+  EV_HORIZON,
+  EV_MARKED_COMPLETE,
+  EV_QUEUED,
+  EV_RETRY,
+  EV_STARTED,
+  EV_STATUS_CHECK,
+  EV_TICKET_CREATED,
+  EV_TICKET_STATUS,
+  EV_UNASSIGNED,
+  EV_UNVERIFIABLE,
+  EV_VERIFIED,
+  EV_VISIBLE,
+  EV_WORK_ITEM,
+  OUT_DRIFT,
+  OUT_FAILED,
+  OUT_PARTIAL,
+  OUT_STALLED,
+  OUT_SUCCESS,
+  OUT_UNVERIFIABLE,
+} from './runOutput';
+import type { EventSink, RunOutput } from './runOutput';
+
+/**
+ * Min-heap on (time, unit) in two parallel arrays. The caller has written the new entry at index
+ * `size`; this moves it up to its place and returns the new size.
+ */
+function siftUp(times: Float64Array, ids: Int32Array, size: number): number {
+  const time = times[size]!;
+  const id = ids[size]!;
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const pt = times[parent]!;
+    if (pt < time || (pt === time && ids[parent]! < id)) break;
+    times[i] = pt;
+    ids[i] = ids[parent]!;
+    i = parent;
+  }
+  times[i] = time;
+  ids[i] = id;
+  return size + 1;
+}
+
+/** Removes the root; returns the new size. */
+function heapPop(times: Float64Array, ids: Int32Array, size: number): number {
+  const last = size - 1;
+  const time = times[last]!;
+  const id = ids[last]!;
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= last) break;
+    const right = child + 1;
+    if (
+      right < last &&
+      (times[right]! < times[child]! || (times[right] === times[child] && ids[right]! < ids[child]!))
+    ) {
+      child = right;
+    }
+    const ct = times[child]!;
+    if (time < ct || (time === ct && id < ids[child]!)) break;
+    times[i] = ct;
+    ids[i] = ids[child]!;
+    i = child;
+  }
+  times[i] = time;
+  ids[i] = id;
+  return last;
+}
+
+/** Restores the slot min-heap after its root (the earliest free slot) was given a later time. */
+function siftSlots(slots: Float64Array): void {
+  const size = slots.length;
+  const value = slots[0]!;
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= size) break;
+    if (child + 1 < size && slots[child + 1]! < slots[child]!) child++;
+    if (value <= slots[child]!) break;
+    slots[i] = slots[child]!;
+    i = child;
+  }
+  slots[i] = value;
+}
+
+/*
+ * The functions below pass every number through typed arrays (`model.reg` is a small register,
+ * `model.times` holds each unit's current time) and take only integers and objects as arguments:
+ * a double handed to or returned from a call that the optimiser does not inline is boxed, and a
+ * million boxes per dry run cost more than the model itself.
+ */
+
+/**
+ * The connector requests to one source in one run: a background queue wait per attempt, then
+ * the source's slots in order of readiness (FIFO), the call itself, failures and retries.
+ */
+export function runConnectorGroup(
+  model: SimModel,
+  group: ConnectorGroup,
+  seed: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
+  const { slots, heapTime, heapUnit, execute } = group;
+  const { states, times, attempts, reg } = model;
+  let size = enqueue(model, group, seed, out, column, sink);
+  slots.fill(0);
+  while (size > 0) {
+    const ready = heapTime[0]!;
+    const u = heapUnit[0]!;
+    size = heapPop(heapTime, heapUnit, size);
+    const free = slots[0]!;
+    const start = ready > free ? ready : free;
+    drawUniform(states, u, reg, 0);
+    execute.apply(reg, 0);
+    const end = start + reg[0]!;
+    slots[0] = end;
+    siftSlots(slots);
+    times[u] = end;
+    if (attempts[u] === 0) out.started[u + column * out.runStep] = start;
+    if (sink !== null) sink.add(EV_STARTED, u, start, attempts[u]! + 1, 0);
+    const outage = start < group.outageUntil;
+    drawUniform(states, u, reg, 0);
+    if (reg[0]! < group.failureRate || outage) size = fail(model, group, u, outage, size, out, column, sink);
+    else commitConnector(model, group, u, out, column, sink);
+  }
+}
+
+/** Seeds each member's stream, makes its fixed draws and queues its first attempt. */
+function enqueue(
+  model: SimModel,
+  group: ConnectorGroup,
+  seed: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): number {
+  const { members, heapTime, heapUnit, queue } = group;
+  const { states, draws, attempts } = model;
+  let size = 0;
+  for (let k = 0; k < members.length; k++) {
+    const u = members[k]!;
+    seedStream(states, u, seed, u);
+    drawUniform(states, u, draws, 2 * u);
+    drawUniform(states, u, draws, 2 * u + 1);
+    attempts[u] = 0;
+    out.started[u + column * out.runStep] = NaN;
+    drawUniform(states, u, heapTime, size);
+    queue.apply(heapTime, size);
+    heapUnit[size] = u;
+    size = siftUp(heapTime, heapUnit, size);
+    if (sink !== null) sink.add(EV_QUEUED, u, 0, 1, 0);
+  }
+  return size;
+}
+
+/** A failed attempt (it ended at `model.times[u]`): queue a retry, or fail. Returns the heap size. */
+function fail(
+  model: SimModel,
+  group: ConnectorGroup,
+  u: number,
+  outage: boolean,
+  size: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): number {
+  const { states, times, attempts, reg } = model;
+  const attempt = attempts[u]!;
+  const end = times[u]!;
+  drawUniform(states, u, reg, 0);
+  const retryable = reg[0]! < group.retryableShare || (outage && group.outageRetryable);
+  if (retryable && attempt < group.maxRetries) {
+    attempts[u] = attempt + 1;
+    drawUniform(states, u, reg, 0);
+    group.queue.apply(reg, 0);
+    const again = end + group.retryMinutes + reg[0]!;
+    if (sink !== null) sink.add(EV_RETRY, u, end, attempt + 1, again);
+    group.heapTime[size] = again;
+    group.heapUnit[size] = u;
+    return siftUp(group.heapTime, group.heapUnit, size);
+  }
+  const at = u + column * out.runStep;
+  out.committed[at] = NaN;
+  out.verified[at] = NaN;
+  out.outcome[at] = OUT_FAILED;
+  if (end > out.runEnd[column]!) out.runEnd[column] = end;
+  if (sink !== null) sink.add(EV_FAILED, u, end, attempt + 1, retryable ? 1 : 0);
+  return size;
+}
+
+/** The successful attempt ended at `model.times[u]`: commit, visibility, verification. */
+function commitConnector(
+  model: SimModel,
+  group: ConnectorGroup,
+  u: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
+  const { draws, times, attempts } = model;
+  const end = times[u]!;
+  const partial = draws[2 * u]! < model.partialChance[u]!;
+  times[u] = draws[2 * u + 1]!;
+  group.visibility.apply(times, u);
+  const visible = end + times[u];
+  times[u] = visible;
+  const aggregation = group.aggregation;
+  if (aggregation === null) times[u] = NaN;
+  else aggregation.verifyInPlace(times, u);
+  const verified = times[u];
+  const reached = verified === verified;
+  const at = u + column * out.runStep;
+  out.committed[at] = end;
+  out.verified[at] = verified;
+  out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
+  const settled = reached ? verified : visible;
+  if (settled > out.runEnd[column]!) out.runEnd[column] = settled;
+  if (sink === null) return;
+  const attempt = attempts[u]! + 1;
+  sink.add(EV_COMMITTED, u, end, attempt, partial ? 1 : 0);
+  if (!reached) sink.add(EV_UNVERIFIABLE, u, end, attempt, 0);
+  sink.add(EV_VISIBLE, u, visible, attempt, 0);
+  if (reached) sink.add(EV_VERIFIED, u, verified, attempt, verified - aggregation!.durationMinutes);
+}
+
+/** A manual work item: created at submission, marked complete after business hours, maybe drift. */
+export function runManual(
+  model: SimModel,
+  u: number,
+  seed: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
+  const { units, states, times, reg } = model;
+  const unit = units[u]!;
+  seedStream(states, u, seed, u);
+  drawUniform(states, u, times, u);
+  drawUniform(states, u, reg, 0);
+  const drift = reg[0]! < unit.driftRate;
+  const at = u + column * out.runStep;
+  out.started[at] = 0;
+  const business = unit.business;
+  if (unit.unassigned || business === null) {
+    settle(out, at, OUT_FAILED);
+    if (sink !== null) sink.add(EV_UNASSIGNED, u, 0, 0, 0);
+    return;
+  }
+  if (sink !== null) sink.add(EV_WORK_ITEM, u, 0, 0, 0);
+  unit.completion.apply(times, u);
+  business.completeInPlace(times, u);
+  const committed = times[u]!;
+  if (committed !== committed) {
+    settle(out, at, OUT_STALLED);
+    if (sink !== null) sink.add(EV_HORIZON, u, 0, 0, 0);
+    return;
+  }
+  verifyDeclared(model, u, drift, out, column, sink, EV_MARKED_COMPLETE, 0);
+}
+
+/** A unit that never commits: committed and verified not reached. */
+function settle(out: RunOutput, at: number, outcome: number): void {
+  out.committed[at] = NaN;
+  out.verified[at] = NaN;
+  out.outcome[at] = outcome;
+}
+
+/**
+ * Verification after a person or a ticket declared the work done at `model.times[u]`: the next
+ * aggregation tells, unless the work was not done (drift).
+ */
+function verifyDeclared(
+  model: SimModel,
+  u: number,
+  drift: boolean,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+  kind: number,
+  detail: number,
+): void {
+  const unit = model.units[u]!;
+  const times = model.times;
+  const committed = times[u]!;
+  const aggregation = unit.aggregation;
+  if (aggregation === null) times[u] = NaN;
+  else aggregation.verifyInPlace(times, u);
+  const aggregated = times[u]!;
+  times[u] = committed;
+  const reached = aggregated === aggregated;
+  const at = u + column * out.runStep;
+  out.committed[at] = committed;
+  out.verified[at] = drift ? NaN : aggregated;
+  out.outcome[at] = drift ? OUT_DRIFT : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
+  const settled = reached ? aggregated : committed;
+  if (settled > out.runEnd[column]!) out.runEnd[column] = settled;
+  if (sink === null) return;
+  sink.add(kind, u, committed, 0, detail);
+  if (!reached) sink.add(EV_UNVERIFIABLE, u, committed, 0, drift ? 1 : 0);
+  else {
+    sink.add(
+      drift ? EV_DRIFT_FOUND : EV_VERIFIED,
+      u,
+      aggregated,
+      0,
+      aggregated - aggregation!.durationMinutes,
+    );
+  }
+}
+
+/**
+ * A ticket: it walks the SDIM's workflow until a status mapped to Committed or Failed; ISC sees the
+ * status only at its checks, and stops checking after `provisioningMaxStatusCheckDays`.
+ */
+export function runTicket(
+  model: SimModel,
+  u: number,
+  seed: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
+  const { units, states, times, reg } = model;
+  const ticket = units[u]!.ticket!;
+  seedStream(states, u, seed, u);
+  drawUniform(states, u, reg, 0);
+  const drift = reg[0]! < ticket.driftRate;
+  const at = u + column * out.runStep;
+  out.started[at] = 0;
+  if (sink !== null) sink.add(EV_TICKET_CREATED, u, 0, 0, 0);
+  let time = 0;
+  let status = 0;
+  const last = ticket.workflowLength - 1;
+  const mapped = ticket.mapped;
+  while (mapped[status] !== MAPPED_COMMITTED && mapped[status] !== MAPPED_FAILED && status < last) {
+    drawUniform(states, u, reg, 0);
+    ticket.durations[status]!.apply(reg, 0);
+    time += reg[0]!;
+    drawUniform(states, u, reg, 0);
+    status = reg[0]! < ticket.failureChance[status]! ? ticket.failedIndex : status + 1;
+    if (sink !== null) sink.add(EV_TICKET_STATUS, u, time, 0, status);
+  }
+  const interval = ticket.interval;
+  const check = time > interval ? Math.ceil(time / interval) * interval : interval;
+  const final = mapped[status];
+  if ((final !== MAPPED_COMMITTED && final !== MAPPED_FAILED) || check > ticket.giveUp) {
+    settle(out, at, OUT_STALLED);
+    if (ticket.lastCheck > out.runEnd[column]!) out.runEnd[column] = ticket.lastCheck;
+    if (sink !== null) sink.add(EV_GAVE_UP, u, ticket.lastCheck, 0, status);
+    return;
+  }
+  times[u] = check;
+  if (final === MAPPED_FAILED) {
+    settle(out, at, OUT_FAILED);
+    if (check > out.runEnd[column]!) out.runEnd[column] = check;
+    if (sink !== null) sink.add(EV_STATUS_CHECK, u, check, 0, status);
+    return;
+  }
+  verifyDeclared(model, u, drift, out, column, sink, EV_STATUS_CHECK, status);
+}

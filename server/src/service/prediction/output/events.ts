@@ -1,0 +1,346 @@
+/**
+ * The representative run's events in ISC's own words (prediction.md §3): the replay records raw
+ * numbers through an `EventSink`; this module turns them into timed, worded events.
+ */
+
+import type { SimModel, SimUnit } from '../engine/compiledPlan';
+import { MAPPED_COMMITTED, MAPPED_FAILED } from '../engine/compiledPlan';
+import type { EventSink } from '../engine/runOutput';
+import * as P from '../engine/runOutput';
+import type { DryRunEvent, DryRunEventKind, IscWords, MappedStatus } from '../../../../../shared/simulation';
+import { duration, isoAt, round, sinceSubmission } from '../text';
+
+/** Collects the raw events of one replayed run. */
+export class EventRecorder implements EventSink {
+  readonly kinds: number[] = [];
+  readonly units: number[] = [];
+  readonly minutes: number[] = [];
+  readonly attempts: number[] = [];
+  readonly details: number[] = [];
+
+  add(kind: number, unit: number, minutes: number, attempt: number, detail: number): void {
+    this.kinds.push(kind);
+    this.units.push(unit);
+    this.minutes.push(minutes);
+    this.attempts.push(attempt);
+    this.details.push(detail);
+  }
+}
+
+/** Ties at one time and request are ordered by kind, in the order things happen. */
+const KIND_ORDER: readonly DryRunEventKind[] = [
+  'ticket-created',
+  'work-item-created',
+  'unassigned',
+  'queued',
+  'started',
+  'retry',
+  'ticket-status',
+  'status-check',
+  'failed',
+  'committed',
+  'marked-complete',
+  'unverifiable',
+  'visible',
+  'verified',
+  'drift-found',
+  'gave-up',
+  'still-open',
+];
+
+const KIND_OF: Record<number, DryRunEventKind> = {
+  [P.EV_QUEUED]: 'queued',
+  [P.EV_STARTED]: 'started',
+  [P.EV_RETRY]: 'retry',
+  [P.EV_FAILED]: 'failed',
+  [P.EV_COMMITTED]: 'committed',
+  [P.EV_VISIBLE]: 'visible',
+  [P.EV_VERIFIED]: 'verified',
+  [P.EV_UNVERIFIABLE]: 'unverifiable',
+  [P.EV_WORK_ITEM]: 'work-item-created',
+  [P.EV_UNASSIGNED]: 'unassigned',
+  [P.EV_MARKED_COMPLETE]: 'marked-complete',
+  [P.EV_DRIFT_FOUND]: 'drift-found',
+  [P.EV_TICKET_CREATED]: 'ticket-created',
+  [P.EV_TICKET_STATUS]: 'ticket-status',
+  [P.EV_STATUS_CHECK]: 'status-check',
+  [P.EV_GAVE_UP]: 'gave-up',
+  [P.EV_HORIZON]: 'still-open',
+};
+
+/** A raw event with what the wording needs. */
+interface Raw {
+  kind: DryRunEventKind;
+  unit: SimUnit;
+  minutes: number;
+  attempt: number;
+  detail: number;
+  /** Whether the unit's outcome in this run is drift, partial (for the wording). */
+  drift: boolean;
+  partial: boolean;
+}
+
+/** Turns recorded events into ISC-worded events, sorted by time, request, then kind. */
+export function buildEvents(model: SimModel, recorder: EventRecorder): DryRunEvent[] {
+  const drift = new Set<number>();
+  const partial = new Set<number>();
+  recorder.kinds.forEach((kind, i) => {
+    if (kind === P.EV_DRIFT_FOUND || (kind === P.EV_UNVERIFIABLE && recorder.details[i] === 1)) {
+      drift.add(recorder.units[i]!);
+    }
+    if (kind === P.EV_COMMITTED && recorder.details[i] === 1) partial.add(recorder.units[i]!);
+  });
+  const raws: Raw[] = recorder.kinds.map((kind, i) => {
+    const u = recorder.units[i]!;
+    const raw: Raw = {
+      kind: KIND_OF[kind]!,
+      unit: model.units[u]!,
+      minutes: recorder.minutes[i]!,
+      attempt: recorder.attempts[i]!,
+      detail: recorder.details[i]!,
+      drift: drift.has(u),
+      partial: partial.has(u),
+    };
+    return raw;
+  });
+  const order = (kind: DryRunEventKind): number => KIND_ORDER.indexOf(kind);
+  raws.sort(
+    (a, b) =>
+      a.minutes - b.minutes ||
+      a.unit.info.request.index - b.unit.info.request.index ||
+      order(a.kind) - order(b.kind) ||
+      Number(a.unit.info.part !== null) - Number(b.unit.info.part !== null),
+  );
+  return raws.map((raw) => toEvent(raw, model.origin));
+}
+
+function toEvent(raw: Raw, origin: number): DryRunEvent {
+  const { unit } = raw;
+  const params = unit.info.params;
+  const [words, text] = describe(raw);
+  const event: DryRunEvent = {
+    at: isoAt(origin, raw.minutes),
+    minutes: round(raw.minutes),
+    requestIndex: unit.info.request.index,
+    channel: params.channel,
+    target: params.target,
+    kind: raw.kind,
+    words,
+    text: `${prefix(unit)}${text}`,
+  };
+  if (unit.info.part !== null) event.part = unit.info.part;
+  if (params.channel === 'connector' && raw.attempt > 0) event.attempt = raw.attempt;
+  return event;
+}
+
+function prefix(unit: SimUnit): string {
+  const { request, part, params } = unit.info;
+  const what =
+    part === null ? `${request.operation} on ${params.source}` : `permission requests on ${params.source}`;
+  return `#${request.index} ${what}: `;
+}
+
+const PENDING: IscWords = {
+  executionStatus: 'EXECUTING',
+  completionStatus: 'PENDING',
+  provisioningStatus: 'PENDING',
+  uiLabel: 'Pending',
+};
+const RETRYING: IscWords = {
+  executionStatus: 'EXECUTING',
+  completionStatus: 'PENDING',
+  provisioningStatus: 'RETRY',
+  uiLabel: 'Retrying',
+};
+const COMMITTED: IscWords = {
+  executionStatus: 'VERIFYING',
+  completionStatus: 'PENDING',
+  provisioningStatus: 'COMMITED',
+  uiLabel: 'Committed',
+};
+const FAILED: IscWords = {
+  executionStatus: 'COMPLETED',
+  completionStatus: 'FAILURE',
+  provisioningStatus: 'FAILED',
+  uiLabel: 'Failed',
+};
+const FINISHED: IscWords = {
+  executionStatus: 'COMPLETED',
+  completionStatus: 'SUCCESS',
+  provisioningStatus: 'FINISHED',
+  uiLabel: 'Success',
+};
+const UNVERIFIABLE: IscWords = {
+  executionStatus: 'COMPLETED',
+  provisioningStatus: 'UNVERIFIABLE',
+  uiLabel: 'Not Verifiable',
+};
+
+/** The ticket status at index `status` and what the SDIM maps it to. */
+export function ticketWords(unit: SimUnit, status: number): { ticketStatus: string; mappedTo: MappedStatus } {
+  const ticket = unit.ticket!;
+  const code = ticket.mapped[status];
+  const mappedTo: MappedStatus =
+    code === MAPPED_COMMITTED ? 'Committed' : code === MAPPED_FAILED ? 'Failed' : 'Queued';
+  return { ticketStatus: ticket.statuses[status] ?? '', mappedTo };
+}
+
+function describe(raw: Raw): [IscWords, string] {
+  const { unit } = raw;
+  if (unit.info.params.channel === 'connector') return describeConnector(raw);
+  if (unit.info.params.channel === 'manual') return describeManual(raw);
+  return describeTicket(raw);
+}
+
+function aggregationRun(raw: Raw): string {
+  return `the aggregation of ${raw.unit.info.params.source} that started at ${sinceSubmission(raw.detail)}`;
+}
+
+function describeVerification(raw: Raw): [IscWords, string] | undefined {
+  const source = raw.unit.info.params.source;
+  if (raw.kind === 'verified') {
+    const words: IscWords = raw.partial ? { ...FINISHED, completionStatus: 'INCOMPLETE' } : FINISHED;
+    const partly = raw.partial
+      ? ' (the attribute requests that failed stay FAILED, so the request is INCOMPLETE)'
+      : '';
+    return [
+      words,
+      `${aggregationRun(raw)} ends and finds the change: item FINISHED ("Success"), executionStatus COMPLETED${partly}. Verified.`,
+    ];
+  }
+  if (raw.kind === 'unverifiable') {
+    const drift = raw.drift ? ' It was not made (drift), and no aggregation will show it.' : '';
+    return [
+      UNVERIFIABLE,
+      `${source} is never aggregated (NO_AGGREGATION or aggregation: none): item UNVERIFIABLE ("Not Verifiable"); ISC cannot confirm the change.${drift}`,
+    ];
+  }
+  if (raw.kind === 'drift-found') {
+    return [
+      COMMITTED,
+      `${aggregationRun(raw)} ends without the change that was declared done: drift. The item stays COMMITED ("Committed") and is never verified; someone has to make the change.`,
+    ];
+  }
+  return undefined;
+}
+
+function describeConnector(raw: Raw): [IscWords, string] {
+  const { unit, attempt } = raw;
+  const source = unit.info.params.source;
+  const retryMinutes = unit.info.params.connector?.retryMinutes ?? 0;
+  switch (raw.kind) {
+    case 'queued':
+      return [
+        PENDING,
+        `waits in the connector queue of ${source} (queued under load is normal): item PENDING ("Pending"), executionStatus EXECUTING.`,
+      ];
+    case 'started':
+      return [
+        attempt > 1 ? RETRYING : PENDING,
+        `attempt ${attempt} leaves the queue: the connector call to ${source} starts.`,
+      ];
+    case 'retry':
+      return [
+        RETRYING,
+        `attempt ${attempt} failed with a retryable error: item RETRY ("Retrying"); ISC tries again after ${duration(retryMinutes)}, at ${sinceSubmission(raw.detail)}. A retry is a repeated attempt, not a new request.`,
+      ];
+    case 'failed': {
+      const why =
+        raw.detail === 1
+          ? 'and its retries are used up'
+          : 'with an error that is not retryable (it matches no retryableErrors)';
+      return [FAILED, `attempt ${attempt} failed ${why}: item FAILED ("Failed"), completionStatus FAILURE.`];
+    }
+    case 'committed': {
+      const partly = raw.partial
+        ? ' Some attribute requests failed on their own (partial success): those items are FAILED.'
+        : '';
+      return [
+        COMMITTED,
+        `${source} answers success: item COMMITED ("Committed"), executionStatus VERIFYING. Executed, not yet verified.${partly}`,
+      ];
+    }
+    case 'visible':
+      return [
+        COMMITTED,
+        `the change is visible on ${source} (after replication): the user has access; ISC still shows COMMITED ("Committed") until it verifies.`,
+      ];
+    default:
+      return describeVerification(raw) ?? [{}, raw.kind];
+  }
+}
+
+function describeManual(raw: Raw): [IscWords, string] {
+  const { unit } = raw;
+  const params = unit.info.params;
+  const owner = params.target ?? 'the owner';
+  switch (raw.kind) {
+    case 'work-item-created':
+      return [
+        { ...PENDING, workItemState: 'Pending' },
+        `ISC creates a manual work item for ${owner} (work item state Pending): item PENDING ("Pending"). A person has to make the change.`,
+      ];
+    case 'unassigned':
+      return [
+        PENDING,
+        `${params.source} has no owner, so ISC has nobody to give the manual work item to: the item stays PENDING ("Pending") and the request never completes.`,
+      ];
+    case 'marked-complete':
+      return [
+        { ...COMMITTED, workItemState: 'Finished' },
+        `marked complete by ${owner}: a declaration, not a check. Work item Finished; item COMMITED ("Committed"), executionStatus VERIFYING.`,
+      ];
+    case 'still-open':
+      return [
+        { ...PENDING, workItemState: 'Pending' },
+        `the manual work item for ${owner} is still open at the end of the simulated horizon.`,
+      ];
+    default:
+      return describeVerification(raw) ?? [{}, raw.kind];
+  }
+}
+
+function describeTicket(raw: Raw): [IscWords, string] {
+  const { unit } = raw;
+  const ticket = unit.ticket!;
+  const sdim = unit.info.params.target ?? 'the SDIM';
+  switch (raw.kind) {
+    case 'ticket-created': {
+      const status = ticketWords(unit, 0);
+      const checks = `ISC checks its status every ${duration(ticket.interval)} for up to ${duration(ticket.giveUp)}`;
+      return [
+        { ...PENDING, ...status },
+        `ISC creates a ticket in ${sdim} (status "${status.ticketStatus}", mapped to ${status.mappedTo}): item PENDING ("Pending"). ${checks}.`,
+      ];
+    }
+    case 'ticket-status': {
+      const status = ticketWords(unit, raw.detail);
+      return [
+        { ...PENDING, ...status },
+        `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}); ISC sees it only at its next status check, so its item is still PENDING ("Pending").`,
+      ];
+    }
+    case 'status-check': {
+      const status = ticketWords(unit, raw.detail);
+      if (status.mappedTo === 'Failed') {
+        return [
+          { ...FAILED, ...status },
+          `ISC's status check sees "${status.ticketStatus}" (mapped to Failed): item FAILED ("Failed"), completionStatus FAILURE.`,
+        ];
+      }
+      return [
+        { ...COMMITTED, ...status },
+        `ISC's status check sees "${status.ticketStatus}" (mapped to Committed): item COMMITED ("Committed"), executionStatus VERIFYING. ISC tracks the ticket's state, not the work.`,
+      ];
+    }
+    case 'gave-up': {
+      const status = ticketWords(unit, raw.detail);
+      return [
+        { ...PENDING, ...status },
+        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): the item stays PENDING ("Pending") until an admin closes the request (POST /access-requests/v1/close).`,
+      ];
+    }
+    default:
+      return describeVerification(raw) ?? [{}, raw.kind];
+  }
+}

@@ -1,0 +1,134 @@
+/** Parameters of the connector channel: queue, execution, failures, retries, visibility. */
+
+import type { CatalogSource, Quantiles } from '../../catalog/types';
+import type { PredictionRequest } from '../input';
+import type { Assumptions, ResolveContext } from './defaults';
+import { DEFAULTS, countOr, quantilesOr, rateOr, scenarioFor } from './defaults';
+import { num, percent, typical } from '../text';
+
+/** The connector process of one request: its queue, attempts, failures, retries and visibility. */
+export interface ConnectorParams {
+  /** Requests with the same key share one queue and its concurrency. */
+  queueKey: string;
+  queueMinutes: Quantiles;
+  executeSeconds: Quantiles;
+  concurrency: number;
+  failureRate: number;
+  /** Share of failures that are retried: 0 when the source lists no retryableErrors. */
+  retryableShare: number;
+  hasRetryableErrors: boolean;
+  attributeFailureRate: number;
+  attributeCount: number;
+  maxRetries: number;
+  retryMinutes: number;
+  visibilityMinutes: Quantiles;
+  /** Scenario `outage`: every attempt starting before this minute fails. */
+  outageMinutes: number;
+}
+
+/** The assumption each connector default stands for, in plain words. */
+function defaultTexts(s: string): Record<string, string> {
+  const d = DEFAULTS;
+  return {
+    queue: `No queue time for ${s}: assumed ${typical(0.5, 5, 'min')} (a healthy connector under moderate load).`,
+    execute: `No execution time for ${s}: assumed ${typical(5, 60, 's')} per connector call.`,
+    concurrency: `No concurrency for ${s}: assumed ${d.concurrency} connector calls at a time.`,
+    failure: `No failure rate for ${s}: assumed ${percent(d.failureRate)} of attempts fail.`,
+    retryable: `No retryable share for ${s}: assumed half of its failures match its retryableErrors and are retried.`,
+    maxRetries: `No provisioningMaxRetries for ${s}: assumed ${d.maxRetries} retries (ISC documentation).`,
+    retryMinutes: `No provisioningRetryThreshold for ${s}: assumed ${d.retryMinutes} minutes between retries (ISC documentation; a SailPoint forum reply reports a default of 1 minute).`,
+    attribute: `No attribute failure rate for ${s}: assumed each attribute request fails on its own in ${percent(d.attributeFailureRate)} of successful calls (partial success).`,
+    visibility: `No visibility delay for ${s}: assumed access shows on the target ${typical(1, 15, 'min')} after the commit (replication).`,
+  };
+}
+
+type Failures = Pick<
+  ConnectorParams,
+  'failureRate' | 'retryableShare' | 'hasRetryableErrors' | 'outageMinutes'
+>;
+
+/** Failure rate and retryable share, with the `failure` and `outage` scenarios applied. */
+function failuresOf(
+  s: string,
+  source: CatalogSource | undefined,
+  ctx: ResolveContext,
+  notes: Assumptions,
+): Failures {
+  const timing = source?.timing?.connector ?? {};
+  const texts = defaultTexts(s);
+  const failure = scenarioFor(ctx, 'failure', s);
+  if (failure) notes.add(`Scenario ${failure.spec}: ${percent(failure.rate)} of the attempts to ${s} fail.`);
+  const failureRate = failure
+    ? failure.rate
+    : rateOr(timing.failureRate, DEFAULTS.failureRate, notes, texts.failure!);
+  const hasRetryableErrors = (source?.connectorAttributes?.retryableErrors?.length ?? 0) > 0;
+  let retryableShare = 0;
+  if (hasRetryableErrors) {
+    retryableShare = rateOr(timing.retryableShare, DEFAULTS.retryableShare, notes, texts.retryable!);
+  } else if (timing.retryableShare !== undefined && timing.retryableShare > 0) {
+    notes.add(
+      `${s} sets retryableShare but lists no retryableErrors: ISC retries only errors that match retryableErrors, so no failure is retried.`,
+    );
+  }
+  const outage = scenarioFor(ctx, 'outage', s);
+  if (outage) {
+    const why = hasRetryableErrors
+      ? 'retried, since it lists retryableErrors'
+      : 'not retried, since it lists no retryableErrors';
+    notes.add(
+      `Scenario ${outage.spec}: every attempt to ${s} during the first ${num(outage.hours)} h fails and is ${why}.`,
+    );
+  }
+  return { failureRate, retryableShare, hasRetryableErrors, outageMinutes: outage ? outage.hours * 60 : 0 };
+}
+
+/**
+ * The connector parameters of a request: the source's timing and connectorAttributes, else the
+ * defaults. Retry settings count as used only when a failure can be retried at all.
+ */
+export function resolveConnector(
+  request: PredictionRequest,
+  spec: { name: string; source: CatalogSource | undefined },
+  ctx: ResolveContext,
+  notes: Assumptions,
+): ConnectorParams {
+  const s = spec.name;
+  const timing = spec.source?.timing?.connector ?? {};
+  const attributes = spec.source?.connectorAttributes ?? {};
+  const d = DEFAULTS;
+  const texts = defaultTexts(s);
+  const queueMinutes = quantilesOr(timing.queueMinutes, d.queueMinutes, notes, texts.queue!);
+  const executeSeconds = quantilesOr(timing.executeSeconds, d.executeSeconds, notes, texts.execute!);
+  const concurrency = Math.floor(countOr(timing.concurrency, d.concurrency, 1, notes, texts.concurrency!));
+  const failures = failuresOf(s, spec.source, ctx, notes);
+  const retries = failures.hasRetryableErrors && (failures.retryableShare > 0 || failures.outageMinutes > 0);
+  const maxRetries = retries
+    ? Math.floor(countOr(attributes.provisioningMaxRetries, d.maxRetries, 0, notes, texts.maxRetries!))
+    : 0;
+  const retryMinutes = retries
+    ? countOr(attributes.provisioningRetryThreshold, d.retryMinutes, 0, notes, texts.retryMinutes!)
+    : d.retryMinutes;
+  const attributeCount = request.attributeRequests.length;
+  const attributeFailureRate =
+    attributeCount > 0
+      ? rateOr(timing.attributeFailureRate, d.attributeFailureRate, notes, texts.attribute!)
+      : 0;
+  const visibilityMinutes = quantilesOr(
+    timing.visibilityMinutes,
+    d.visibilityMinutes,
+    notes,
+    texts.visibility!,
+  );
+  return {
+    queueKey: spec.source ? `source:${spec.source.name}` : `declared:${s}`,
+    queueMinutes,
+    executeSeconds,
+    concurrency,
+    ...failures,
+    attributeFailureRate,
+    attributeCount,
+    maxRetries,
+    retryMinutes,
+    visibilityMinutes,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The default table of prediction.md §2 and the small helpers that take a catalog value or else
+ * a default, writing down each default used (a request's `assumptions`).
+ */
+
+import type { BusinessHours, MergedCatalog, Quantiles } from '../../catalog/types';
+import type { Scenario } from '../input';
+
+/** The default table of prediction.md §2. */
+export const DEFAULTS = {
+  queueMinutes: { p50: 0.5, p90: 5 },
+  executeSeconds: { p50: 5, p90: 60 },
+  concurrency: 4,
+  failureRate: 0.02,
+  retryableShare: 0.5,
+  attributeFailureRate: 0.01,
+  maxRetries: 3,
+  retryMinutes: 60,
+  visibilityMinutes: { p50: 1, p90: 15 },
+  completionHours: { p50: 8, p90: 72 },
+  businessHours: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], start: '09:00', end: '17:00' } as BusinessHours,
+  manualDriftRate: 0.03,
+  ticketHours: { p50: 6, p90: 36 },
+  ticketFailureChance: 0.05,
+  ticketDriftRate: 0.02,
+  statusCheckMinutes: 30,
+  statusCheckDays: 2,
+  aggregationSchedule: '0 0 2 * * ?',
+  aggregationMinutes: 15,
+  timeZone: 'UTC',
+} as const;
+
+/** Assumption texts in the order found, each once. */
+export class Assumptions {
+  readonly list: string[] = [];
+  private readonly seen = new Set<string>();
+
+  add(text: string): void {
+    if (this.seen.has(text)) return;
+    this.seen.add(text);
+    this.list.push(text);
+  }
+}
+
+/** What every request of a plan shares while its parameters are resolved. */
+export interface ResolveContext {
+  catalog: MergedCatalog | undefined;
+  timeZone: string;
+  /** Said when the time zone is used: why it is UTC. */
+  timeZoneNote: string | undefined;
+  scenarios: readonly Scenario[];
+  /** Whether croner can evaluate an expression, by expression (building a Cron is costly). */
+  evaluable: Map<string, boolean>;
+}
+
+/** A `{p50, p90}` pair that the model can use (finite, 0 <= p50 <= p90). */
+export function usable(quantiles: Quantiles | undefined): quantiles is Quantiles {
+  return (
+    quantiles !== undefined &&
+    Number.isFinite(quantiles.p50) &&
+    Number.isFinite(quantiles.p90) &&
+    quantiles.p50 >= 0 &&
+    quantiles.p90 >= quantiles.p50
+  );
+}
+
+/** A share the model can use (finite, 0..1). */
+export function rate(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 && value <= 1;
+}
+
+/** The catalog's `{p50, p90}` if usable, else the default (and `text` is noted). */
+export function quantilesOr(
+  value: Quantiles | undefined,
+  fallback: Quantiles,
+  notes: Assumptions,
+  text: string,
+): Quantiles {
+  if (usable(value)) return value;
+  notes.add(text);
+  return fallback;
+}
+
+/** The catalog's share if usable, else the default (and `text` is noted). */
+export function rateOr(
+  value: number | undefined,
+  fallback: number,
+  notes: Assumptions,
+  text: string,
+): number {
+  if (rate(value)) return value;
+  notes.add(text);
+  return fallback;
+}
+
+/** The catalog's number if at least `min`, else the default (and `text` is noted). */
+export function countOr(
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  notes: Assumptions,
+  text: string,
+): number {
+  if (value !== undefined && Number.isFinite(value) && value >= min) return value;
+  notes.add(text);
+  return fallback;
+}
+
+/** The scenario of `kind` that names `name` (a source, owner or SDIM), if any. */
+export function scenarioFor<K extends Scenario['kind']>(
+  ctx: ResolveContext,
+  kind: K,
+  name: string,
+): Extract<Scenario, { kind: K }> | undefined {
+  for (const scenario of ctx.scenarios) {
+    if (scenario.kind !== kind) continue;
+    const target =
+      scenario.kind === 'away'
+        ? scenario.owner
+        : scenario.kind === 'backlog'
+          ? scenario.integration
+          : scenario.source;
+    if (target === name) return scenario as Extract<Scenario, { kind: K }>;
+  }
+  return undefined;
+}

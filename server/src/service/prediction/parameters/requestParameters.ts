@@ -1,0 +1,248 @@
+/**
+ * The delay model's parameters per request (prediction.md §2): each comes from the catalog or
+ * else from the default table, and every default actually used is written down in plain words
+ * (the request's `assumptions`).
+ */
+
+import type {
+  BusinessHours,
+  CatalogSource,
+  MergedCatalog,
+  Quantiles,
+  ServiceDeskIntegration,
+} from '../../catalog/types';
+import type { PredictionRequest, Scenario } from '../input';
+import { quartzWallClock, checkQuartz } from '../../time/cron';
+import { isTimeZone, weeklyMinutes } from '../../time/calendars';
+import { resolveTicketing } from './ticketParameters';
+import type { TicketParams } from './ticketParameters';
+import { resolveConnector } from './connectorParameters';
+import type { ConnectorParams } from './connectorParameters';
+import { Assumptions, DEFAULTS, quantilesOr, rateOr, scenarioFor } from './defaults';
+import type { ResolveContext } from './defaults';
+import { num, percent, typical } from '../text';
+
+export type { TicketParams, TicketStateParams, Mapped } from './ticketParameters';
+export type { ConnectorParams } from './connectorParameters';
+export type { ResolveContext } from './defaults';
+export { DEFAULTS, Assumptions } from './defaults';
+
+/** The manual work item of one request or split-off part. */
+export interface ManualParams {
+  owner: string | null;
+  /** Nobody receives the work item (the source has no owner): the request never completes. */
+  unassigned: boolean;
+  completionHours: Quantiles;
+  businessHours: BusinessHours;
+  driftRate: number;
+  /** Scenario `away`: the owner's business-hours clock stands still until this minute. */
+  awayMinutes: number;
+}
+
+/** How the source is aggregated (verified): a Quartz schedule and run length, or never. */
+export type AggregationParams =
+  { kind: 'schedule'; expression: string; durationMinutes: number } | { kind: 'none' };
+
+/** Everything the processes need to simulate one request or one split-off part. */
+export interface UnitParams {
+  channel: 'connector' | 'manual' | 'ticketing';
+  target: string | null;
+  /** The source's name (as the catalog spells it, else as the request does). */
+  source: string;
+  part: 'permissionRequests' | null;
+  connector: ConnectorParams | null;
+  manual: ManualParams | null;
+  ticket: TicketParams | null;
+  aggregation: AggregationParams;
+  timeZone: string;
+}
+
+/** A request's resolved parameters; `main` is null when nothing can be predicted. */
+export interface RequestParams {
+  main: UnitParams | null;
+  parts: UnitParams[];
+  assumptions: string[];
+}
+
+/** The catalog's time zone, or UTC and why. */
+export function resolveContext(
+  catalog: MergedCatalog | undefined,
+  scenarios: readonly Scenario[],
+): ResolveContext {
+  const zone = catalog?.timeZone;
+  const evaluable = new Map<string, boolean>();
+  if (zone === undefined || zone === '') {
+    const timeZoneNote = 'No time zone in the catalog: schedules and business hours are read in UTC.';
+    return { catalog, scenarios, evaluable, timeZone: 'UTC', timeZoneNote };
+  }
+  if (!isTimeZone(zone)) {
+    const timeZoneNote = `The catalog's time zone "${zone}" is not an IANA time zone: assumed UTC.`;
+    return { catalog, scenarios, evaluable, timeZone: 'UTC', timeZoneNote };
+  }
+  return { catalog, scenarios, evaluable, timeZone: zone, timeZoneNote: undefined };
+}
+
+/** Resolves one request (and its split-off parts) against the catalog, defaults and scenarios. */
+export function resolveRequest(request: PredictionRequest, ctx: ResolveContext): RequestParams {
+  const notes = new Assumptions();
+  const decision = request.decision;
+  if (decision.channel === 'unknown') {
+    notes.add(
+      `No catalog knows the source "${request.source}" and the request declares no channel, so nothing is predicted for it.`,
+    );
+    return { main: null, parts: [], assumptions: notes.list };
+  }
+  const source = decision.declaredOnly ? undefined : decision.source;
+  const name = source?.name ?? request.source;
+  if (decision.declaredOnly) {
+    notes.add(
+      `"${request.source}" is in no catalog: this prediction rests on the request's declared channel "${decision.channel}" alone, with the defaults below.`,
+    );
+  }
+  const main = resolveUnit(request, ctx, notes, {
+    channel: decision.channel,
+    target: decision.target,
+    name,
+    source,
+    integration: decision.integration,
+    part: null,
+    unassigned: decision.channel === 'manual' && decision.target === null && !decision.declaredOnly,
+  });
+  const parts = decision.parts.map((part) =>
+    resolveUnit(request, ctx, notes, {
+      channel: part.channel,
+      target: part.target,
+      name,
+      source,
+      integration: undefined,
+      part: part.part,
+      unassigned: part.target === null,
+    }),
+  );
+  return { main, parts, assumptions: notes.list };
+}
+
+interface UnitSpec {
+  channel: 'connector' | 'manual' | 'ticketing';
+  target: string | null;
+  name: string;
+  source: CatalogSource | undefined;
+  integration: ServiceDeskIntegration | undefined;
+  part: 'permissionRequests' | null;
+  unassigned: boolean;
+}
+
+function resolveUnit(
+  request: PredictionRequest,
+  ctx: ResolveContext,
+  notes: Assumptions,
+  spec: UnitSpec,
+): UnitParams {
+  const unit: UnitParams = {
+    channel: spec.channel,
+    target: spec.target,
+    source: spec.name,
+    part: spec.part,
+    connector: null,
+    manual: null,
+    ticket: null,
+    aggregation: { kind: 'none' },
+    timeZone: ctx.timeZone,
+  };
+  if (spec.channel === 'connector') unit.connector = resolveConnector(request, spec, ctx, notes);
+  if (spec.channel === 'manual') unit.manual = resolveManual(spec, ctx, notes);
+  if (spec.channel === 'ticketing') {
+    const label = spec.integration?.name ?? spec.target ?? 'the service desk integration';
+    unit.ticket = resolveTicketing(spec.integration, label, ctx, notes.add.bind(notes));
+  }
+  unit.aggregation = resolveAggregation(spec.name, spec.source, ctx, notes);
+  return unit;
+}
+
+function resolveManual(spec: UnitSpec, ctx: ResolveContext, notes: Assumptions): ManualParams {
+  const s = spec.name;
+  const timing = spec.source?.timing?.manual ?? {};
+  const d = DEFAULTS;
+  const params: ManualParams = {
+    owner: spec.target,
+    unassigned: spec.unassigned,
+    completionHours: d.completionHours,
+    businessHours: d.businessHours,
+    driftRate: d.manualDriftRate,
+    awayMinutes: 0,
+  };
+  if (spec.unassigned) return params;
+  params.completionHours = quantilesOr(
+    timing.completionHours,
+    d.completionHours,
+    notes,
+    `No completion time for manual tasks of ${s}: assumed ${typical(8, 72, 'business hours')}.`,
+  );
+  const hours = timing.businessHours;
+  if (hours === undefined) {
+    notes.add(`No business hours for ${s}: assumed Mon-Fri 09:00-17:00 (${ctx.timeZone}).`);
+  } else if (weeklyMinutes(hours) === 0) {
+    notes.add(`The business hours of ${s} never open: assumed Mon-Fri 09:00-17:00 (${ctx.timeZone}).`);
+  } else {
+    params.businessHours = hours;
+  }
+  if (ctx.timeZoneNote) notes.add(ctx.timeZoneNote);
+  params.driftRate = rateOr(
+    timing.driftRate,
+    d.manualDriftRate,
+    notes,
+    `No drift rate for ${s}: assumed ${percent(d.manualDriftRate)} of manual tasks are marked complete although the change was not made.`,
+  );
+  const away = spec.target === null ? undefined : scenarioFor(ctx, 'away', spec.target);
+  if (away) {
+    params.awayMinutes = away.days * 24 * 60;
+    notes.add(
+      `Scenario ${away.spec}: ${away.owner} completes nothing during the first ${num(away.days)} days.`,
+    );
+  }
+  return params;
+}
+
+function canEvaluate(expression: string, ctx: ResolveContext): boolean {
+  let known = ctx.evaluable.get(expression);
+  if (known === undefined) ctx.evaluable.set(expression, (known = quartzWallClock(expression) !== undefined));
+  return known;
+}
+
+function resolveAggregation(
+  s: string,
+  source: CatalogSource | undefined,
+  ctx: ResolveContext,
+  notes: Assumptions,
+): AggregationParams {
+  if (source?.features.includes('NO_AGGREGATION')) return { kind: 'none' };
+  const given = source?.aggregation;
+  const schedule = given?.schedule?.trim();
+  if (schedule !== undefined && schedule.toLowerCase() === 'none') return { kind: 'none' };
+  const duration = given?.durationMinutes;
+  const hasDuration = duration !== undefined && Number.isFinite(duration) && duration >= 0;
+  const defaultRun = `daily at 02:00 (${ctx.timeZone})${hasDuration ? '' : `, ${DEFAULTS.aggregationMinutes} minutes long`}`;
+  let expression: string = DEFAULTS.aggregationSchedule;
+  if (schedule === undefined || schedule === '') {
+    notes.add(`No aggregation schedule for ${s}: assumed ${defaultRun} — ISC documents no default.`);
+  } else if (!checkQuartz(schedule).ok) {
+    notes.add(
+      `The aggregation schedule "${schedule}" of ${s} is not a valid Quartz expression: assumed ${defaultRun}.`,
+    );
+  } else if (!canEvaluate(schedule, ctx)) {
+    notes.add(
+      `The aggregation schedule "${schedule}" of ${s} is valid Quartz that isc-plan cannot evaluate: assumed ${defaultRun}.`,
+    );
+  } else {
+    expression = schedule;
+    if (!hasDuration) {
+      notes.add(`No aggregation duration for ${s}: assumed ${DEFAULTS.aggregationMinutes} minutes.`);
+    }
+  }
+  if (ctx.timeZoneNote) notes.add(ctx.timeZoneNote);
+  return {
+    kind: 'schedule',
+    expression,
+    durationMinutes: hasDuration ? duration : DEFAULTS.aggregationMinutes,
+  };
+}

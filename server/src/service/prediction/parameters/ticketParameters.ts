@@ -1,0 +1,198 @@
+/**
+ * Parameters of the ticketing channel: the SDIM's ticket workflow, its status map (ticket status ->
+ * Committed | Queued | Failed), ISC's status checks, and the defaults used where they are missing.
+ */
+
+import type { Quantiles, ServiceDeskIntegration, TicketState } from '../../catalog/types';
+import type { ResolveContext } from './requestParameters';
+import { num, percent, typical } from '../text';
+
+/** What ISC makes of a ticket status. */
+export type Mapped = 'Queued' | 'Committed' | 'Failed';
+
+/** One status of the SDIM's ticket workflow. */
+export interface TicketStateParams {
+  status: string;
+  mapped: Mapped;
+  /** How long the ticket stays in this status; null for 0 (and for a terminal status). */
+  hours: Quantiles | null;
+  /** Chance that the ticket leaves this status for the Failed status instead of the next one. */
+  failureChance: number;
+}
+
+/** The ticket process of one request: workflow, status map, status checks. */
+export interface TicketParams {
+  integration: string;
+  /** The workflow in order; the ticket stops at the first status mapped to Committed or Failed. */
+  states: TicketStateParams[];
+  /** The status a failing ticket ends in (mapped to Failed). */
+  failedStatus: string;
+  driftRate: number;
+  intervalMinutes: number;
+  maxDays: number;
+  /** Scenario `backlog`: every duration is multiplied by this. */
+  factor: number;
+}
+
+const DEFAULT_HOURS: Quantiles = { p50: 6, p90: 36 };
+const DEFAULT_FAILURE = 0.05;
+const DEFAULT_DRIFT = 0.02;
+const DEFAULT_INTERVAL = 30;
+const DEFAULT_DAYS = 2;
+
+/** A statusMap value as ISC's word, or undefined when it is none of the three. */
+export function mappedValue(value: unknown): Mapped | undefined {
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLowerCase();
+  if (word === 'committed') return 'Committed';
+  if (word === 'queued') return 'Queued';
+  if (word === 'failed') return 'Failed';
+  return undefined;
+}
+
+/** The status-check settings are strings in ISC's own export: accept numbers and numeric strings. */
+function positive(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+function usableHours(hours: Quantiles | undefined): Quantiles | null {
+  if (!hours || !Number.isFinite(hours.p50) || !Number.isFinite(hours.p90) || hours.p50 < 0) return null;
+  return hours.p90 >= hours.p50 ? hours : { p50: hours.p50, p90: hours.p50 };
+}
+
+function chance(value: number | undefined): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.min(1, value) : 0;
+}
+
+/** Resolves an SDIM's ticket process; `note` receives the assumptions. */
+export function resolveTicketing(
+  integration: ServiceDeskIntegration | undefined,
+  label: string,
+  ctx: ResolveContext,
+  note: (text: string) => void,
+): TicketParams {
+  const map = normalizedMap(integration?.statusMap);
+  const workflow =
+    integration?.ticketWorkflow?.filter((state) => typeof state.status === 'string' && state.status !== '') ??
+    [];
+  const { states, failedStatus } =
+    workflow.length > 0 ? mapWorkflow(workflow, map, label, note) : defaultWorkflow(map, label, note);
+  const drift = integration?.driftRate;
+  let driftRate = DEFAULT_DRIFT;
+  if (drift !== undefined && Number.isFinite(drift) && drift >= 0 && drift <= 1) driftRate = drift;
+  else {
+    note(
+      `No drift rate for ${label}: assumed ${percent(DEFAULT_DRIFT)} of tickets close although the access was not granted.`,
+    );
+  }
+  const check = ctx.catalog?.statusCheck;
+  let intervalMinutes = positive(check?.provisioningStatusCheckIntervalMinutes);
+  if (intervalMinutes === undefined) {
+    intervalMinutes = DEFAULT_INTERVAL;
+    note(
+      `No provisioningStatusCheckIntervalMinutes in the catalogs: assumed ISC checks ticket status every ${DEFAULT_INTERVAL} minutes (the value ISC publishes as an example).`,
+    );
+  }
+  let maxDays = positive(check?.provisioningMaxStatusCheckDays);
+  if (maxDays === undefined) {
+    maxDays = DEFAULT_DAYS;
+    note(
+      `No provisioningMaxStatusCheckDays in the catalogs: assumed ISC stops checking a ticket after ${DEFAULT_DAYS} days (the value ISC publishes as an example).`,
+    );
+  }
+  let factor = 1;
+  for (const scenario of ctx.scenarios) {
+    if (scenario.kind === 'backlog' && scenario.integration === integration?.name) {
+      factor = scenario.factor;
+      note(`Scenario ${scenario.spec}: every ticket status of ${label} lasts ${num(factor)} times as long.`);
+    }
+  }
+  return { integration: label, states, failedStatus, driftRate, intervalMinutes, maxDays, factor };
+}
+
+/** The status map with ISC's words, in the catalog's order; undefined when none is given. */
+function normalizedMap(statusMap: Record<string, string> | undefined): [string, Mapped][] | undefined {
+  if (!statusMap) return undefined;
+  const entries: [string, Mapped][] = [];
+  for (const status of Object.keys(statusMap)) {
+    const mapped = mappedValue(statusMap[status]);
+    if (mapped) entries.push([status, mapped]);
+  }
+  return Object.keys(statusMap).length > 0 ? entries : undefined;
+}
+
+function lookup(map: [string, Mapped][], status: string): Mapped | undefined {
+  for (const [key, mapped] of map) if (key === status) return mapped;
+  const lower = status.toLowerCase();
+  for (const [key, mapped] of map) if (key.toLowerCase() === lower) return mapped;
+  return undefined;
+}
+
+interface Workflow {
+  states: TicketStateParams[];
+  failedStatus: string;
+}
+
+function mapWorkflow(
+  workflow: TicketState[],
+  map: [string, Mapped][] | undefined,
+  label: string,
+  note: (text: string) => void,
+): Workflow {
+  const last = workflow.length - 1;
+  const states = workflow.map((state, index): TicketStateParams => {
+    let mapped: Mapped | undefined = map
+      ? lookup(map, state.status)
+      : index === last
+        ? 'Committed'
+        : 'Queued';
+    if (mapped === undefined) {
+      note(
+        `The status "${state.status}" of ${label}'s ticket workflow is not in its status map: treated as Queued.`,
+      );
+      mapped = 'Queued';
+    }
+    return {
+      status: state.status,
+      mapped,
+      hours: usableHours(state.hours),
+      failureChance: chance(state.failureChance),
+    };
+  });
+  const named =
+    map?.find(([, mapped]) => mapped === 'Failed')?.[0] ??
+    states.find((state) => state.mapped === 'Failed')?.status;
+  const canFail = states.some((state) => state.failureChance > 0);
+  if (!map) {
+    const failing = canFail ? '; a ticket that fails ends in "failed", mapped to Failed' : '';
+    note(
+      `No status map for ${label}: assumed its last workflow status "${workflow[last]!.status}" maps to Committed and the others to Queued${failing}.`,
+    );
+  } else if (named === undefined && canFail) {
+    note(
+      `${label} maps no ticket status to Failed: a ticket that fails is assumed to end in "failed", mapped to Failed.`,
+    );
+  }
+  return { states, failedStatus: named ?? 'failed' };
+}
+
+function defaultWorkflow(
+  map: [string, Mapped][] | undefined,
+  label: string,
+  note: (text: string) => void,
+): Workflow {
+  const first = (kind: Mapped): string | undefined => map?.find(([, mapped]) => mapped === kind)?.[0];
+  const working = first('Queued') ?? 'open';
+  const terminal = first('Committed') ?? 'closed';
+  const failed = first('Failed') ?? (map ? 'failed' : 'cancelled');
+  note(
+    `No ticket workflow for ${label}: assumed one working status "${working}" (${typical(DEFAULT_HOURS.p50, DEFAULT_HOURS.p90, 'h')}; ${percent(DEFAULT_FAILURE)} end in "${failed}", mapped to Failed) before "${terminal}".`,
+  );
+  const terminalMapped: Mapped = map ? (lookup(map, terminal) ?? 'Queued') : 'Committed';
+  const states: TicketStateParams[] = [
+    { status: working, mapped: 'Queued', hours: DEFAULT_HOURS, failureChance: DEFAULT_FAILURE },
+    { status: terminal, mapped: terminalMapped, hours: null, failureChance: 0 },
+  ];
+  return { states, failedStatus: failed };
+}

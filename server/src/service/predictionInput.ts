@@ -1,0 +1,83 @@
+import type { MergedCatalog } from './catalog/types';
+import type { ChannelDecision } from './channel/decideChannel';
+import type { PlanDocument } from './document/planDocument';
+import type { RequestState } from './document/requestState';
+import { ensureDecision } from './document/requestState';
+import type { PlanFacts, PredictionInput, PredictionOptions, PredictionRequest } from './prediction/input';
+import { getValue, stringOf } from './syntax/ast';
+
+/** A request that cannot be decided (it does not parse, or is not a mapping). */
+function undecided(state: RequestState): ChannelDecision {
+  const why = state.syntax.some((f) => f.code === 'yaml-syntax')
+    ? 'The request does not parse, so its channel cannot be predicted; fix the syntax error first.'
+    : 'The request is not a mapping with source and operation, so its channel cannot be predicted.';
+  return {
+    channel: 'unknown',
+    target: null,
+    reasons: [why],
+    missingFeatures: [],
+    declaredOnly: false,
+    parts: [],
+  };
+}
+
+/** What the delay model needs from one request of a plan document. */
+export function predictionRequest(
+  state: RequestState,
+  index: number,
+  catalog: MergedCatalog | undefined,
+): PredictionRequest {
+  ensureDecision(state, catalog);
+  const view = state.view;
+  const request: PredictionRequest = {
+    index,
+    source: view?.source?.value ?? '',
+    operation: view?.operation?.value ?? '',
+    decision: state.decision ?? undecided(state),
+    attributeRequests: (view?.attributeRequests ?? []).map((a) => ({
+      name: a.name?.value ?? '',
+      operation: a.operation?.value ?? '',
+      value: a.value,
+    })),
+    permissionCount: view?.permissionRequests.length ?? 0,
+  };
+  if (view?.nativeIdentity) request.nativeIdentity = view.nativeIdentity.value;
+  return request;
+}
+
+function identityOf(node: ReturnType<typeof getValue>): { name: string; id?: string } | undefined {
+  const name = stringOf(getValue(node, 'name'));
+  if (!name) return undefined;
+  const id = stringOf(getValue(node, 'id'));
+  return id ? { name, id } : { name };
+}
+
+/** The plan-level facts a dry run reports. */
+export function planFacts(doc: PlanDocument): PlanFacts {
+  const facts: PlanFacts = {};
+  const root = doc.root;
+  if (!root) return facts;
+  const name = stringOf(getValue(root, 'name'));
+  if (name) facts.name = name;
+  const trackingId = stringOf(getValue(root, 'trackingId'));
+  if (trackingId) facts.trackingId = trackingId;
+  const identity = identityOf(getValue(root, 'identity'));
+  if (identity) facts.identity = identity;
+  const requester = identityOf(getValue(root, 'requester'));
+  if (requester) facts.requester = requester;
+  return facts;
+}
+
+/** The delay model's input for a whole plan document. */
+export function predictionInput(
+  doc: PlanDocument,
+  catalog: MergedCatalog | undefined,
+  options: PredictionOptions,
+): PredictionInput {
+  return {
+    requests: doc.requests.map((state, index) => predictionRequest(state, index, catalog)),
+    catalog,
+    plan: planFacts(doc),
+    options,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Scalars and comments as YAML text. A value is written plain only when every YAML reader takes it
+ * back as the same string, under YAML 1.2 and 1.1 alike (`yes`, `1:20` and `2025-01-02` are not
+ * strings in 1.1); otherwise single-quoted, or double-quoted when it holds characters that only an
+ * escape can carry (line breaks, control characters).
+ */
+
+import { parse } from 'yaml';
+import type { ScalarValue } from '../import/importedPlan';
+
+/** Characters YAML cannot hold literally (C0 and C1 controls but tab, DEL, BOM, lone surrogates) or that are line breaks. */
+const NEEDS_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they must be escaped
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NEEDS_ESCAPE_ALL = new RegExp(NEEDS_ESCAPE.source, 'g');
+
+/** First characters that make a plain scalar something else (indicators, quotes, tags, anchors, aliases...). */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+
+/** Letters, digits and a few harmless punctuation marks, starting with a letter and not ending in a space. */
+const SIMPLE = /^[A-Za-z][A-Za-z0-9 ._@/=()+,-]*$/;
+/** What YAML 1.1 or 1.2 reads as a boolean or null, and the exponent-only floats of YAML 1.1 (`E5`). */
+const SPECIAL_WORDS = /^(?:y|yes|n|no|true|false|on|off|null|e[-+]?[0-9]+)$/i;
+
+function readsBackAs(candidate: string, version: '1.1' | '1.2'): boolean {
+  try {
+    return parse(candidate, { version, logLevel: 'silent' }) === candidate;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `value` may be written without quotes, in block (`flow` false) or flow context. */
+function canBePlain(value: string, flow: boolean): boolean {
+  if (value === '' || value !== value.trim() || NEEDS_ESCAPE.test(value) || value.includes('\t')) {
+    return false;
+  }
+  if (INDICATOR_START.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':')) {
+    return false;
+  }
+  // In flow context (`{ name: x }`, `[a, b]`) commas and brackets end a scalar; a colon may start a key.
+  if (flow && /[,[\]{}:]/.test(value)) return false;
+  // Fast path for the common case (names, DNs, e-mail addresses): a letter first rules out numbers,
+  // dates and `.inf`, the character set rules out every indicator, so only the boolean and null
+  // words and YAML 1.1's `E5` floats remain to exclude. Everything else is checked by reading it back.
+  if (SIMPLE.test(value)) return !SPECIAL_WORDS.test(value);
+  return readsBackAs(value, '1.2') && readsBackAs(value, '1.1');
+}
+
+function doubleQuoted(value: string): string {
+  // JSON's escapes are valid in YAML double-quoted scalars; a few characters JSON leaves alone are not printable in YAML.
+  return JSON.stringify(value).replace(
+    NEEDS_ESCAPE_ALL,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** A string as a YAML scalar that reads back as exactly that string. */
+export function yamlString(value: string, flow = false): string {
+  if (canBePlain(value, flow)) return value;
+  if (!NEEDS_ESCAPE.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  return doubleQuoted(value);
+}
+
+/** A scalar attribute value as YAML: strings quoted as needed, numbers and booleans as they are. */
+export function yamlScalar(value: ScalarValue, flow = false): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? String(value) : yamlString(String(value), flow);
+  }
+  return yamlString(value, flow);
+}
+
+/** Comment lines for a (possibly multi-line) text, each `# ...` at `indent`; control characters are escaped. */
+export function commentLines(text: string, indent: string): string[] {
+  return text.split(/\r\n|[\r\n\u2028\u2029\u0085]/).map((line) => {
+    const safe = line
+      .replace(NEEDS_ESCAPE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .trimEnd();
+    return safe === '' ? `${indent}#` : `${indent}# ${safe}`;
+  });
+}

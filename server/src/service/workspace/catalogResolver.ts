@@ -1,0 +1,179 @@
+import * as path from 'path';
+import { readCatalogDocument, readInlineSources } from '../catalog/read';
+import { mergeCatalogs } from '../catalog/merge';
+import type { CatalogContent, MergedCatalog } from '../catalog/types';
+import type { Finding } from '../findings/finding';
+import { finding } from '../findings/finding';
+import type { PlanDocument } from '../document/planDocument';
+import type { DocumentModel } from '../document/sourceFile';
+import { fileTypeOf, parseFile } from '../document/sourceFile';
+import type { Limits } from '../syntax/limits';
+import type { ServiceHost } from './serviceHost';
+
+/** How a plan document's catalogs were found (formats.md §3). */
+export type CatalogOrigin = 'catalog-key' | 'discovered' | 'settings' | 'inline-only' | 'none';
+
+/** The catalogs of one plan document, merged, with the problems met on the way. */
+export interface ResolvedCatalogs {
+  origin: CatalogOrigin;
+  files: string[];
+  catalog: MergedCatalog | undefined;
+  /** Problems with `catalog:` entries (missing or unrecognised files), placed on the entry. */
+  findings: Finding[];
+}
+
+interface LoadedCatalog {
+  text: string;
+  contents: CatalogContent[];
+  problem?: string;
+}
+
+const CATALOG_FILE = /\.sources\.(ya?ml|json)$/i;
+
+/**
+ * Finds, loads and merges the catalogs of plan documents, caching parsed catalog files by their
+ * text and merged catalogs by their inputs, so that an unchanged catalog yields the same merged
+ * object (and the requests' cached checks stay valid).
+ */
+export class CatalogResolver {
+  private readonly loaded = new Map<string, LoadedCatalog>();
+  private readonly merges: { fromFiles: CatalogContent[]; inlineText: string; merged: MergedCatalog }[] = [];
+
+  constructor(
+    private readonly host: ServiceHost,
+    private readonly limits: Limits,
+  ) {}
+
+  /** Increases whenever what was read may have changed; cached resolutions of older generations are stale. */
+  generation = 0;
+
+  /** Forgets what was read from a file (it changed or was deleted). */
+  invalidate(file: string): void {
+    this.loaded.delete(file);
+    this.generation++;
+  }
+
+  /** Forgets every resolution (settings or folders changed). */
+  invalidateAll(): void {
+    this.generation++;
+  }
+
+  /** Resolves the catalogs of one plan document of the file at `planPath`. */
+  resolve(
+    planPath: string,
+    doc: PlanDocument,
+    text: string,
+    root: string | undefined,
+    fallback: readonly string[],
+  ): ResolvedCatalogs {
+    const findings: Finding[] = [];
+    let origin: CatalogOrigin;
+    let files: string[];
+    if (doc.catalogRefs.length > 0) {
+      origin = 'catalog-key';
+      files = doc.catalogRefs.map((ref) => path.resolve(path.dirname(planPath), ref.path));
+    } else {
+      files = this.discover(planPath, root);
+      origin = files.length > 0 ? 'discovered' : fallback.length > 0 ? 'settings' : 'none';
+      if (files.length === 0) files = [...fallback];
+    }
+    const contents: CatalogContent[] = [];
+    files.forEach((file, index) => {
+      const loaded = this.load(file);
+      const ref = origin === 'catalog-key' ? doc.catalogRefs[index] : undefined;
+      if (loaded.problem && ref) {
+        findings.push(finding('no-catalog', ref.node.start, ref.node.end, `${ref.path}: ${loaded.problem}`));
+      }
+      contents.push(...loaded.contents);
+    });
+    const inline = doc.inlineSources ? readInlineSources(planPath, doc.inlineSources) : undefined;
+    if (inline && inline.sources.length > 0) {
+      contents.push(inline);
+      if (origin === 'none') origin = 'inline-only';
+    }
+    // Inline entries carry the plan's path and offsets in their origins: one merge per plan and text.
+    const inlineText =
+      inline && doc.inlineSources
+        ? `${planPath}\u0000${doc.inlineSources.start}\u0000${text.slice(doc.inlineSources.start, doc.inlineSources.end)}`
+        : '';
+    // Named catalogs that all failed to load are reported on their entries; no catalog is loaded then,
+    // so that the requests do not each report the same missing catalog as an unknown source.
+    const catalog = contents.length > 0 ? this.mergeCached(contents, inlineText) : undefined;
+    return { origin, files, catalog, findings };
+  }
+
+  /** Every `*.sources.*` file in the plan's folder and each parent up to `root`, the farthest first. */
+  private discover(planPath: string, root: string | undefined): string[] {
+    const folders: string[] = [];
+    let dir = path.dirname(planPath);
+    const stop = root ? path.resolve(root) : undefined;
+    for (;;) {
+      folders.push(dir);
+      const parent = path.dirname(dir);
+      if (!stop || dir === stop || parent === dir || !isInside(parent, stop)) break;
+      dir = parent;
+    }
+    const found: string[] = [];
+    for (const folder of folders.reverse()) {
+      const names = (this.host.listFiles(folder) ?? []).filter((name) => CATALOG_FILE.test(name)).sort();
+      found.push(...names.map((name) => path.join(folder, name)));
+    }
+    return found;
+  }
+
+  private load(file: string): LoadedCatalog {
+    const text = this.host.readFile(file);
+    const cached = this.loaded.get(file);
+    if (cached && text !== undefined && cached.text === text) return cached;
+    const loaded =
+      text === undefined
+        ? { text: '', contents: [], problem: 'the catalog file cannot be read (does it exist?).' }
+        : this.parse(file, text);
+    if (text !== undefined) this.loaded.set(file, loaded);
+    return loaded;
+  }
+
+  private parse(file: string, text: string): LoadedCatalog {
+    const type = fileTypeOf(file) ?? {
+      role: 'catalog' as const,
+      format: /\.json$/i.test(file) ? ('json' as const) : ('yaml' as const),
+    };
+    const docs: DocumentModel[] = parseFile(file, text, { ...type, role: 'catalog' }, this.limits);
+    const contents: CatalogContent[] = [];
+    for (const doc of docs) {
+      const content =
+        doc.kind === 'catalog'
+          ? doc.content
+          : doc.syntax.root
+            ? readCatalogDocument(file, doc.syntax.root)
+            : undefined;
+      if (content) contents.push(content);
+    }
+    if (contents.length > 0) return { text, contents };
+    const broken = docs.some((d) => d.syntax.findings.length > 0);
+    const problem = broken
+      ? 'the catalog file has errors and yields no sources; open it to see them.'
+      : 'not a catalog isc-plan recognises (kind: SourceCatalog, or an ISC export of sources, service desk integrations, the status-check configuration, or SP-Config).';
+    return { text, contents, problem };
+  }
+
+  private mergeCached(contents: readonly CatalogContent[], inlineText: string): MergedCatalog {
+    const fromFiles = contents.filter((c) => c.shape !== 'inline');
+    const hit = this.merges.find((m) => m.inlineText === inlineText && sameItems(m.fromFiles, fromFiles));
+    if (hit) return hit.merged;
+    const merged = mergeCatalogs(contents);
+    this.merges.unshift({ fromFiles, inlineText, merged });
+    this.merges.length = Math.min(this.merges.length, 32);
+    return merged;
+  }
+}
+
+/** Identity of every item: catalog contents are cached objects while their file's text is unchanged. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function isInside(dir: string, root: string): boolean {
+  const relative = path.relative(root, dir);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { main } from '../../../server/src/cli/main';
+import { REPO_ROOT } from '../../repoPaths';
+
+const SAMPLES = path.join(REPO_ROOT, 'samples');
+
+function run(args: string[]): string {
+  let out = '';
+  main(args, { cwd: SAMPLES, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+  return out;
+}
+
+suite('secrets of tenant exports', () => {
+  test('the samples export really holds secret-looking values (the test would prove nothing otherwise)', () => {
+    const exported =
+      fs.readFileSync(path.join(SAMPLES, 'export', 'sources.json'), 'utf8') +
+      fs.readFileSync(path.join(SAMPLES, 'export', 'service-desk-integrations.json'), 'utf8');
+    assert.match(exported, /FAKE-SECRET-/);
+  });
+
+  for (const format of ['text', 'json', 'markdown', 'trigger']) {
+    test(`never appear in simulate --format ${format}`, () => {
+      const out = run([
+        'simulate',
+        'export/export-based.plan.yaml',
+        '--runs',
+        '50',
+        '--at',
+        '2026-11-25T09:00:00Z',
+        '--format',
+        format,
+      ]);
+      assert.ok(out.length > 500, 'the dry run produced a report');
+      assert.doesNotMatch(out, /FAKE-SECRET-/);
+    });
+  }
+
+  test('never appear in validate or predict output', () => {
+    assert.doesNotMatch(run(['validate', 'export', '--format', 'json']), /FAKE-SECRET-/);
+    assert.doesNotMatch(
+      run(['predict', 'export/export-based.plan.yaml', '--runs', '50', '--format', 'json']),
+      /FAKE-SECRET-/,
+    );
+  });
+});

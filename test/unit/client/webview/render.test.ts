@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import { JSDOM } from 'jsdom';
+import type { DryRunModel } from '../../../../shared/dryRun';
+import type { ViewActions } from '../../../../client/src/webview/render';
+import { renderModel } from '../../../../client/src/webview/render';
+import type { PerspectiveRole } from '../../../../client/src/webview/sections';
+import { dryRunFile } from '../../../../server/src/service/features/reports/dryRunFile';
+import { CATALOG, ROOT, serviceFor } from '../../helpers';
+import * as path from 'path';
+
+const OPTIONS = { runs: 50, seed: 1, moment: null, scenarios: [] };
+
+/** View actions that do nothing but remember the perspectives the user picked. */
+function quietActions(selected: PerspectiveRole = 'user'): ViewActions & { picked: PerspectiveRole[] } {
+  const picked: PerspectiveRole[] = [];
+  return {
+    setOptions: () => undefined,
+    exportReport: () => undefined,
+    reveal: () => undefined,
+    perspective: { selected, onSelect: (role) => picked.push(role) },
+    picked,
+  };
+}
+
+const HOSTILE = `<script>alert("x")</script> "quoted" & </div><img src=x onerror=alert(1)>`;
+
+function hostileModel(): DryRunModel {
+  const catalog = CATALOG.replace('- name: Payroll', `- name: '${HOSTILE.replace(/'/g, "''")}'`).replace(
+    'owner: { name: payroll.admin }',
+    `owner: { name: '${HOSTILE.replace(/'/g, "''")}' }`,
+  );
+  const plan = `kind: ProvisioningPlan\nname: '${HOSTILE.replace(/'/g, "''")}'\nidentity: { name: jane }\naccountRequests:\n  - source: '${HOSTILE.replace(/'/g, "''")}'\n    operation: Create\n  - source: Active Directory\n    operation: Modify\n    nativeIdentity: '${HOSTILE.replace(/'/g, "''")}'\n`;
+  const service = serviceFor({ 'acme.sources.yaml': catalog, 'x.plan.yaml': plan });
+  const file = service.open(path.join(ROOT, 'x.plan.yaml'), plan)!;
+  const { plans, scenarioErrors } = dryRunFile(service, file, {
+    submittedAt: Date.parse('2026-11-25T09:00:00Z'),
+    runs: 50,
+    seed: 1,
+    scenarios: [],
+  });
+  return {
+    uri: 'file:///x.plan.yaml',
+    fileName: HOSTILE,
+    at: '2026-11-25T09:00:00.000Z',
+    runs: 50,
+    seed: 1,
+    scenarios: [],
+    plans,
+    errors: 0,
+    scenarioErrors,
+    requestPositions: [[]],
+  };
+}
+
+suite('dry-run view rendering', () => {
+  test('names with <script>, quotes, & and </div> render as text, never as HTML', () => {
+    const dom = new JSDOM('<!DOCTYPE html><main id="app"></main>');
+    const doc = dom.window.document;
+    const model = hostileModel();
+    const root = renderModel(doc, model, OPTIONS, quietActions(), null);
+    doc.getElementById('app')!.appendChild(root);
+    assert.equal(doc.querySelectorAll('script').length, 0, 'no script element came from plan text');
+    assert.equal(doc.querySelectorAll('img').length, 0, 'no img element came from plan text');
+    const text = root.textContent ?? '';
+    assert.ok(text.includes(HOSTILE), 'the hostile name is shown literally');
+    assert.ok(
+      root.innerHTML.includes('&lt;script&gt;alert("x")&lt;/script&gt;'),
+      'it is escaped in the markup',
+    );
+    const rows = [...doc.querySelectorAll('[data-testid="request-row"]')];
+    assert.deepEqual(
+      rows.map((r) => r.getAttribute('data-channel')),
+      ['manual', 'connector'],
+    );
+    assert.equal(doc.querySelectorAll('[data-testid="summary"]').length, 1);
+    assert.ok(doc.querySelectorAll('[data-testid="event"]').length > 0);
+  });
+
+  test('the perspective tabs switch with the arrow keys and tell the view which one is picked', () => {
+    const dom = new JSDOM('<!DOCTYPE html><main id="app"></main>');
+    const doc = dom.window.document;
+    const actions = quietActions();
+    const root = renderModel(doc, hostileModel(), OPTIONS, actions, null);
+    doc.body.appendChild(root);
+    const user = doc.querySelector<HTMLElement>('[data-testid="tab-user"]')!;
+    assert.equal(user.getAttribute('aria-selected'), 'true');
+    user.dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    assert.equal(doc.querySelector('[data-testid="tab-admin"]')!.getAttribute('aria-selected'), 'true');
+    assert.equal(user.getAttribute('aria-selected'), 'false');
+    assert.match(doc.querySelector('[data-testid="perspective"]')!.textContent ?? '', /What is pending/);
+    doc
+      .querySelector('[data-testid="tab-auditor"]')!
+      .dispatchEvent(new dom.window.MouseEvent('click', { bubbles: true }));
+    assert.deepEqual(actions.picked, ['admin', 'auditor']);
+  });
+
+  test('a redraw opens the perspective picked before, and the moment reads as a UTC minute', () => {
+    const dom = new JSDOM('<!DOCTYPE html><main id="app"></main>');
+    const doc = dom.window.document;
+    doc.body.appendChild(renderModel(doc, hostileModel(), OPTIONS, quietActions('auditor'), null));
+    const selected = [...doc.querySelectorAll('[role="tab"][aria-selected="true"]')].map((t) => t.id);
+    assert.deepEqual(selected, ['tab-auditor']);
+    assert.equal(doc.querySelector('[data-testid="tab-auditor"]')!.getAttribute('tabindex'), '0');
+    assert.equal(doc.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby'), 'tab-auditor');
+    assert.match(
+      doc.querySelector('[data-testid="perspective"]')!.textContent ?? '',
+      /who declared completion/,
+    );
+    const heading = doc.querySelector('.perspectives h3')!.textContent ?? '';
+    assert.match(heading, /^At \+[^(]+ \(2026-11-\d\d \d\d:\d\d UTC\), /);
+  });
+});
