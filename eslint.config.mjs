@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+import { LAYERS } from './eslint.layers.mjs';
 
 const editorModules = ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'];
 const lspModules = ['vscode-languageserver', 'vscode-languageserver/*'];
@@ -39,6 +41,7 @@ export default tseslint.config(
       'scripts/**/*.mjs',
       'esbuild.mjs',
       'eslint.config.mjs',
+      'eslint.layers.mjs',
     ],
   },
   js.configs.recommended,
@@ -54,6 +57,31 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
       'max-lines': ['warn', { max: 450, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['warn', { max: 70, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'shared/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      // Longest path first: a file belongs to the most specific folder that holds it.
+      'boundaries/elements': [...LAYERS]
+        .sort((a, b) => b.path.length - a.path.length)
+        .map((layer) => ({ type: layer.name, pattern: layer.path, partialMatch: false })),
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: LAYERS.map((layer) => ({
+            from: { element: { type: layer.name } },
+            allow: { to: { element: { types: { anyOf: [layer.name, ...layer.mayImport] } } } },
+          })),
+          message:
+            'A {{from.type}} file may not import {{to.type}}: docs/architecture.md gives the folder order (eslint.layers.mjs enforces it).',
+        },
+      ],
     },
   },
   {

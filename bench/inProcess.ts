@@ -5,12 +5,12 @@
 import * as fs from 'fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { nodeHost } from '../server/src/platform/nodeFiles';
-import { predictionInput } from '../server/src/service/predictionInput';
+import { predictionInput } from '../server/src/service/planToPrediction';
 import type { PlanDocument } from '../server/src/service/document/planDocument';
 import { PlanService } from '../server/src/service/planService';
 import { predictPlan } from '../server/src/service/prediction/predict';
 import { simulatePlan } from '../server/src/service/prediction/simulate';
-import type { PredictionOptions } from '../server/src/service/prediction/input';
+import type { PredictionOptions } from '../server/src/service/prediction/input/predictionInput';
 import { median, timeSync } from './stats';
 
 /** Samples of the floor: wall-clock and CPU (user + system) milliseconds of each parse. */

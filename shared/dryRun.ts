@@ -1,17 +1,28 @@
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Channel } from '../server/src/service/channel/decideChannel';
-import type { DryRunPlan, DryRunSummary } from '../server/src/service/features/reports/dryRunFile';
+import type { Channel } from './prediction';
 import type { SimulationResult } from './simulation';
-import type { RequestPrediction } from '../server/src/service/prediction/input';
 
 /**
  * The dry run as the client and its view see it: the server's simulation of each plan of a file
- * (prediction.md §3) plus a summary. Types come from the plan service so the contract has one
- * definition; only types cross, never code.
+ * plus a summary, and the requests that ask for it.
  */
-export type { Channel, DryRunPlan, DryRunSummary, RequestPrediction, SimulationResult };
-export type { DryRunEvent, IscWords, Perspectives, AdminView, AuditorView, UserView } from './simulation';
-export type { MilestoneQuantiles, Outcomes } from '../server/src/service/prediction/input';
+
+/** The summary line of one plan's dry run. */
+export interface DryRunSummary {
+  channels: Record<Channel, number>;
+  /** The request whose verification comes last at the 90th percentile, and when. */
+  slowest: { request: number; p50Minutes: number; p90Minutes: number } | null;
+  /** Requests and parts that may never be verified (unverifiable, failed, stalled or drift in > 1 % of runs). */
+  atRisk: number;
+  assumptions: string[];
+}
+
+export interface DryRunPlan {
+  document: number;
+  name: string | null;
+  summary: DryRunSummary;
+  simulation: SimulationResult;
+}
 
 /** What the dry run of a file is asked for. */
 export interface DryRunParams {

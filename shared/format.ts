@@ -1,7 +1,32 @@
 /**
- * How durations, milestones and outcome shares read in hovers, code lenses, reports and the
- * dry-run view: one wording everywhere. Pure, so the server and the view's page both use it.
+ * How numbers, durations, milestones and outcome shares read in hovers, code lenses, assumptions,
+ * events, perspectives, reports and the dry-run view: one wording everywhere. Pure and
+ * locale-independent on purpose (the same input gives the same text on every machine), so the
+ * server and the view's page both use it.
  */
+
+/** Rounds to `digits` decimals (half away from zero for positive values). */
+export function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** A number as short text: at most two decimals, no trailing zeros. */
+export function num(value: number): string {
+  return String(round(value, 2));
+}
+
+/** A share as a percentage with up to two decimals, e.g. 0.02 -> "2 %" (assumption texts). */
+export function percent(share: number): string {
+  return `${num(share * 100)} %`;
+}
+
+/** "p50 / p90" wording for a quantile pair given in `unit`. */
+export function typical(p50: number, p90: number, unit: string): string {
+  return p50 === p90
+    ? `always ${num(p50)} ${unit}`
+    : `${num(p50)} ${unit} typically, ${num(p90)} ${unit} at the 90th percentile`;
+}
 
 /** Minutes as people read them: 45 s, 12 min, 3.5 h, 2.1 d, 3 wk. */
 export function humanDuration(minutes: number): string {
@@ -12,6 +37,16 @@ export function humanDuration(minutes: number): string {
   const days = hours / 24;
   if (days < 14) return `${days < 10 ? Math.round(days * 10) / 10 : Math.round(days)} d`;
   return `${Math.round(days / 7)} wk`;
+}
+
+/** A duration in minutes since the submission: `+3.5 h`. */
+export function sinceSubmission(minutes: number): string {
+  return Number.isFinite(minutes) ? `+${humanDuration(minutes)}` : 'never';
+}
+
+/** An epoch-millisecond instant plus `minutes`, as ISO 8601 (UTC), rounded to the millisecond. */
+export function isoAt(origin: number, minutes: number): string {
+  return new Date(Math.round(origin + minutes * 60_000)).toISOString();
 }
 
 /** A milestone as `~2 min (p90 1 h)`, `~8 h` when both are equal, `—` when not reached. */

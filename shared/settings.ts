@@ -1,3 +1,5 @@
+import { DEFAULT_RUNS, DEFAULT_SEED } from './prediction';
+
 /**
  * The extension's settings (`iscPlan.*`), shared by the client (which declares them) and the
  * server (which reads them per resource). Values are sanitised here, at the boundary.
@@ -17,7 +19,7 @@ export interface IscPlanSettings {
 
 export const DEFAULT_SETTINGS: IscPlanSettings = {
   catalogs: [],
-  simulation: { runs: 1000, seed: 1, submittedAt: '' },
+  simulation: { runs: DEFAULT_RUNS, seed: DEFAULT_SEED, submittedAt: '' },
   codeLens: { enabled: true },
 };
 

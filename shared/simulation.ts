@@ -3,7 +3,7 @@
  * in addition to the prediction types of `types.ts`.
  */
 
-import type { MilestoneQuantiles, RequestPrediction, Scenario } from '../server/src/service/prediction/input';
+import type { MilestoneQuantiles, RequestPrediction } from './prediction';
 
 /** Account activity `executionStatus` (ISC API enum). */
 export type ExecutionStatus = 'EXECUTING' | 'VERIFYING' | 'COMPLETED' | 'TERMINATED';
@@ -188,13 +188,6 @@ export interface ProvisioningCompletedPayload {
 export interface TriggerOutput {
   payload: ProvisioningCompletedPayload;
   notes: string[];
-}
-
-/** What a dry run looks at besides the prediction input. */
-export interface SimulationOptions {
-  /** Hours after submission at which the perspectives look; default: the first verification. */
-  moment?: number;
-  scenarios: Scenario[];
 }
 
 /** Everything `simulate` reports for one plan. */

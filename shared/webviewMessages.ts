@@ -15,6 +15,14 @@ export interface DryRunOptions {
   scenarios: string[];
 }
 
+/** What the view keeps across reloads (`getState`/`setState` in the view, the panel's serializer in the extension). */
+export interface DryRunState {
+  uri: string;
+  options: DryRunOptions;
+  /** The perspective tab the user picked last (the view's own; the host does not read it). */
+  perspective?: string;
+}
+
 export type ViewToHost =
   | { type: 'ready' }
   | { type: 'options'; options: DryRunOptions }

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { yamlFileNameFor } from '../../shared/fileNames';
 import { ImportRequest } from '../../shared/import';
 
 /** The plan's file: the chosen name, with `.plan.yaml` added when the user left it out (plans are recognised by name). */
 function planFile(target: vscode.Uri): vscode.Uri {
-  return /\.plan\.ya?ml$/i.test(target.path)
-    ? target
-    : target.with({ path: target.path.replace(/(\.ya?ml)?$/i, '.plan.yaml') });
+  return target.with({ path: yamlFileNameFor('plan', target.path) });
 }
 
 /**

@@ -7,6 +7,7 @@ import { registerDryRunCommands } from './dryRun/dryRunCommands';
 import { DryRunPanel } from './dryRun/dryRunPanel';
 import { createLanguageClient } from './languageClient';
 import { registerImportCommand } from './importCommand';
+import { registerTemplateCommands } from './templateCommands';
 import { PlanStatusItem } from './planStatus';
 import type { CachedBundle } from './codeCache';
 
@@ -44,6 +45,7 @@ export async function start(context: vscode.ExtensionContext, bundle: LoadedBund
     checked,
     new PlanStatusItem(checked.event),
     ...registerDryRunCommands(context, languageClient, events),
+    ...registerTemplateCommands(),
     registerImportCommand(languageClient),
     vscode.commands.registerCommand('iscPlan.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('iscPlan.showOutput', () => output.show()),

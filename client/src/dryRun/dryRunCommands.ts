@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DryRunReportRequest, ScenarioNamesRequest } from '../../../shared/dryRun';
-import { CATALOG_TEMPLATE, PLAN_TEMPLATE } from '../templates';
+import { PLAN_FILE, planBaseName } from '../../../shared/fileNames';
 import type { PlanEvents } from './dryRunPanel';
 import { DEFAULT_OPTIONS, DryRunPanel } from './dryRunPanel';
-
-const PLAN_FILE = /\.plan\.(ya?ml|json)$/i;
 
 /** The plan the user means: the given one, the active editor's, or the one of the active dry-run view. */
 function targetPlan(given?: unknown): vscode.Uri | undefined {
@@ -82,7 +80,7 @@ async function exportReport(client: LanguageClient, format?: unknown): Promise<v
   if (chosen !== 'markdown' && chosen !== 'json') return;
   const options =
     DryRunPanel.active()?.planUri === uri.toString() ? DryRunPanel.active()!.currentOptions : DEFAULT_OPTIONS;
-  const base = uri.path.replace(/\.plan\.(ya?ml|json)$/i, '');
+  const base = planBaseName(uri.path);
   const target = await vscode.window.showSaveDialog({
     defaultUri: uri.with({ path: `${base}.dry-run.${chosen === 'json' ? 'json' : 'md'}` }),
     filters: chosen === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
@@ -104,29 +102,7 @@ async function exportReport(client: LanguageClient, format?: unknown): Promise<v
   );
 }
 
-async function newFromTemplate(kind: 'plan' | 'catalog'): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = kind === 'plan' ? 'new-request.plan.yaml' : 'tenant.sources.yaml';
-  const target = await vscode.window.showSaveDialog({
-    title: kind === 'plan' ? 'New provisioning plan' : 'New source catalog',
-    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
-    filters: { YAML: ['yaml', 'yml'] },
-  });
-  if (!target) return;
-  const pattern = kind === 'plan' ? /\.plan\.ya?ml$/i : /\.sources\.ya?ml$/i;
-  const file = pattern.test(target.path)
-    ? target
-    : target.with({
-        path: target.path.replace(/(\.ya?ml)?$/i, kind === 'plan' ? '.plan.yaml' : '.sources.yaml'),
-      });
-  await vscode.workspace.fs.writeFile(
-    file,
-    new TextEncoder().encode(kind === 'plan' ? PLAN_TEMPLATE : CATALOG_TEMPLATE),
-  );
-  await vscode.window.showTextDocument(file);
-}
-
-/** The palette commands under "ISC Plan" and the view's serializer. */
+/** The dry-run commands (run, run a scenario, export the report) and the view's serializer. */
 export function registerDryRunCommands(
   context: vscode.ExtensionContext,
   client: LanguageClient,
@@ -152,8 +128,6 @@ export function registerDryRunCommands(
     vscode.commands.registerCommand('iscPlan.exportReport', (format?: unknown) =>
       exportReport(client, format),
     ),
-    vscode.commands.registerCommand('iscPlan.newPlan', () => newFromTemplate('plan')),
-    vscode.commands.registerCommand('iscPlan.newCatalog', () => newFromTemplate('catalog')),
     vscode.window.registerWebviewPanelSerializer(DryRunPanel.viewType, {
       deserializeWebviewPanel: (panel, state: unknown) => {
         DryRunPanel.revive(panel, client, context.extensionUri, state, events);

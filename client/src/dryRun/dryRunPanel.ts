@@ -2,19 +2,17 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DryRunModel } from '../../../shared/dryRun';
 import { DryRunRequest } from '../../../shared/dryRun';
-import type { DryRunOptions, HostToView } from '../../../shared/webviewMessages';
+import type { DryRunOptions, DryRunState, HostToView } from '../../../shared/webviewMessages';
 import { parseOptions, parseViewMessage } from '../../../shared/webviewMessages';
 import { createNonce, dryRunHtml } from './panelHtml';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../shared/prediction';
 
-/** What the view keeps across reloads (`getState`/`setState` in the view, the serializer here). */
-export interface DryRunState {
-  uri: string;
-  options: DryRunOptions;
-  /** The perspective tab the user picked last (the view's own; the host does not read it). */
-  perspective?: string;
-}
-
-export const DEFAULT_OPTIONS: DryRunOptions = { runs: 1000, seed: 1, moment: null, scenarios: [] };
+export const DEFAULT_OPTIONS: DryRunOptions = {
+  runs: DEFAULT_RUNS,
+  seed: DEFAULT_SEED,
+  moment: null,
+  scenarios: [],
+};
 
 /** Signals the panels listen to: the server re-checked a plan (after an edit or a catalog change). */
 export interface PlanEvents {

@@ -1,5 +1,4 @@
-import type { DryRunState } from '../dryRun/dryRunPanel';
-import type { DryRunOptions, HostToView, ViewToHost } from '../../../shared/webviewMessages';
+import type { DryRunOptions, DryRunState, HostToView, ViewToHost } from '../../../shared/webviewMessages';
 import { parseHostMessage } from '../../../shared/webviewMessages';
 import { h } from './dom';
 import { renderModel } from './render';

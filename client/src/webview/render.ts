@@ -1,4 +1,5 @@
-import type { DryRunModel, DryRunPlan, DryRunSummary, RequestPrediction } from '../../../shared/dryRun';
+import type { DryRunModel, DryRunPlan, DryRunSummary } from '../../../shared/dryRun';
+import type { RequestPrediction } from '../../../shared/prediction';
 import type { DryRunOptions } from '../../../shared/webviewMessages';
 import { LIMITS } from '../../../shared/webviewMessages';
 import { humanDuration, milestoneText, outcomesText, utcMinuteText } from '../../../shared/format';

@@ -1,4 +1,4 @@
-import type { DryRunEvent, IscWords, Perspectives, SimulationResult } from '../../../shared/dryRun';
+import type { DryRunEvent, IscWords, Perspectives, SimulationResult } from '../../../shared/simulation';
 import { humanDuration, milestoneText, shareText, utcMinuteText } from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
 

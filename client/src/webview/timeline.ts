@@ -1,4 +1,4 @@
-import type { MilestoneQuantiles } from '../../../shared/dryRun';
+import type { MilestoneQuantiles } from '../../../shared/prediction';
 import { humanDuration } from '../../../shared/format';
 import { s } from './dom';
 

@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { YAML_PLAN_FILE } from '../../../shared/fileNames';
 import type { ImportConversion } from '../service/import/importFile';
-import { ImportError, checkPlan, importFile, summaryLine } from '../service/import/importFile';
+import { importFile } from '../service/import/importFile';
+import { checkPlan, summaryLine } from '../service/import/checkImported';
+import { ImportError } from '../service/import/importedPlan';
 import { PlanService } from '../service/planService';
 import type { CliContext } from './context';
 import { UsageError } from './context';
@@ -62,7 +65,7 @@ function placement(
     }
     return { folder: resolved };
   }
-  if (!/\.plan\.ya?ml$/i.test(resolved)) {
+  if (!YAML_PLAN_FILE.test(resolved)) {
     throw new UsageError(
       `--out ${out} must name a *.plan.yaml file (plans are recognised by file name) or a folder`,
     );

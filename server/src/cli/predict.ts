@@ -6,13 +6,15 @@ import {
   predictionMarkdown,
   predictionText,
 } from '../service/features/reports/predictionReport';
-import { fileTypeOf } from '../service/document/sourceFile';
+import { fileTypeOf } from '../../../shared/fileNames';
 import type { FileState } from '../service/planService';
 import { PlanService } from '../service/planService';
-import type { Outcomes, PredictionOptions } from '../service/prediction/input';
+import type { PredictionOptions } from '../service/prediction/input/predictionInput';
+import type { Outcomes } from '../../../shared/prediction';
 import type { CliContext } from './context';
 import { UsageError } from './context';
 import { readTextFile } from '../platform/nodeFiles';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../shared/prediction';
 
 /** Options of `predict` and `simulate` (features.md §3). */
 export interface PredictArgs {
@@ -108,8 +110,8 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
   });
   const options: PredictionOptions = {
     submittedAt: submissionTime(args.at, now),
-    runs: positiveInteger(args.runs, '--runs', 1000, 1),
-    seed: positiveInteger(args.seed, '--seed', 1, 0),
+    runs: positiveInteger(args.runs, '--runs', DEFAULT_RUNS, 1),
+    seed: positiveInteger(args.seed, '--seed', DEFAULT_SEED, 0),
   };
   const moment = args.moment === undefined ? undefined : Number(args.moment);
   if (moment !== undefined && (!Number.isFinite(moment) || moment < 0)) {

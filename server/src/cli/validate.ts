@@ -3,7 +3,7 @@ import * as path from 'path';
 import { globSync } from 'tinyglobby';
 import type { Finding } from '../service/findings/finding';
 import { finding } from '../service/findings/finding';
-import { fileTypeOf } from '../service/document/sourceFile';
+import { fileTypeOf } from '../../../shared/fileNames';
 import { PlanService } from '../service/planService';
 import type { CliContext } from './context';
 import { UsageError } from './context';

@@ -21,10 +21,6 @@ export function pathOfUri(uri: string): string {
   return parsed.scheme === 'file' ? parsed.fsPath : uri;
 }
 
-export function uriOfPath(path: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? path : URI.file(path).toString();
-}
-
 /**
  * The documents the client has open. Applying a change is O(size of the change) here; the
  * service sees the accumulated changes only when it validates, off the keystroke path.

@@ -1,6 +1,8 @@
 import type { FileState } from '../service/planService';
 import type { PlanDocument } from '../service/document/planDocument';
-import type { PredictionOptions, RequestPrediction } from '../service/prediction/input';
+import type { PredictionOptions } from '../service/prediction/input/predictionInput';
+import type { RequestPrediction } from '../../../shared/prediction';
+import type { HoverContext } from '../service/features/hover/hover';
 import type { Session } from './session';
 
 /** The editor rounds the submission time to a quarter hour, so predictions stay put while the user types. */
@@ -52,4 +54,13 @@ export function hoverPrediction(
   return doc.requests.length <= HOVER_COMPUTES_UP_TO
     ? session.service.predict(file, doc, options)
     : session.service.cachedPrediction(doc, options);
+}
+
+/** What hovers need to explain a file: its catalogs, predictions (as far as hovers compute them) and the time. */
+export function predictionContext(session: Session, file: FileState): HoverContext {
+  return {
+    catalogOf: (doc) => session.service.catalogsOf(file, doc).catalog,
+    predictionOf: (doc, index) => hoverPrediction(session, file, doc)?.[index],
+    now: Date.now(),
+  };
 }

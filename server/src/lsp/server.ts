@@ -1,7 +1,7 @@
 import { createConnection } from 'vscode-languageserver/node';
 import { limitHeapGrowth } from './idleMemory';
 import { describe } from './runSafe';
-import { Session } from './session';
+import { LanguageServer } from './languageServer';
 import { FEATURES } from './features';
 
 /**
@@ -17,5 +17,5 @@ process.on('unhandledRejection', (reason) =>
   connection.console.error(`Unhandled rejection: ${describe(reason)}`),
 );
 
-new Session(connection, FEATURES);
+new LanguageServer(connection, FEATURES);
 connection.listen();

@@ -3,7 +3,7 @@ import { PlanStatusNotification } from '../../../shared/protocol';
 import type { PlanStatusParams } from '../../../shared/protocol';
 import { parseRuleConfig } from '../service/findings/ruleConfig';
 import type { Finding } from '../service/findings/finding';
-import { fileTypeOf } from '../service/document/sourceFile';
+import { fileTypeOf } from '../../../shared/fileNames';
 import { toDiagnostics } from './convert';
 import type { OpenDocument } from './documents';
 import { describe } from './runSafe';
@@ -22,8 +22,6 @@ export const VALIDATION_DELAY_MS = 5;
  */
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Durations of the last validations, for benchmarks and logs. */
-  lastDurationMs = 0;
 
   constructor(private readonly session: Session) {}
 
@@ -86,7 +84,6 @@ export class Validator {
       ) {
         return;
       }
-      const started = performance.now();
       const findings = this.check(doc);
       if (findings === undefined) return;
       void this.session.connection.sendDiagnostics({
@@ -94,7 +91,6 @@ export class Validator {
         version,
         diagnostics: toDiagnostics(doc.document, findings),
       });
-      this.lastDurationMs = performance.now() - started;
       this.sendStatus(doc, findings);
       this.session.idleMemory.workDone();
       if (fileTypeOf(doc.path)?.role !== 'plan') this.scheduleDependents(doc.path, false);

@@ -2,16 +2,19 @@ import type { RuleConfig } from './findings/ruleConfig';
 import { applyRuleConfig } from './findings/ruleConfig';
 import { applySuppressions } from './findings/suppression';
 import type { Finding } from './findings/finding';
-import { predictionInput } from './predictionInput';
+import { predictionInput } from './planToPrediction';
 import type { KeptPrediction } from './prediction/resimulate';
 import { predictKeeping } from './prediction/resimulate';
-import type { PredictionOptions, RequestPrediction } from './prediction/input';
+import type { PredictionOptions } from './prediction/input/predictionInput';
+import type { RequestPrediction } from '../../../shared/prediction';
 import type { TextChange } from './document/reparse';
 import { applyIncrementally } from './document/reparse';
 import type { PlanDocument } from './document/planDocument';
 import { ensureDecision, requestFindings } from './document/requestState';
-import type { DocumentModel, FileType } from './document/sourceFile';
-import { fileTypeOf, parseFile } from './document/sourceFile';
+import type { DocumentModel } from './document/sourceFile';
+import type { FileType } from '../../../shared/fileNames';
+import { parseFile } from './document/sourceFile';
+import { fileTypeOf } from '../../../shared/fileNames';
 import { conflictingAccountRequests, noCatalogFinding } from './rules/planRules';
 import type { Limits } from './syntax/limits';
 import { DEFAULT_LIMITS } from './syntax/limits';
@@ -41,6 +44,12 @@ export interface FileState {
   docs: DocumentModel[];
 }
 
+/** A document's prediction, the options it was computed for, and what the next prediction after an edit reuses. */
+interface CachedPrediction {
+  key: string;
+  kept: KeptPrediction;
+}
+
 /** How an update was applied, for tests and logs. */
 export type UpdateMode = 'incremental' | 'full';
 
@@ -50,6 +59,10 @@ export type UpdateMode = 'incremental' | 'full';
  */
 export class PlanService {
   private readonly files = new Map<string, FileState>();
+  /** Per plan document: its catalogs, valid while the resolver's generation is unchanged. */
+  private readonly resolved = new WeakMap<PlanDocument, { generation: number; catalogs: ResolvedCatalogs }>();
+  /** Per plan document: its last prediction (see `predict`). */
+  private readonly predictions = new WeakMap<PlanDocument, CachedPrediction>();
   private options: ServiceOptions;
   readonly catalogs: CatalogResolver;
 
@@ -136,12 +149,13 @@ export class PlanService {
 
   /** The catalogs of one plan document. */
   catalogsOf(file: FileState, doc: PlanDocument): ResolvedCatalogs {
-    if (doc.resolved?.generation === this.catalogs.generation) return doc.resolved.value as ResolvedCatalogs;
+    const cached = this.resolved.get(doc);
+    if (cached?.generation === this.catalogs.generation) return cached.catalogs;
     const { rootFor, fallbackCatalogsFor } = this.options;
     const root = rootFor ? rootFor(file.path) : this.options.root;
     const fallback = fallbackCatalogsFor ? fallbackCatalogsFor(file.path) : this.options.fallbackCatalogs;
     const value = this.catalogs.resolve(file.path, doc, file.text, root, fallback);
-    doc.resolved = { generation: this.catalogs.generation, value };
+    this.resolved.set(doc, { generation: this.catalogs.generation, catalogs: value });
     return value;
   }
 
@@ -160,9 +174,7 @@ export class PlanService {
   }
 
   private documentFindings(file: FileState, doc: DocumentModel): Finding[] {
-    if (doc.kind === 'other' || doc.kind === 'catalog') {
-      return doc.kind === 'other' ? doc.findings : doc.findings;
-    }
+    if (doc.kind !== 'plan') return doc.findings;
     const resolved = this.catalogsOf(file, doc);
     const findings: Finding[] = [...doc.syntax.findings, ...doc.headerFindings, ...resolved.findings];
     if (!resolved.catalog && doc.root && resolved.findings.length === 0) {
@@ -184,21 +196,20 @@ export class PlanService {
    */
   predict(file: FileState, doc: PlanDocument, options: PredictionOptions): RequestPrediction[] {
     const key = this.predictionKey(doc, options);
-    if (doc.predicted?.key === key) return doc.predicted.value as RequestPrediction[];
+    const cached = this.predictions.get(doc);
+    if (cached?.key === key) return cached.kept.requests;
     const input = predictionInput(doc, this.catalogsOf(file, doc).catalog, options);
-    // Taken before it is updated in place: a prediction that throws leaves nothing half-updated to reuse.
-    const previous = doc.predicted?.kept as KeptPrediction | undefined;
-    delete doc.predicted;
-    const kept = predictKeeping(input, previous);
-    doc.predicted = { key, value: kept.requests, kept };
+    // Taken out before it is updated in place: a prediction that throws leaves nothing half-updated to reuse.
+    this.predictions.delete(doc);
+    const kept = predictKeeping(input, cached?.kept);
+    this.predictions.set(doc, { key, kept });
     return kept.requests;
   }
 
   /** The prediction of a document if it is already computed for these options, else undefined (never computes). */
   cachedPrediction(doc: PlanDocument, options: PredictionOptions): RequestPrediction[] | undefined {
-    return doc.predicted?.key === this.predictionKey(doc, options)
-      ? (doc.predicted.value as RequestPrediction[])
-      : undefined;
+    const cached = this.predictions.get(doc);
+    return cached?.key === this.predictionKey(doc, options) ? cached.kept.requests : undefined;
   }
 
   private predictionKey(doc: PlanDocument, options: PredictionOptions): string {

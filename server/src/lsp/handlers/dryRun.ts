@@ -1,10 +1,9 @@
 import * as path from 'path';
-import type { DryRunModel } from '../../../../shared/dryRun';
-import type { DryRunParams } from '../../../../shared/dryRun';
+import type { DryRunModel, DryRunParams } from '../../../../shared/dryRun';
 import { DryRunReportRequest, DryRunRequest, ScenarioNamesRequest } from '../../../../shared/dryRun';
 import { dryRunFile } from '../../service/features/reports/dryRunFile';
 import { predictionJson, predictionMarkdown } from '../../service/features/reports/predictionReport';
-import { predictionInput } from '../../service/predictionInput';
+import { predictionInput } from '../../service/planToPrediction';
 import { scenarioNames } from '../../service/prediction/scenarios';
 import { editorSubmissionTime } from '../editorPredictions';
 import { runSafe } from '../runSafe';

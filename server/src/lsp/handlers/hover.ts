@@ -2,6 +2,7 @@ import type { Hover } from 'vscode-languageserver';
 import { hoverAt } from '../../service/features/hover/hover';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
+import { predictionContext } from '../editorPredictions';
 
 /** `textDocument/hover`: every key and value explains itself; a request shows its prediction. */
 export const registerHover: FeatureRegistrar = (session) => {
@@ -14,7 +15,7 @@ export const registerHover: FeatureRegistrar = (session) => {
         const offset = found.doc.document.offsetAt(params.position);
         const doc = session.service.documentAt(found.file, offset);
         if (!doc) return null;
-        const result = hoverAt(doc, offset, session.predictionContext(found.file));
+        const result = hoverAt(doc, offset, predictionContext(session, found.file));
         if (!result) return null;
         const { document } = found.doc;
         return {

@@ -1,13 +1,9 @@
 import * as path from 'path';
 import type { ImportParams, ImportResult } from '../../../../shared/import';
 import { ImportRequest } from '../../../../shared/import';
-import {
-  ImportError,
-  checkPlan,
-  describeConversion,
-  importFile,
-  summaryLine,
-} from '../../service/import/importFile';
+import { describeConversion, importFile } from '../../service/import/importFile';
+import { checkPlan, summaryLine } from '../../service/import/checkImported';
+import { ImportError } from '../../service/import/importedPlan';
 import { runSafe } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 

@@ -1,7 +1,7 @@
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { OutlineKind, OutlineSymbol } from '../../service/features/outline/documentSymbols';
+import type { OutlineKind, OutlineSymbol } from '../../service/features/outline/outlineSymbol';
 import {
   SYMBOL_LIMIT,
   documentSymbols,

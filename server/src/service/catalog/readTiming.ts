@@ -1,6 +1,7 @@
 import type { PlainValue, ValueNode } from '../syntax/ast';
 import { getValue, stringOf, toValue } from '../syntax/ast';
-import type { BusinessHours, ConnectorTiming, ManualTiming, Quantiles, TicketState, Weekday } from './types';
+import type { ConnectorTiming, ManualTiming, Quantiles, TicketState } from './types';
+import type { BusinessHours, Weekday } from '../time/calendars';
 
 const WEEKDAYS: readonly Weekday[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 

@@ -1,3 +1,4 @@
+import type { BusinessHours } from '../time/calendars';
 /**
  * The tenant as the plan service knows it: sources and service desk integrations (SDIMs) merged
  * from every catalog a plan uses (formats.md §2-§4). Field names follow ISC's own.
@@ -36,15 +37,6 @@ export interface ConnectorTiming {
   retryableShare?: number;
   attributeFailureRate?: number;
   visibilityMinutes?: Quantiles;
-}
-
-export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun';
-
-export interface BusinessHours {
-  days: Weekday[];
-  /** `HH:MM`, 24-hour clock, in the catalog's time zone. */
-  start: string;
-  end: string;
 }
 
 export interface ManualTiming {

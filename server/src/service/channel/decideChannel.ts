@@ -1,8 +1,7 @@
+import type { Channel } from '../../../../shared/prediction';
 import type { CatalogSource, MergedCatalog, ServiceDeskIntegration } from '../catalog/types';
 import type { AccountRequestView } from '../request/accountRequestView';
 import { changesPassword } from '../request/accountRequestView';
-
-export type Channel = 'connector' | 'manual' | 'ticketing' | 'unknown';
 
 export const OPERATIONS = ['Create', 'Modify', 'Delete', 'Enable', 'Disable', 'Lock', 'Unlock'] as const;
 export type Operation = (typeof OPERATIONS)[number];

@@ -32,15 +32,8 @@ export interface PlanDocument {
   catalogRefs: CatalogRef[];
   /** The inline `sources:` list, when given. */
   inlineSources: ValueNode | null;
-  /** The catalogs resolved for this document, valid while the resolver's generation is unchanged. */
-  resolved?: { generation: number; value: unknown };
-  /** Increases with every incremental change of the document's requests. */
+  /** Increases with every incremental change of the document's requests (caches above key on it). */
   revision: number;
-  /**
-   * The last prediction of this document and what it was computed for; `kept` is what the next
-   * prediction after an edit reuses (the service's type, opaque here).
-   */
-  predicted?: { key: string; value: unknown; kept?: unknown };
 }
 
 /** Builds a plan document from a parsed YAML or JSON document. */

@@ -7,7 +7,6 @@ import { shiftNode } from '../syntax/ast';
 import type { SyntaxDocument } from '../syntax/syntaxDocument';
 import type { PlanDocument } from './planDocument';
 import { refreshHeader } from './planDocument';
-import type { RequestState } from './requestState';
 import { createRequestState, requestFindings } from './requestState';
 import type { Segments } from './requestSegments';
 import { findSegments, segmentAt, segmentEnd } from './requestSegments';
@@ -266,5 +265,3 @@ function shiftDocument(doc: DocumentModel, delta: number): void {
   }
   for (const f of findings) shiftFinding(f, delta);
 }
-
-export type { RequestState };

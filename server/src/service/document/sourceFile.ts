@@ -1,3 +1,4 @@
+import type { FileType } from '../../../../shared/fileNames';
 import { recogniseCatalog } from '../catalog/read';
 import type { Finding } from '../findings/finding';
 import { finding } from '../findings/finding';
@@ -13,14 +14,6 @@ import { createCatalogDocument } from './catalogDocument';
 import type { PlanDocument } from './planDocument';
 import { createPlanDocument } from './planDocument';
 
-export type FileRole = 'plan' | 'catalog';
-export type FileFormat = 'yaml' | 'json';
-
-export interface FileType {
-  role: FileRole;
-  format: FileFormat;
-}
-
 /** A document that is neither a plan nor a catalog (empty, or broken beyond recognition). */
 export interface OtherDocument {
   kind: 'other';
@@ -29,16 +22,6 @@ export interface OtherDocument {
 }
 
 export type DocumentModel = PlanDocument | CatalogDocument | OtherDocument;
-
-/** Recognises plan and catalog files by name (formats.md): `*.plan.*` and `*.sources.*`. */
-export function fileTypeOf(path: string): FileType | undefined {
-  const match = /\.(plan|sources)\.(ya?ml|json)$/i.exec(path);
-  if (!match) return undefined;
-  return {
-    role: match[1]!.toLowerCase() === 'plan' ? 'plan' : 'catalog',
-    format: match[2]!.toLowerCase() === 'json' ? 'json' : 'yaml',
-  };
-}
 
 /** Parses a whole file into document models. Never throws. */
 export function parseFile(path: string, text: string, type: FileType, limits: Limits): DocumentModel[] {

@@ -3,7 +3,7 @@
  * catalogs beside it are found) and sums it up: requests per predicted channel, errors, warnings.
  */
 
-import type { Channel } from '../channel/decideChannel';
+import type { Channel } from '../../../../shared/prediction';
 import type { Finding } from '../findings/finding';
 import { ensureDecision } from '../document/requestState';
 import type { PlanService } from '../planService';

@@ -9,13 +9,8 @@
  * is not needed.
  */
 
-import type {
-  ImportedAttribute,
-  ImportedPlan,
-  ImportedRequest,
-  JsonObject,
-  ScalarValue,
-} from './importedPlan';
+import type { ImportedAttribute, ImportedPlan, ImportedRequest, JsonObject } from './importedPlan';
+import type { ScalarValue } from '../text/yamlText';
 import {
   asArray,
   asObject,

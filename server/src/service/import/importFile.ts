@@ -5,14 +5,8 @@
  */
 
 import type { RecordKind } from './importedPlan';
-import { ImportError } from './importedPlan';
 import { countedKind, recognise } from './recognise';
 import { writePlanFile } from './writePlan';
-
-export { ImportError };
-export type { RecordKind };
-export type { PlanCheck } from './checkImported';
-export { checkPlan, summaryLine } from './checkImported';
 
 /** What converting one input gave. */
 export interface ImportConversion {

@@ -4,11 +4,10 @@
  * each record kind fill this model; `writePlan.ts` alone decides how it looks as text.
  */
 
+import type { ScalarValue } from '../text/yamlText';
+
 /** The kinds of record an import recognises, by shape. */
 export type RecordKind = 'search-document' | 'trigger' | 'iiq-xml';
-
-/** A scalar as a plan's attribute value may hold it. */
-export type ScalarValue = string | number | boolean | null;
 
 /** An attribute value: a scalar or a list of scalars (plan.schema.json `attributeValue`). */
 export type AttributeValue = ScalarValue | ScalarValue[];

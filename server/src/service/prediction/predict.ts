@@ -4,15 +4,13 @@
  * come through here, so they agree for the same runs and seed.
  */
 
-import type { PartPrediction, PredictionInput, RequestPrediction, Scenario } from './input';
+import type { PredictionInput, Scenario } from './input/predictionInput';
+import type { PartPrediction, RequestPrediction } from '../../../../shared/prediction';
 import type { CompiledPlan } from './engine/compiledPlan';
 import { SimulationCache, compilePlan } from './engine/compiledPlan';
 import type { RunOutput } from './engine/runOutput';
 import { milestonesOf, outcomesOf, runMonteCarlo } from './engine/monteCarlo';
-
-/** Monte Carlo runs and seed when the options give none (prediction.md §3). */
-export const DEFAULT_RUNS = 1000;
-export const DEFAULT_SEED = 1;
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../../shared/prediction';
 
 /** A finished Monte Carlo prediction with what the dry run needs to replay it. */
 export interface PredictionRun {

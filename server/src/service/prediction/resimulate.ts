@@ -15,7 +15,7 @@ import { runCompiled, runsOf, seedOf, summarizeRequest } from './predict';
 import { runConnectorGroup, runManual, runTicket } from './engine/processes';
 import { runSeed } from './engine/random';
 import type { RunOutput } from './engine/runOutput';
-import type { PredictionInput, PredictionRequest } from './input';
+import type { PredictionInput, PredictionRequest } from './input/predictionInput';
 
 /**
  * A prediction with what the next one needs. Its `out.runEnd` is not kept up to date by

@@ -4,8 +4,8 @@
  * colons: the number is what follows the last colon.
  */
 
-import type { PredictionInput, Scenario } from './input';
-import { closest } from './text';
+import type { PredictionInput, Scenario } from './input/predictionInput';
+import { closest } from '../text/closest';
 
 /** The names a scenario may refer to. */
 export interface ScenarioNames {
@@ -128,7 +128,7 @@ export function parseScenario(
       ? ` Did you mean "${suggestion}"?`
       : known.length === 0
         ? ` No ${def.what} is known to the loaded catalogs.`
-        : '';
+        : ` Known: ${quotedList(known, 5)}.`;
     return { ok: false, message: `Scenario "${spec}": no ${def.what} named "${name}".${hint}` };
   }
   return { ok: true, scenario: build(k, resolved, value, text) };
@@ -174,4 +174,10 @@ export function parseScenarios(
     else errors.push(parsed.message);
   }
   return { scenarios, errors };
+}
+
+/** Up to `most` names, quoted, and how many more there are. */
+function quotedList(names: readonly string[], most: number): string {
+  const shown = names.slice(0, most).map((name) => `"${name}"`);
+  return names.length > most ? `${shown.join(', ')} and ${names.length - most} more` : shown.join(', ');
 }

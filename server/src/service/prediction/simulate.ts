@@ -4,8 +4,8 @@
  * baseline (same seed), and the Provisioning Completed trigger payload.
  */
 
-import type { PredictionInput } from './input';
-import type { DryRunEvent, Moment, SimulationOptions, SimulationResult } from '../../../../shared/simulation';
+import type { PredictionInput, SimulationOptions } from './input/predictionInput';
+import type { DryRunEvent, Moment, SimulationResult } from '../../../../shared/simulation';
 import { SimulationCache } from './engine/compiledPlan';
 import { RunOutput } from './engine/runOutput';
 import { representativeRun, runOnce } from './engine/monteCarlo';
@@ -13,7 +13,7 @@ import { runPrediction } from './predict';
 import { EventRecorder, buildEvents } from './output/events';
 import { buildPerspectives } from './output/perspectives';
 import { buildTrigger } from './output/triggerPayload';
-import { isoAt, round } from './text';
+import { isoAt, round } from '../../../../shared/format';
 
 /** The moment the perspectives look at: the given hours, else the first verification, else the run's end. */
 export function chooseMoment(hours: number | undefined, events: DryRunEvent[], origin: number): Moment {

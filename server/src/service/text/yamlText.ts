@@ -6,7 +6,6 @@
  */
 
 import { parse } from 'yaml';
-import type { ScalarValue } from '../import/importedPlan';
 
 /** Characters YAML cannot hold literally (C0 and C1 controls but tab, DEL, BOM, lone surrogates) or that are line breaks. */
 const NEEDS_ESCAPE =
@@ -61,6 +60,9 @@ export function yamlString(value: string, flow = false): string {
   if (!NEEDS_ESCAPE.test(value)) return `'${value.replace(/'/g, "''")}'`;
   return doubleQuoted(value);
 }
+
+/** A value YAML writes as a scalar. */
+export type ScalarValue = string | number | boolean | null;
 
 /** A scalar attribute value as YAML: strings quoted as needed, numbers and booleans as they are. */
 export function yamlScalar(value: ScalarValue, flow = false): string {

@@ -5,7 +5,6 @@
  * `Intl.DateTimeFormat`, which handles daylight saving time.
  */
 
-import type { BusinessHours, Weekday } from '../catalog/types';
 import type { QuartzSchedule } from './cron';
 import type { ZoneClock } from './zoneClock';
 
@@ -14,7 +13,15 @@ const DAY = 86_400_000;
 /** Nothing is simulated further out than this (minutes); later milestones count as not reached. */
 export const HORIZON_MINUTES = 6 * 365 * 24 * 60;
 
-export { ZoneClock, isTimeZone } from './zoneClock';
+export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun';
+
+/** Working hours of the people who complete work items and tickets, as the catalog gives them. */
+export interface BusinessHours {
+  days: Weekday[];
+  /** `HH:MM`, 24-hour clock, in the catalog's time zone. */
+  start: string;
+  end: string;
+}
 
 /** Grows a Float64Array by doubling, keeping the first `used` values. */
 function grow(array: Float64Array, used: number): Float64Array {

@@ -6,7 +6,8 @@ import type { Finding } from '../findings/finding';
 import { finding } from '../findings/finding';
 import type { PlanDocument } from '../document/planDocument';
 import type { DocumentModel } from '../document/sourceFile';
-import { fileTypeOf, parseFile } from '../document/sourceFile';
+import { parseFile } from '../document/sourceFile';
+import { CATALOG_FILE, fileTypeOf } from '../../../../shared/fileNames';
 import type { Limits } from '../syntax/limits';
 import type { ServiceHost } from './serviceHost';
 
@@ -27,8 +28,6 @@ interface LoadedCatalog {
   contents: CatalogContent[];
   problem?: string;
 }
-
-const CATALOG_FILE = /\.sources\.(ya?ml|json)$/i;
 
 /**
  * Finds, loads and merges the catalogs of plan documents, caching parsed catalog files by their

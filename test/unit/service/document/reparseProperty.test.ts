@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { TextChange } from '../../../../server/src/service/document/reparse';
 import type { PlanService } from '../../../../server/src/service/planService';
-import type { RequestPrediction } from '../../../../server/src/service/prediction/input';
+import type { RequestPrediction } from '../../../../shared/prediction';
 import { PLAN_FILE, applyChange, openPlan, updateAndCompare } from './reparseCheck';
 
 /** Request templates: every channel, and the rules that fire on requests. */

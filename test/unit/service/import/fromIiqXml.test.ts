@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ImportError, importFile } from '../../../../server/src/service/import/importFile';
+import { importFile } from '../../../../server/src/service/import/importFile';
+import { ImportError } from '../../../../server/src/service/import/importedPlan';
 import { brief, fixture, validatePlan } from './importHelpers';
 
 const TARGETS = `# IdentityIQ ProvisioningTargets (the accounts chosen for role assignments):

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import {
-  ImportError,
   describeConversion,
   importFile,
   suggestedPlanName,
 } from '../../../../server/src/service/import/importFile';
+import { ImportError } from '../../../../server/src/service/import/importedPlan';
 import { recognise } from '../../../../server/src/service/import/recognise';
 import { fixture } from './importHelpers';
 

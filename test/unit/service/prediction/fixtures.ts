@@ -12,7 +12,7 @@ import type {
   PredictionInput,
   PredictionOptions,
   PredictionRequest,
-} from '../../../../server/src/service/prediction/input';
+} from '../../../../server/src/service/prediction/input/predictionInput';
 
 /** Monday 2 June 2025, 09:00 UTC. */
 export const MONDAY = Date.UTC(2025, 5, 2, 9, 0);

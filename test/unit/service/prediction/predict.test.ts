@@ -6,11 +6,10 @@ import { runMonteCarlo } from '../../../../server/src/service/prediction/engine/
 import type { RunOutput } from '../../../../server/src/service/prediction/engine/runOutput';
 import type { CatalogSource, ServiceDeskIntegration } from '../../../../server/src/service/catalog/types';
 import type {
-  Milestones,
   PredictionInput,
   PredictionRequest,
-  RequestPrediction,
-} from '../../../../server/src/service/prediction/input';
+} from '../../../../server/src/service/prediction/input/predictionInput';
+import type { Milestones, RequestPrediction } from '../../../../shared/prediction';
 import {
   MONDAY,
   STEADY_CONNECTOR,

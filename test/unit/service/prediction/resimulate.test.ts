@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { PlanService } from '../../../../server/src/service/planService';
-import type { RequestPrediction } from '../../../../server/src/service/prediction/input';
+import type { RequestPrediction } from '../../../../shared/prediction';
 import { PLAN_FILE, applyChange, openPlan, replace } from '../document/reparseCheck';
 
 const OPTIONS = { runs: 50, seed: 3, submittedAt: Date.parse('2026-11-25T09:00:00Z') };

@@ -5,7 +5,8 @@ import {
   scenarioNames,
 } from '../../../../server/src/service/prediction/scenarios';
 import { simulatePlan } from '../../../../server/src/service/prediction/simulate';
-import type { RequestPrediction, Scenario } from '../../../../server/src/service/prediction/input';
+import type { Scenario } from '../../../../server/src/service/prediction/input/predictionInput';
+import type { RequestPrediction } from '../../../../shared/prediction';
 import { catalog, connectorRequest, input, manualRequest, sdim, source, ticketRequest } from './fixtures';
 
 const ad = source('Active Directory', {
@@ -92,9 +93,13 @@ suite('prediction/scenarios', () => {
       failure('away:payrol.admin:3'),
       /no source owner named "payrol\.admin"\. Did you mean "payroll\.admin"\?/,
     );
-    assert.match(
+    assert.equal(
       failure('backlog:Jira:2'),
-      /no service desk integration named "Jira"\. Did you mean "ServiceNow SDIM"\?/,
+      'Scenario "backlog:Jira:2": no service desk integration named "Jira". Known: "ServiceNow SDIM".',
+    );
+    assert.match(
+      failure('backlog:ServiceNow SDM:2'),
+      /no service desk integration named "ServiceNow SDM"\. Did you mean "ServiceNow SDIM"\?/,
     );
     const { scenarios, errors } = parseScenarios(['outage:Active Directory:1', 'away:nobody:1'], plan);
     assert.equal(scenarios.length, 1);

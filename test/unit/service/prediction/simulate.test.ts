@@ -8,7 +8,7 @@ import {
 } from '../../../../server/src/service/prediction/engine/monteCarlo';
 import { RunOutput } from '../../../../server/src/service/prediction/engine/runOutput';
 import type { DryRunEvent } from '../../../../shared/simulation';
-import type { PredictionInput } from '../../../../server/src/service/prediction/input';
+import type { PredictionInput } from '../../../../server/src/service/prediction/input/predictionInput';
 import {
   catalog,
   connectorRequest,

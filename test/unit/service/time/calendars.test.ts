@@ -2,13 +2,12 @@ import * as assert from 'node:assert/strict';
 import {
   AggregationCalendar,
   BusinessCalendar,
-  ZoneClock,
-  isTimeZone,
   weeklyMinutes,
   weeklySchedule,
 } from '../../../../server/src/service/time/calendars';
+import { ZoneClock, isTimeZone } from '../../../../server/src/service/time/zoneClock';
 import { quartzSchedule, quartzWallClock } from '../../../../server/src/service/time/cron';
-import type { BusinessHours } from '../../../../server/src/service/catalog/types';
+import type { BusinessHours } from '../../../../server/src/service/time/calendars';
 
 const WEEKDAYS: BusinessHours = { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], start: '09:00', end: '17:00' };
 const HOUR = 3_600_000;

@@ -1,6 +1,7 @@
 import type { MergedCatalog } from '../../catalog/types';
 import type { PlanDocument } from '../../document/planDocument';
-import type { DocumentModel, FileFormat, FileRole } from '../../document/sourceFile';
+import type { DocumentModel } from '../../document/sourceFile';
+import type { FileFormat, FileRole } from '../../../../../shared/fileNames';
 import type { SchemaAt } from '../../schema/schemaPath';
 import { deref, describeSchema, propertiesOf, schemaAtPath, step } from '../../schema/schemaPath';
 import type { JsonSchema } from '../../schema/schemas';

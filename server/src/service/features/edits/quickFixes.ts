@@ -1,5 +1,5 @@
 import type { FixData } from '../../findings/finding';
-import type { FileFormat } from '../../document/sourceFile';
+import type { FileFormat } from '../../../../../shared/fileNames';
 import type { PlanDocument } from '../../document/planDocument';
 import { getPair } from '../../syntax/ast';
 

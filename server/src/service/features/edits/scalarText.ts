@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import type { FileFormat } from '../../document/sourceFile';
+import type { FileFormat } from '../../../../../shared/fileNames';
 
 /** As the service parses YAML; silent, as a language server's stdout is its protocol channel. */
 const YAML_OPTIONS = { version: '1.2', schema: 'core', strict: true, logLevel: 'silent' } as const;

@@ -1,7 +1,7 @@
 import type { CatalogSource, MergedCatalog, ServiceDeskIntegration } from '../../catalog/types';
 import type { DocumentModel } from '../../document/sourceFile';
 import type { PlanDocument } from '../../document/planDocument';
-import type { RequestPrediction } from '../../prediction/input';
+import type { RequestPrediction } from '../../../../../shared/prediction';
 import type { SchemaAt } from '../../schema/schemaPath';
 import { describeSchema, enumOf, schemaAtPath } from '../../schema/schemaPath';
 import type { NodeHit, ValueNode } from '../../syntax/ast';

@@ -1,5 +1,5 @@
 import type { ChannelDecision } from '../../channel/decideChannel';
-import type { RequestPrediction } from '../../prediction/input';
+import type { RequestPrediction } from '../../../../../shared/prediction';
 import { milestoneText, outcomesText } from '../../../../../shared/format';
 import { escapeMarkdown } from '../../text/markdown';
 

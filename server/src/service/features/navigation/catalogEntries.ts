@@ -11,9 +11,8 @@ import type {
 } from '../../catalog/types';
 import type { CatalogDocument } from '../../document/catalogDocument';
 import type { PlanDocument } from '../../document/planDocument';
-import { fileTypeOf } from '../../document/sourceFile';
+import { CATALOG_FILE, fileTypeOf } from '../../../../../shared/fileNames';
 import type { FileState } from '../../planService';
-import { CATALOG_FILE } from './workspaceFiles';
 import type { WorkspaceFiles } from './workspaceFiles';
 
 /** What a name designates: a source or a service desk integration (SDIM). */

@@ -1,6 +1,6 @@
 import type { MergedCatalog, Origin } from '../../catalog/types';
 import type { PlanDocument } from '../../document/planDocument';
-import { fileTypeOf } from '../../document/sourceFile';
+import { fileTypeOf } from '../../../../../shared/fileNames';
 import type { FileState } from '../../planService';
 import type { Entry, EntryKind, PlanCatalog } from './catalogEntries';
 import {

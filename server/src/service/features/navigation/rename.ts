@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { readInlineSources } from '../../catalog/read';
 import type { Origin } from '../../catalog/types';
-import type { FileFormat } from '../../document/sourceFile';
-import { fileTypeOf } from '../../document/sourceFile';
+import type { FileFormat } from '../../../../../shared/fileNames';
+import { fileTypeOf } from '../../../../../shared/fileNames';
 import type { FileState } from '../../planService';
 import type { Entry, EntryKind } from './catalogEntries';
 import { catalogDocsOf, contentEntries, entriesOf, isTenantExport, shapeAt } from './catalogEntries';

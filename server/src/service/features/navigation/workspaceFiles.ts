@@ -1,12 +1,8 @@
-import type { FileRole, FileType } from '../../document/sourceFile';
-import { fileTypeOf, parseFile } from '../../document/sourceFile';
+import type { FileRole, FileType } from '../../../../../shared/fileNames';
+import { CATALOG_FILE, fileTypeOf, PLAN_FILE } from '../../../../../shared/fileNames';
+import { parseFile } from '../../document/sourceFile';
 import type { FileState, PlanService } from '../../planService';
 import type { ServiceHost } from '../../workspace/serviceHost';
-
-/** Plan files by name (formats.md §1). */
-export const PLAN_FILE = /\.plan\.(ya?ml|json)$/i;
-/** Catalog files by name (formats.md §2). */
-export const CATALOG_FILE = /\.sources\.(ya?ml|json)$/i;
 
 /**
  * Parsed files not held by the service are kept up to this many characters in all: a parsed plan

@@ -1,4 +1,4 @@
-import type { Channel } from '../../channel/decideChannel';
+import type { Channel } from '../../../../../shared/prediction';
 import type { MergedCatalog } from '../../catalog/types';
 import type { PlanDocument } from '../../document/planDocument';
 import { ensureDecision } from '../../document/requestState';
@@ -11,39 +11,9 @@ import type { DocumentModel } from '../../document/sourceFile';
 import type { FileState, PlanService } from '../../planService';
 import type { PlainValue } from '../../syntax/ast';
 import { getPair, getValue, stringOf, toValue } from '../../syntax/ast';
-import { catalogSymbols, lazy, pairSymbol, sourceSymbol } from './catalogSymbols';
-import type { LazySymbol } from './catalogSymbols';
-
-/** What a symbol of the outline stands for; the LSP layer picks an icon for each. */
-export type OutlineKind =
-  | 'plan'
-  | 'catalog'
-  | 'group'
-  | 'request'
-  | 'connector-request'
-  | 'manual-request'
-  | 'ticketing-request'
-  | 'attribute'
-  | 'permission'
-  | 'source'
-  | 'integration'
-  | 'status-map'
-  | 'status'
-  | 'workflow'
-  | 'workflow-state'
-  | 'status-check';
-
-/** One symbol of the outline, in offsets: the whole node, and its name to select. */
-export interface OutlineSymbol {
-  name: string;
-  detail?: string;
-  kind: OutlineKind;
-  start: number;
-  end: number;
-  selectionStart: number;
-  selectionEnd: number;
-  children: OutlineSymbol[];
-}
+import { catalogSymbols, sourceSymbol } from './catalogSymbols';
+import type { LazySymbol, OutlineKind, OutlineSymbol } from './outlineSymbol';
+import { lazy, pairSymbol } from './outlineSymbol';
 
 export interface OutlineOptions {
   /** Most symbols returned; outer levels are filled first, so a huge plan still lists its requests. */

@@ -1,29 +1,12 @@
-import type { Channel } from '../../channel/decideChannel';
+import type { Channel, RequestPrediction } from '../../../../../shared/prediction';
 import type { PlanDocument } from '../../document/planDocument';
 import type { FileState, PlanService } from '../../planService';
 import { parseScenarios } from '../../prediction/scenarios';
-import type { SimulationResult } from '../../../../../shared/simulation';
+import type { DryRunPlan, DryRunSummary } from '../../../../../shared/dryRun';
 import { simulatePlan } from '../../prediction/simulate';
-import type { PredictionOptions, RequestPrediction } from '../../prediction/input';
-import { predictionInput } from '../../predictionInput';
+import type { PredictionOptions } from '../../prediction/input/predictionInput';
+import { predictionInput } from '../../planToPrediction';
 import { assumptionsOf } from './predictionReport';
-
-/** The summary line of one plan's dry run. */
-export interface DryRunSummary {
-  channels: Record<Channel, number>;
-  /** The request whose verification comes last at the 90th percentile, and when. */
-  slowest: { request: number; p50Minutes: number; p90Minutes: number } | null;
-  /** Requests and parts that may never be verified (unverifiable, failed, stalled or drift in > 1 % of runs). */
-  atRisk: number;
-  assumptions: string[];
-}
-
-export interface DryRunPlan {
-  document: number;
-  name: string | null;
-  summary: DryRunSummary;
-  simulation: SimulationResult;
-}
 
 /** Summarises a plan's predictions: requests per channel, the slowest path to verified, what is at risk. */
 export function summarise(requests: readonly RequestPrediction[]): DryRunSummary {

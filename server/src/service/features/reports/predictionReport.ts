@@ -1,4 +1,4 @@
-import type { RequestPrediction } from '../../prediction/input';
+import type { RequestPrediction } from '../../../../../shared/prediction';
 import type { SimulationResult } from '../../../../../shared/simulation';
 import { humanDuration, milestoneText, outcomesText } from '../../../../../shared/format';
 

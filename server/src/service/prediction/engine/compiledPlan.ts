@@ -4,16 +4,14 @@
  * scratch arrays the hot loop reuses. Built once per prediction (and per scenario).
  */
 
-import type { BusinessHours, Quantiles } from '../../catalog/types';
-import type { PredictionInput, PredictionRequest, Scenario } from '../input';
-import type {
-  AggregationParams,
-  RequestParams,
-  TicketParams,
-  UnitParams,
-} from '../parameters/requestParameters';
+import type { Quantiles } from '../../catalog/types';
+import type { BusinessHours } from '../../time/calendars';
+import type { PredictionInput, PredictionRequest, Scenario } from '../input/predictionInput';
+import type { AggregationParams, RequestParams, UnitParams } from '../parameters/requestParameters';
+import type { TicketParams } from '../parameters/ticketParameters';
 import { resolveContext, resolveRequest } from '../parameters/requestParameters';
-import { AggregationCalendar, BusinessCalendar, ZoneClock } from '../../time/calendars';
+import { AggregationCalendar, BusinessCalendar } from '../../time/calendars';
+import { ZoneClock } from '../../time/zoneClock';
 import { quartzWallClock } from '../../time/cron';
 import { LogNormal } from './random';
 

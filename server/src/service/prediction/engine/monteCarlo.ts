@@ -3,13 +3,13 @@
  * over the runs that reach them, outcome shares, and the representative run.
  */
 
-import type { Milestones, MilestoneQuantiles, Outcomes } from '../input';
+import type { Milestones, MilestoneQuantiles, Outcomes } from '../../../../../shared/prediction';
 import type { SimModel } from './compiledPlan';
 import type { EventSink } from './runOutput';
 import { RunOutput } from './runOutput';
 import { runConnectorGroup, runManual, runTicket } from './processes';
 import { runSeed } from './random';
-import { round } from '../text';
+import { round } from '../../../../../shared/format';
 
 /**
  * Simulates run `run` of the model and writes it into column `column` of `out`. With a sink, the

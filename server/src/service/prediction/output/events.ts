@@ -8,7 +8,7 @@ import { MAPPED_COMMITTED, MAPPED_FAILED } from '../engine/compiledPlan';
 import type { EventSink } from '../engine/runOutput';
 import * as P from '../engine/runOutput';
 import type { DryRunEvent, DryRunEventKind, IscWords, MappedStatus } from '../../../../../shared/simulation';
-import { duration, isoAt, round, sinceSubmission } from '../text';
+import { humanDuration, isoAt, round, sinceSubmission } from '../../../../../shared/format';
 
 /** Collects the raw events of one replayed run. */
 export class EventRecorder implements EventSink {
@@ -242,7 +242,7 @@ function describeConnector(raw: Raw): [IscWords, string] {
     case 'retry':
       return [
         RETRYING,
-        `attempt ${attempt} failed with a retryable error: item RETRY ("Retrying"); ISC tries again after ${duration(retryMinutes)}, at ${sinceSubmission(raw.detail)}. A retry is a repeated attempt, not a new request.`,
+        `attempt ${attempt} failed with a retryable error: item RETRY ("Retrying"); ISC tries again after ${humanDuration(retryMinutes)}, at ${sinceSubmission(raw.detail)}. A retry is a repeated attempt, not a new request.`,
       ];
     case 'failed': {
       const why =
@@ -307,7 +307,7 @@ function describeTicket(raw: Raw): [IscWords, string] {
   switch (raw.kind) {
     case 'ticket-created': {
       const status = ticketWords(unit, 0);
-      const checks = `ISC checks its status every ${duration(ticket.interval)} for up to ${duration(ticket.giveUp)}`;
+      const checks = `ISC checks its status every ${humanDuration(ticket.interval)} for up to ${humanDuration(ticket.giveUp)}`;
       return [
         { ...PENDING, ...status },
         `ISC creates a ticket in ${sdim} (status "${status.ticketStatus}", mapped to ${status.mappedTo}): item PENDING ("Pending"). ${checks}.`,

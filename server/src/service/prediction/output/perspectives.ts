@@ -7,7 +7,7 @@
 import type { CompiledPlan, UnitInfo } from '../engine/compiledPlan';
 import type { RunOutput } from '../engine/runOutput';
 import { OUT_DRIFT } from '../engine/runOutput';
-import type { MilestoneQuantiles, RequestPrediction } from '../input';
+import type { MilestoneQuantiles, RequestPrediction } from '../../../../../shared/prediction';
 import type {
   AdminView,
   AuditAttempt,
@@ -17,7 +17,7 @@ import type {
   Perspectives,
   UserView,
 } from '../../../../../shared/simulation';
-import { isoAt, sinceSubmission } from '../text';
+import { isoAt, sinceSubmission } from '../../../../../shared/format';
 
 /** One unit's events, split at the moment. */
 interface Timeline {

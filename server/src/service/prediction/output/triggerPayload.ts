@@ -8,7 +8,7 @@
 import type { CompiledPlan } from '../engine/compiledPlan';
 import type { RunOutput } from '../engine/runOutput';
 import { OUT_PARTIAL } from '../engine/runOutput';
-import type { PredictionInput, PredictionRequest } from '../input';
+import type { PredictionInput, PredictionRequest } from '../input/predictionInput';
 import type {
   TriggerAccountRequest,
   TriggerAttributeRequest,

@@ -1,10 +1,10 @@
 /** Parameters of the connector channel: queue, execution, failures, retries, visibility. */
 
 import type { CatalogSource, Quantiles } from '../../catalog/types';
-import type { PredictionRequest } from '../input';
+import type { PredictionRequest } from '../input/predictionInput';
 import type { Assumptions, ResolveContext } from './defaults';
 import { DEFAULTS, countOr, quantilesOr, rateOr, scenarioFor } from './defaults';
-import { num, percent, typical } from '../text';
+import { num, percent, typical } from '../../../../../shared/format';
 
 /** The connector process of one request: its queue, attempts, failures, retries and visibility. */
 export interface ConnectorParams {

@@ -3,8 +3,9 @@
  * a default, writing down each default used (a request's `assumptions`).
  */
 
-import type { BusinessHours, MergedCatalog, Quantiles } from '../../catalog/types';
-import type { Scenario } from '../input';
+import type { MergedCatalog, Quantiles } from '../../catalog/types';
+import type { BusinessHours } from '../../time/calendars';
+import type { Scenario } from '../input/predictionInput';
 
 /** The default table of prediction.md §2. */
 export const DEFAULTS = {

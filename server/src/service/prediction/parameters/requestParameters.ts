@@ -4,28 +4,19 @@
  * (the request's `assumptions`).
  */
 
-import type {
-  BusinessHours,
-  CatalogSource,
-  MergedCatalog,
-  Quantiles,
-  ServiceDeskIntegration,
-} from '../../catalog/types';
-import type { PredictionRequest, Scenario } from '../input';
+import type { CatalogSource, MergedCatalog, Quantiles, ServiceDeskIntegration } from '../../catalog/types';
+import type { BusinessHours } from '../../time/calendars';
+import type { PredictionRequest, Scenario } from '../input/predictionInput';
 import { quartzWallClock, checkQuartz } from '../../time/cron';
-import { isTimeZone, weeklyMinutes } from '../../time/calendars';
+import { weeklyMinutes } from '../../time/calendars';
+import { isTimeZone } from '../../time/zoneClock';
 import { resolveTicketing } from './ticketParameters';
 import type { TicketParams } from './ticketParameters';
 import { resolveConnector } from './connectorParameters';
 import type { ConnectorParams } from './connectorParameters';
 import { Assumptions, DEFAULTS, quantilesOr, rateOr, scenarioFor } from './defaults';
 import type { ResolveContext } from './defaults';
-import { num, percent, typical } from '../text';
-
-export type { TicketParams, TicketStateParams, Mapped } from './ticketParameters';
-export type { ConnectorParams } from './connectorParameters';
-export type { ResolveContext } from './defaults';
-export { DEFAULTS, Assumptions } from './defaults';
+import { num, percent, typical } from '../../../../../shared/format';
 
 /** The manual work item of one request or split-off part. */
 export interface ManualParams {

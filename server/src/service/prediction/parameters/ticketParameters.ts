@@ -4,8 +4,8 @@
  */
 
 import type { Quantiles, ServiceDeskIntegration, TicketState } from '../../catalog/types';
-import type { ResolveContext } from './requestParameters';
-import { num, percent, typical } from '../text';
+import type { ResolveContext } from './defaults';
+import { num, percent, typical } from '../../../../../shared/format';
 
 /** What ISC makes of a ticket status. */
 export type Mapped = 'Queued' | 'Committed' | 'Failed';

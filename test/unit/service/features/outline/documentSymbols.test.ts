@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { OutlineSymbol } from '../../../../../server/src/service/features/outline/documentSymbols';
+import type { OutlineSymbol } from '../../../../../server/src/service/features/outline/outlineSymbol';
 import {
   documentSymbols,
   requestChannels,

@@ -1,5 +1,5 @@
-import type { MergedCatalog } from '../catalog/types';
-import type { Channel, ChannelDecision } from '../channel/decideChannel';
+import type { MergedCatalog } from '../../catalog/types';
+import type { ChannelDecision } from '../../channel/decideChannel';
 
 /** What the delay model needs to know about one account request of a plan. */
 export interface PredictionRequest {
@@ -42,53 +42,16 @@ export interface PredictionOptions {
   seed: number;
 }
 
-/** A milestone's time from submission, over the runs that reach it; null when reached in < 1 % of runs. */
-export type MilestoneQuantiles = { p50Minutes: number; p90Minutes: number } | null;
-
-export interface Milestones {
-  started: MilestoneQuantiles;
-  committed: MilestoneQuantiles;
-  verified: MilestoneQuantiles;
-}
-
-/** Shares of the runs ending in each outcome; they sum to 1. */
-export interface Outcomes {
-  success: number;
-  partial: number;
-  failed: number;
-  unverifiable: number;
-  stalled: number;
-  drift: number;
-}
-
-export interface PartPrediction {
-  part: 'permissionRequests';
-  channel: Channel;
-  target: string | null;
-  reasons: string[];
-  milestones: Milestones;
-  outcomes: Outcomes | null;
-}
-
-/** The prediction of one request, in the shape of features.md §3 (`predict --format json`). */
-export interface RequestPrediction {
-  index: number;
-  source: string;
-  operation: string;
-  channel: Channel;
-  target: string | null;
-  reasons: string[];
-  /** Every default the model used for this request, in words (prediction.md §2). */
-  assumptions: string[];
-  milestones: Milestones;
-  /** Null when the channel is unknown: nothing can be predicted. */
-  outcomes: Outcomes | null;
-  parts: PartPrediction[];
-}
-
 export interface PredictionInput {
   requests: PredictionRequest[];
   catalog: MergedCatalog | undefined;
   plan: PlanFacts;
   options: PredictionOptions;
+}
+
+/** What a dry run looks at besides the prediction input. */
+export interface SimulationOptions {
+  /** Hours after submission at which the perspectives look; default: the first verification. */
+  moment?: number;
+  scenarios: Scenario[];
 }

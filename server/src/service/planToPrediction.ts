@@ -3,7 +3,12 @@ import type { ChannelDecision } from './channel/decideChannel';
 import type { PlanDocument } from './document/planDocument';
 import type { RequestState } from './document/requestState';
 import { ensureDecision } from './document/requestState';
-import type { PlanFacts, PredictionInput, PredictionOptions, PredictionRequest } from './prediction/input';
+import type {
+  PlanFacts,
+  PredictionInput,
+  PredictionOptions,
+  PredictionRequest,
+} from './prediction/input/predictionInput';
 import { getValue, stringOf } from './syntax/ast';
 
 /** A request that cannot be decided (it does not parse, or is not a mapping). */
