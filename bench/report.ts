@@ -1,6 +1,6 @@
 /**
  * The results table (printed and written to bench/RESULTS.md): one row per measure with our value,
- * yaml-language-server's, the `yaml` floor, the ratios, the budget of features.md §5 and pass/fail.
+ * yaml-language-server's, the `yaml` floor, the ratios, the budget (docs/architecture.md#performance) and pass/fail.
  */
 import * as os from 'os';
 import { fmt } from './stats';
@@ -64,7 +64,7 @@ export function markdownTable(rows: readonly Row[]): string {
     '`yaml` parseDocument (floor)',
     'isc-plan ÷ floor',
     'yaml-ls ÷ isc-plan',
-    'Budget (§5)',
+    'Budget',
     'Result',
   ];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];

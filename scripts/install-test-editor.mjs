@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Installs the real-editor test harness's VS Code (code-server, which ships the real
 // VS Code workbench and extension host) into the git-ignored cache `.vscode-test/code-server/`.
-// Follows shared/recipes/vscode-in-code-server.md. Plain Node ESM, no dependencies.
+// How and why: docs/architecture.md#real-vs-code. Plain Node ESM, no dependencies.
 //
 //   node scripts/install-test-editor.mjs           # install once; fast no-op when already installed
 //   node scripts/install-test-editor.mjs --force   # wipe and reinstall

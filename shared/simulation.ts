@@ -1,5 +1,5 @@
 /**
- * Output types of the dry run (prediction.md §3; `simulate --format json` of features.md §3),
+ * Output types of the dry run (docs/prediction-model.md#events; `simulate --format json`, docs/formats.md#cli-output),
  * in addition to the prediction types of `types.ts`.
  */
 
@@ -92,7 +92,7 @@ export interface UserView {
   text: string;
 }
 
-/** The seed's four troubleshooting answers for a request still open at the moment. */
+/** The four troubleshooting answers for a request still open at the moment. */
 export interface AdminView {
   requestIndex: number;
   part?: 'permissionRequests';
@@ -137,7 +137,7 @@ export interface AuditorView {
   text: string;
 }
 
-/** The seed's three perspectives at one moment of the representative run. */
+/** The three perspectives at one moment of the representative run. */
 export interface Perspectives {
   moment: Moment;
   user: UserView[];

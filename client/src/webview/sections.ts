@@ -13,7 +13,7 @@ const ROLES = [
   },
 ] as const;
 
-/** One of the seed's three perspectives. */
+/** One of the three perspectives (docs/prediction-model.md#perspectives). */
 export type PerspectiveRole = (typeof ROLES)[number]['id'];
 type Role = PerspectiveRole;
 
@@ -39,7 +39,7 @@ function momentHeading(doc: Document, moment: Perspectives['moment']): HTMLEleme
   return h(doc, 'h3', {}, `At +${humanDuration(moment.minutes)} (${utcMinuteText(moment.at)}), ${when}`);
 }
 
-/** The seed's three perspectives at the chosen moment, as keyboard-operable tabs. */
+/** The three perspectives at the chosen moment, as keyboard-operable tabs. */
 export function renderPerspectives(
   doc: Document,
   perspectives: Perspectives,

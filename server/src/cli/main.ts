@@ -135,7 +135,7 @@ function ruleOptions(options: readonly string[]): RuleConfig {
   return rules;
 }
 
-/** `.isc-plan.yaml` in the current directory, shared with the editor (channels.md §3). */
+/** `.isc-plan.yaml` in the current directory, shared with the editor (docs/rules.md#configuration). */
 function readConfig(io: { cwd: string; stderr(text: string): void }): RuleConfig {
   const file = path.join(io.cwd, '.isc-plan.yaml');
   if (!fs.existsSync(file)) return {};

@@ -16,7 +16,7 @@ import { UsageError } from './context';
 import { readTextFile } from '../platform/nodeFiles';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../shared/prediction';
 
-/** Options of `predict` and `simulate` (features.md §3). */
+/** Options of `predict` and `simulate` (docs/formats.md#cli). */
 export interface PredictArgs {
   plan: string | undefined;
   runs?: string | undefined;

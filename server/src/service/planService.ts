@@ -190,7 +190,7 @@ export class PlanService {
   }
 
   /**
-   * The prediction of every request of a plan document (prediction.md), cached until the document,
+   * The prediction of every request of a plan document (docs/prediction-model.md), cached until the document,
    * its catalogs or the options change. Hovers, code lenses and `isc-plan predict` share it. After
    * an edit, only what the edit can change is simulated again.
    */

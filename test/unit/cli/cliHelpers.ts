@@ -41,7 +41,7 @@ export class TempFolder {
   }
 }
 
-/** The JSON report of `validate --format json` (features.md §3). */
+/** The JSON report of `validate --format json` (docs/formats.md#cli-output). */
 export interface JsonReport {
   files: {
     path: string;

@@ -21,7 +21,7 @@ const PNG = Buffer.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
 ]);
 
-suite('cli: hostile files (features.md §6)', () => {
+suite('cli: hostile files (docs/rules.md#document-limit)', () => {
   let folder: TempFolder;
   setup(() => {
     folder = new TempFolder({ 'acme.sources.yaml': CATALOG });

@@ -23,7 +23,7 @@ function expected(text: string): ReturnType<typeof diagnose> {
   return diagnose({ 'acme.sources.yaml': CATALOG, 'plans/p.plan.yaml': text }, 'plans/p.plan.yaml');
 }
 
-suite('cli: isc-plan validate output (features.md §3)', () => {
+suite('cli: isc-plan validate output (docs/formats.md#cli-output)', () => {
   let folder: TempFolder;
   setup(() => {
     folder = new TempFolder({
@@ -52,7 +52,7 @@ suite('cli: isc-plan validate output (features.md §3)', () => {
     assert.equal(run.code, 1);
   });
 
-  test('json: exactly the shape of features.md §3, paths as given, LSP positions', () => {
+  test('json: exactly the shape of docs/formats.md#cli-output, paths as given, LSP positions', () => {
     const run = folder.run('validate', 'plans/p.plan.yaml', './plans/ok.plan.yaml', '--format', 'json');
     const report = parseReport(run);
     const diagnostics = expected(PLAN).map((d) => ({

@@ -10,7 +10,7 @@ accountRequests:
   - { source: Active Directory, operation: Modify, nativeIdentity: CN=Zoë 😀 Müller, attributeRequests: [{ name: memberOf, operation: Add, value: CN=Finance }] }
 `;
 
-suite('hostile inputs (features.md §6): a clear diagnostic, nothing thrown', () => {
+suite('hostile inputs (docs/rules.md#document-limit): a clear diagnostic, nothing thrown', () => {
   for (const input of hostileInputs()) {
     test(`${input.name}: ${input.code} at the expected place, and only that`, () => {
       const found = diagnose({ 'acme.sources.yaml': CATALOG, [input.file]: input.text }, input.file);

@@ -1,5 +1,5 @@
 /**
- * Hostile inputs of features.md §6, shared by the service and CLI tests: each text, the file name
+ * Hostile inputs (docs/rules.md#document-limit), shared by the service and CLI tests: each text, the file name
  * it is checked under, and the one diagnostic it must give (code and offsets).
  */
 export interface HostileInput {

@@ -9,7 +9,7 @@ import type {
 type Entry = CatalogSource | ServiceDeskIntegration;
 
 /**
- * Merges catalogs in order (formats.md §3): an entry whose name or id matches an earlier one
+ * Merges catalogs in order (docs/formats.md#merging): an entry whose name or id matches an earlier one
  * completes and overrides it field by field (nested blocks too; lists are replaced), so a small
  * hand-written file can add schedules, schemas and timings to a tenant export.
  */

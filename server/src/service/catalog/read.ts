@@ -12,7 +12,7 @@ import type {
 import { readTiming, readTicketWorkflow } from './readTiming';
 
 /**
- * Recognises what a catalog document is from its shape (formats.md §4) and reads it. Returns
+ * Recognises what a catalog document is from its shape (docs/formats.md#exports) and reads it. Returns
  * undefined for a document that is none of the accepted shapes. Fields this product does not use
  * are ignored, and secrets never enter the model: only the fields of `CatalogSource` are read.
  */

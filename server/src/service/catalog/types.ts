@@ -1,7 +1,7 @@
 import type { BusinessHours } from '../time/calendars';
 /**
  * The tenant as the plan service knows it: sources and service desk integrations (SDIMs) merged
- * from every catalog a plan uses (formats.md §2-§4). Field names follow ISC's own.
+ * from every catalog a plan uses (docs/formats.md#catalogs). Field names follow ISC's own.
  */
 
 /** Where an entry (or one of its fields) was written, for go-to-definition, rename and diagnostics. */
@@ -120,7 +120,7 @@ export type CatalogShape =
   | 'sp-config'
   | 'inline';
 
-/** Every catalog a plan uses, merged in order (formats.md §3). */
+/** Every catalog a plan uses, merged in order (docs/formats.md#merging). */
 export interface MergedCatalog {
   /** Catalog files in the order they were merged. */
   files: string[];

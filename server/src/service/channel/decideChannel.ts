@@ -6,7 +6,7 @@ import { changesPassword } from '../request/accountRequestView';
 export const OPERATIONS = ['Create', 'Modify', 'Delete', 'Enable', 'Disable', 'Lock', 'Unlock'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-/** The SaaS connector command ISC sends for each operation (isc-facts §5). */
+/** The SaaS connector command ISC sends for each operation (docs/isc-behaviour.md#std-commands). */
 export const STD_COMMANDS: Record<Operation, string | undefined> = {
   Create: 'std:account:create',
   Modify: 'std:account:update',
@@ -17,7 +17,7 @@ export const STD_COMMANDS: Record<Operation, string | undefined> = {
   Lock: undefined,
 };
 
-/** A part of a request that ISC fulfils through another channel (channels.md §1, step 5). */
+/** A part of a request that ISC fulfils through another channel (docs/prediction-model.md#channel-decision). */
 export interface SplitPart {
   part: 'permissionRequests';
   channel: 'manual';
@@ -40,7 +40,7 @@ export interface ChannelDecision {
   parts: SplitPart[];
 }
 
-/** The features an operation needs for ISC to run it through the source's connector (channels.md §1). */
+/** The features an operation needs for ISC to run it through the source's connector (docs/prediction-model.md#channel-decision). */
 export function requiredFeatures(operation: string, password: boolean): string[] {
   switch (operation) {
     case 'Enable':
@@ -57,7 +57,7 @@ export function requiredFeatures(operation: string, password: boolean): string[]
   }
 }
 
-/** The channel decision of channels.md §1, in its order. */
+/** The channel decision of docs/prediction-model.md#channel-decision, in its order. */
 export function decideChannel(view: AccountRequestView, catalog: MergedCatalog | undefined): ChannelDecision {
   const sourceName = view.source?.value ?? '';
   const source = catalog?.findSource(sourceName);

@@ -18,7 +18,7 @@ export interface CatalogDocument {
   findings: Finding[];
 }
 
-/** Reads and checks a catalog document (formats.md §2 and §4). */
+/** Reads and checks a catalog document (docs/formats.md#catalogs, #exports). */
 export function createCatalogDocument(syntax: SyntaxDocument, file: string): CatalogDocument {
   const root = syntax.root;
   const content = syntax.limited ? undefined : readCatalogDocument(file, root);

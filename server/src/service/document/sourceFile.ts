@@ -58,7 +58,7 @@ function fileLevelProblem(text: string, limits: Limits): Finding | undefined {
 export function modelOf(syntax: SyntaxDocument, text: string, path: string, type: FileType): DocumentModel {
   if (syntax.limited || syntax.root === null) return { kind: 'other', syntax, findings: syntax.findings };
   const kind = stringOf(getValue(syntax.root, 'kind'));
-  // A tenant export (formats.md §4) is recognised by its shape, whatever the file is called.
+  // A tenant export (docs/formats.md#exports) is recognised by its shape, whatever the file is called.
   const catalogShaped =
     kind === 'SourceCatalog' || (kind === undefined && recogniseCatalog(syntax.root) !== undefined);
   const role = kind === 'ProvisioningPlan' ? 'plan' : catalogShaped ? 'catalog' : type.role;

@@ -4,10 +4,10 @@
  * the edges (the language server and the CLI).
  */
 
-/** Severities as the spec and `.isc-plan.yaml` name them. */
+/** Severities as `.isc-plan.yaml` and `--rule` name them (docs/rules.md#configuration). */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** Every rule of channels.md §2, with its default severity. Codes are stable: scripts depend on them. */
+/** Every rule of docs/rules.md, with its default severity. Codes are stable: scripts depend on them. */
 export const RULES = {
   'yaml-syntax': 'error',
   'duplicate-key': 'error',

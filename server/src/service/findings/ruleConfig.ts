@@ -6,7 +6,7 @@ import { closest } from '../text/closest';
 /** A rule's configured severity, or `off`. */
 export type RuleSetting = Severity | 'off';
 
-/** Severities from `.isc-plan.yaml` and `--rule` (channels.md §3). */
+/** Severities from `.isc-plan.yaml` and `--rule` (docs/rules.md#configuration). */
 export type RuleConfig = Partial<Record<RuleCode, RuleSetting>>;
 
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];

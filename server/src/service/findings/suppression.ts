@@ -9,7 +9,7 @@ interface LineSuppression {
 const MARKER = 'isc-plan-disable';
 
 /**
- * Applies the suppression comments of channels.md §3 in YAML files:
+ * Applies the suppression comments of docs/rules.md#configuration in YAML files:
  * `# isc-plan-disable CODE...` for the whole file, `# isc-plan-disable-next-line CODE...` for the
  * next line. Without codes, every rule is switched off there.
  */

@@ -1,6 +1,6 @@
 /**
- * `predictPlan`: the Monte Carlo prediction of every account request of a plan (prediction.md
- * §1-§2), in the shape of features.md §3. The code lens, the hover, `predict` and `simulate` all
+ * `predictPlan`: the Monte Carlo prediction of every account request of a plan (docs/prediction-model.md),
+ * in the shape of `predict --format json` (docs/formats.md#cli-output). The code lens, the hover, `predict` and `simulate` all
  * come through here, so they agree for the same runs and seed.
  */
 

@@ -1,5 +1,5 @@
 /**
- * "What if" scenarios of the dry run (prediction.md §3): `outage:SOURCE:HOURS`,
+ * "What if" scenarios of the dry run (docs/prediction-model.md#scenarios): `outage:SOURCE:HOURS`,
  * `away:OWNER:DAYS`, `backlog:SDIM:FACTOR`, `failure:SOURCE:RATE`. Names may contain spaces and
  * colons: the number is what follows the last colon.
  */

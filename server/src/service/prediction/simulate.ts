@@ -1,5 +1,5 @@
 /**
- * `simulatePlan`: the dry run of prediction.md §3. The Monte Carlo prediction, its representative
+ * `simulatePlan`: the dry run of docs/prediction-model.md. The Monte Carlo prediction, its representative
  * run replayed as ISC-worded events, the three perspectives at a moment, each scenario beside the
  * baseline (same seed), and the Provisioning Completed trigger payload.
  */

@@ -109,7 +109,7 @@ function viewPermissionRequest(node: ValueNode): PermissionRequestView {
   return view;
 }
 
-/** True when a Modify sets or changes the account's password (channels.md §1). */
+/** True when a Modify sets or changes the account's password (docs/prediction-model.md#channel-decision). */
 export function changesPassword(view: AccountRequestView): boolean {
   return view.attributeRequests.some(
     (attribute) =>

@@ -14,7 +14,7 @@ export interface RequestContext {
   catalog: MergedCatalog | undefined;
 }
 
-/** The request-level rules of channels.md §2, in a fixed order. */
+/** The request-level rules of docs/rules.md#request-rules, in a fixed order. */
 export function requestRules(ctx: RequestContext): Finding[] {
   return [
     ...unknownSource(ctx),

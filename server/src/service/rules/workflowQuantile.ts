@@ -3,7 +3,7 @@ const Z90 = 1.2815515655446004;
 
 /**
  * The 90th percentile, in hours, of a ticket workflow whose states take log-normal times fitted to
- * their `{p50, p90}` (prediction.md §2), summed. The sum of log-normals has no closed form; the
+ * their `{p50, p90}` (docs/prediction-model.md#sampling), summed. The sum of log-normals has no closed form; the
  * Fenton-Wilkinson approximation matches its mean and variance with one log-normal, which is
  * accurate enough for a warning and, unlike sampling, exact to repeat.
  */

@@ -8,7 +8,7 @@ import type { JsonSchema } from './schemas';
 
 /**
  * Runs a compiled validator on a value and turns its errors into `schema` findings placed as
- * channels.md §2 says: a missing key on the parent key (or the first key of the object), an
+ * docs/rules.md#schema says: a missing key on the parent key (or the first key of the object), an
  * unknown key on that key, a wrong type or value on the value.
  */
 export function schemaFindings(validate: ValidateFunction, value: PlainValue, root: ValueNode): Finding[] {
@@ -38,7 +38,7 @@ function pruneBranches(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 /**
- * One cause, one finding (channels.md §2): a value of the wrong type is not also reported as not
+ * One cause, one finding (docs/rules.md#one-cause): a value of the wrong type is not also reported as not
  * one of the enum values, and a misspelt required key is reported on the misspelt key only (its
  * message suggests the right name), not also as missing.
  */

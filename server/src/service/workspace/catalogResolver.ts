@@ -11,7 +11,7 @@ import { CATALOG_FILE, fileTypeOf } from '../../../../shared/fileNames';
 import type { Limits } from '../syntax/limits';
 import type { ServiceHost } from './serviceHost';
 
-/** How a plan document's catalogs were found (formats.md §3). */
+/** How a plan document's catalogs were found (docs/formats.md#catalog-discovery). */
 export type CatalogOrigin = 'catalog-key' | 'discovered' | 'settings' | 'inline-only' | 'none';
 
 /** The catalogs of one plan document, merged, with the problems met on the way. */

@@ -10,7 +10,7 @@ function ownedBy(owner: string): string {
   return `kind: SourceCatalog\nsources:\n  - { name: Directory, features: [PROVISIONING], owner: { name: ${owner} } }\n`;
 }
 
-suite('catalogs: merging (formats.md §3)', () => {
+suite('catalogs: merging (docs/formats.md#merging)', () => {
   test('a hand-written catalog completes an export by name: the export keeps what it gave, the extra adds the rest', () => {
     const catalog = catalogFor(
       { ...exportFolder(), 'export/p.plan.yaml': planWith(EXPORT_AND_EXTRA) },
@@ -113,7 +113,7 @@ sources:
   });
 });
 
-suite('catalogs: where they come from, in order (formats.md §3)', () => {
+suite('catalogs: where they come from, in order (docs/formats.md#catalog-discovery)', () => {
   test("the plan's catalog: list, in order: a later file overrides an earlier one", () => {
     const files = { 'a.sources.yaml': ownedBy('a.admin'), 'b.sources.yaml': ownedBy('b.admin') };
     const ab = resolveFor(

@@ -57,7 +57,7 @@ const SDIM_UNIVERSAL = JSON.stringify([
   },
 ]);
 
-suite('catalogs: every accepted shape (formats.md §2, §4)', () => {
+suite('catalogs: every accepted shape (docs/formats.md#catalogs, #exports)', () => {
   test('the shape of each export is recognised from its content', () => {
     assert.equal(shapeOf(exportFile('sources.json')), 'isc-sources');
     assert.equal(shapeOf(exportFile('service-desk-integrations.json')), 'isc-service-desk-integrations');

@@ -48,7 +48,7 @@ const PASSWORD_SET = 'attributeRequests: [{ name: password, operation: Set, valu
 const PASSWORD_ADD = 'attributeRequests: [{ name: password, operation: Add, value: x }]';
 const PASSWORD_REMOVE = 'attributeRequests: [{ name: password, operation: Remove }]';
 
-/** channels.md §1 step 3 and 4: operation x features -> connector or manual, and what is missing. */
+/** docs/prediction-model.md#channel-decision: operation x features -> connector or manual, and what is missing. */
 const FEATURE_ROWS: {
   operation: string;
   features: string[];
@@ -114,7 +114,7 @@ const FEATURE_ROWS: {
   { operation: 'Lock', features: [], channel: 'manual', missing: [] },
 ];
 
-suite('channel decision (channels.md §1)', () => {
+suite('channel decision (docs/prediction-model.md#channel-decision)', () => {
   suite('step 1: a source no catalog knows', () => {
     test('without a declared channel the channel is unknown', () => {
       const d = decide('{ source: Nowhere, operation: Modify, nativeIdentity: x }');

@@ -32,7 +32,7 @@ const ALL = [
   'lock-not-automatable:warning:10',
 ];
 
-suite('rule configuration (channels.md §3)', () => {
+suite('rule configuration (docs/rules.md#configuration)', () => {
   test('by default every rule has its default severity', () => {
     assert.deepEqual(codes(check(PLAN)), ALL);
   });
@@ -62,7 +62,7 @@ suite('rule configuration (channels.md §3)', () => {
     ]);
   });
 
-  test('the flow style of the spec works too', () => {
+  test('the flow style works too', () => {
     assert.deepEqual(parseRuleConfig('rules: { unknown-attribute: off, routed-to-manual: hint }\n').rules, {
       'unknown-attribute': 'off',
       'routed-to-manual': 'hint',
@@ -110,7 +110,7 @@ suite('rule configuration (channels.md §3)', () => {
   });
 });
 
-suite('suppression comments in YAML files (channels.md §3)', () => {
+suite('suppression comments in YAML files (docs/rules.md#configuration)', () => {
   test('# isc-plan-disable CODE switches a rule off for the whole file', () => {
     const plan = `# isc-plan-disable unknown-attribute\n${PLAN}`;
     assert.deepEqual(codes(check(plan)), [

@@ -4,7 +4,7 @@ const HEAD = `kind: SourceCatalog
 timeZone: Europe/Berlin
 `;
 
-/** The catalog rules of channels.md §2, checked on a catalog file of their own. */
+/** The catalog rules of docs/rules.md#catalog-rules, checked on a catalog file of their own. */
 export const CATALOG_RULE_CASES: RuleCase[] = [
   {
     code: 'invalid-cron',

@@ -25,7 +25,7 @@ function brief(found: readonly Diagnostic[]): [string, string][] {
   ]);
 }
 
-suite('placement of schema findings (channels.md §2)', () => {
+suite('placement of schema findings (docs/rules.md#schema)', () => {
   test('a missing key is reported on the parent key', () => {
     const plan = `kind: ProvisioningPlan\nidentity: { id: 2c91 }\naccountRequests:\n  - { source: Active Directory, operation: Create }\n`;
     const found = check(plan);
@@ -184,7 +184,7 @@ suite('placement: duplicates on the second occurrence, columns in UTF-16', () =>
   });
 });
 
-suite('one cause, one diagnostic (channels.md §2)', () => {
+suite('one cause, one diagnostic (docs/rules.md#one-cause)', () => {
   test('without any catalog: only no-catalog, no unknown-source for each request', () => {
     const plan = `${HEAD}  - { source: Active Directory, operation: Create }\n  - { source: Payroll, operation: Create }\n  - { source: Nowhere, operation: Create }\n`;
     assert.deepEqual(brief(diagnose({ 'p.plan.yaml': plan }, 'p.plan.yaml')), [['no-catalog', '0:0-0:4']]);

@@ -2,7 +2,7 @@ import type { RuleCase } from './ruleCase';
 import { PLAN_HEAD, plan } from './ruleCase';
 
 /**
- * The request and plan rules of channels.md §2, one row each. Most requests are flow mappings
+ * The request and plan rules of docs/rules.md#request-rules, one row each. Most requests are flow mappings
  * that start with non-ASCII text (ë, ü and an emoji, which is two UTF-16 code units) on the line
  * of the finding, so the expected column proves UTF-16 counting.
  */

@@ -22,7 +22,7 @@ function withSource(entry: string): string {
   return CATALOG.replace('serviceDeskIntegrations:', `  - ${entry}\nserviceDeskIntegrations:`);
 }
 
-suite('rule details of channels.md §2', () => {
+suite('rule details of docs/rules.md', () => {
   test('no-verification: also for aggregation: none; not for a schedule that is merely not given', () => {
     const catalog = withSource(
       '{ name: Legacy, features: [PROVISIONING], owner: { name: l.admin }, aggregation: { schedule: none } }',

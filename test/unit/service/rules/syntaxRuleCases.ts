@@ -3,7 +3,7 @@ import { plan } from './ruleCase';
 
 const DEEP = `${'['.repeat(70)}${']'.repeat(70)}`;
 
-/** The syntax and structure rules of channels.md §2: yaml-syntax, duplicate-key, document-limit, schema. */
+/** The syntax and structure rules of docs/rules.md#syntax-rules: yaml-syntax, duplicate-key, document-limit, schema. */
 export const SYNTAX_RULE_CASES: RuleCase[] = [
   {
     code: 'yaml-syntax',

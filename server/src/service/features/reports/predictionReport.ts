@@ -156,7 +156,7 @@ function simulationMarkdown(sim: SimulationResult): string[] {
   return lines;
 }
 
-/** The JSON of `predict` and `simulate` (features.md §3): the same for the CLI and the dry-run view's export. */
+/** The JSON of `predict` and `simulate` (docs/formats.md#cli-output): the same for the CLI and the dry-run view's export. */
 export function predictionJson(header: ReportHeader, plans: readonly PlanReport[]): unknown {
   return {
     file: header.file,

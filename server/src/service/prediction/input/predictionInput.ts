@@ -26,7 +26,7 @@ export interface PlanFacts {
   requester?: { name: string; id?: string };
 }
 
-/** A "what if" of prediction.md §3. */
+/** A "what if" of the dry run (docs/prediction-model.md#scenarios). */
 export type Scenario =
   | { kind: 'outage'; source: string; hours: number; spec: string }
   | { kind: 'away'; owner: string; days: number; spec: string }

@@ -1,5 +1,5 @@
 /**
- * The seed's three perspectives at a moment of the representative run (prediction.md §3): the
+ * The three perspectives at a moment of the representative run (docs/prediction-model.md#perspectives): the
  * user (when will I have access, why not yet), the admin (the four troubleshooting answers for
  * each open request) and the auditor (attempts, channel, who declared completion, verification).
  */

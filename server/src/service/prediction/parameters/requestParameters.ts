@@ -1,5 +1,5 @@
 /**
- * The delay model's parameters per request (prediction.md §2): each comes from the catalog or
+ * The delay model's parameters per request (docs/prediction-model.md#defaults): each comes from the catalog or
  * else from the default table, and every default actually used is written down in plain words
  * (the request's `assumptions`).
  */
