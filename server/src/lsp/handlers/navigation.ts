@@ -1,7 +1,6 @@
-import type { Location } from 'vscode-languageserver';
 import { definitionAt } from '../../service/features/navigation/definition';
 import { referencesAt } from '../../service/features/navigation/references';
-import { runSafe } from '../runSafe';
+import { atPosition } from '../answer';
 import type { FeatureRegistrar } from '../session';
 import { Positions, syncOpenDocuments, workspaceOf } from './locations';
 
@@ -11,53 +10,25 @@ import { Positions, syncOpenDocuments, workspaceOf } from './locations';
  */
 export const registerNavigation: FeatureRegistrar = (session) => {
   const { connection } = session;
-  connection.onDefinition((params, token) =>
-    runSafe(
-      connection.console,
-      (): Location[] | null => {
-        const found = session.fileOf(params.textDocument.uri);
-        if (!found) return null;
-        syncOpenDocuments(session);
-        const result = definitionAt(
-          workspaceOf(session),
-          found.file,
-          found.doc.document.offsetAt(params.position),
-        );
-        if (!result) return null;
-        const positions = new Positions(session);
-        return result.targets
-          .map((t) => positions.location(t.file, t.selectionStart, t.selectionEnd))
-          .filter((l): l is Location => l !== undefined);
-      },
-      null,
-      'definition',
-      token,
-    ),
+  connection.onDefinition(
+    atPosition(session, 'definition', null, ({ file, offset }) => {
+      syncOpenDocuments(session);
+      const result = definitionAt(workspaceOf(session), file, offset);
+      const targets = result?.targets.map((t) => ({
+        file: t.file,
+        start: t.selectionStart,
+        end: t.selectionEnd,
+      }));
+      return targets ? new Positions(session).locations(targets) : null;
+    }),
   );
-  connection.onReferences((params, token) =>
-    runSafe(
-      connection.console,
-      (): Location[] | null => {
-        const found = session.fileOf(params.textDocument.uri);
-        if (!found) return null;
-        syncOpenDocuments(session);
-        const offset = found.doc.document.offsetAt(params.position);
-        const references = referencesAt(
-          workspaceOf(session),
-          found.file,
-          offset,
-          params.context.includeDeclaration,
-        );
-        if (!references) return null;
-        const positions = new Positions(session);
-        return references
-          .map((r) => positions.location(r.file, r.start, r.end))
-          .filter((l): l is Location => l !== undefined);
-      },
-      null,
-      'references',
-      token,
-    ),
+  connection.onReferences(
+    atPosition(session, 'references', null, ({ params, file, offset }) => {
+      syncOpenDocuments(session);
+      const includeDeclaration = params.context.includeDeclaration;
+      const references = referencesAt(workspaceOf(session), file, offset, includeDeclaration);
+      return references ? new Positions(session).locations(references) : null;
+    }),
   );
   return { definitionProvider: true, referencesProvider: true };
 };
