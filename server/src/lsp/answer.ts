@@ -1,9 +1,5 @@
-import type {
-  CancellationToken,
-  Position,
-  ResponseError,
-  TextDocumentIdentifier,
-} from 'vscode-languageserver';
+import type { CancellationToken, Position, TextDocumentIdentifier } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileState } from '../service/planService';
 import { runSafe } from './runSafe';
@@ -26,7 +22,8 @@ export interface PositionRequest<P> extends DocumentRequest<P> {
 
 /**
  * The handler of a request: `work` runs inside `runSafe`, so that a failure is logged and answered
- * with `fallback`, and a cancelled request is answered as cancelled.
+ * with `fallback`, and a cancelled request is answered as cancelled. After `shutdown` the request is
+ * refused, as LSP asks (vscode-languageserver does not).
  */
 export function answer<P, R>(
   session: Session,
@@ -34,7 +31,14 @@ export function answer<P, R>(
   fallback: R,
   work: (params: P) => R,
 ): Handler<P, R> {
-  return (params, token) => runSafe(session.connection.console, () => work(params), fallback, what, token);
+  return (params, token) =>
+    session.shutDown
+      ? Promise.resolve(refusedAfterShutdown())
+      : runSafe(session.connection.console, () => work(params), fallback, what, token);
+}
+
+function refusedAfterShutdown(): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
 }
 
 /**
