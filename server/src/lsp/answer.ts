@@ -2,7 +2,8 @@ import type { CancellationToken, Position, TextDocumentIdentifier } from 'vscode
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileState } from '../service/planService';
-import { runSafe } from './runSafe';
+import type { Steps } from '../../../shared/steps';
+import { runSafe, runSafeSteps } from './runSafe';
 import type { Session } from './session';
 
 /** A request handler as the connection takes it. */
@@ -35,6 +36,29 @@ export function answer<P, R>(
     session.shutDown
       ? Promise.resolve(refusedAfterShutdown())
       : runSafe(session.connection.console, () => work(params), fallback, what, token);
+}
+
+/**
+ * The handler of a request whose work is written as steps (see `runSafeSteps`): the server goes on
+ * reading messages while it runs, and stops it once the request is cancelled, or once an open
+ * document changes (answered ContentModified).
+ */
+export function answerSteps<P, R>(
+  session: Session,
+  what: string,
+  fallback: R,
+  work: (params: P) => Steps<R>,
+): Handler<P, R> {
+  return (params, token) => {
+    if (session.shutDown) return Promise.resolve(refusedAfterShutdown());
+    let generation = session.documents.generation;
+    const start = (): Steps<R> => {
+      generation = session.documents.generation;
+      return work(params);
+    };
+    const modified = (): boolean => session.documents.generation !== generation;
+    return runSafeSteps(session.connection.console, start, fallback, what, token, modified);
+  };
 }
 
 function refusedAfterShutdown(): ResponseError<void> {

@@ -1,12 +1,13 @@
 import * as path from 'path';
 import type { DryRunModel, DryRunParams } from '../../../../shared/dryRun';
 import { DryRunReportRequest, DryRunRequest, ScenarioNamesRequest } from '../../../../shared/dryRun';
-import { dryRunFile } from '../../service/features/reports/dryRunFile';
+import type { Steps } from '../../../../shared/steps';
+import { dryRunSteps } from '../../service/features/reports/dryRunFile';
 import { predictionJson, predictionMarkdown } from '../../service/features/reports/predictionReport';
 import { predictionInput } from '../../service/planToPrediction';
 import { scenarioNames } from '../../service/prediction/scenarios';
 import { editorSubmissionTime } from '../editorPredictions';
-import { answer } from '../answer';
+import { answer, answerSteps } from '../answer';
 import type { FeatureRegistrar } from '../session';
 
 type Session = Parameters<FeatureRegistrar>[0];
@@ -15,8 +16,8 @@ type ScenarioNames = { sources: string[]; owners: string[]; integrations: string
 
 const NO_NAMES: ScenarioNames = { sources: [], owners: [], integrations: [] };
 
-/** Simulates the plans of an open file for the view. */
-function dryRunModel(session: Session, params: DryRunParams): DryRunModel | null {
+/** Simulates the plans of an open file for the view, one plan a step. */
+function* dryRunModel(session: Session, params: DryRunParams): Steps<DryRunModel | null> {
   const found = session.fileOf(params.uri);
   if (!found || !found.file.docs.some((d) => d.kind === 'plan')) return null;
   const parsedAt = params.at ? Date.parse(params.at) : Number.NaN;
@@ -28,7 +29,7 @@ function dryRunModel(session: Session, params: DryRunParams): DryRunModel | null
     scenarios: params.scenarios,
     ...(params.moment !== undefined ? { moment: params.moment } : {}),
   };
-  const { plans, scenarioErrors } = dryRunFile(session.service, found.file, options);
+  const { plans, scenarioErrors } = yield* dryRunSteps(session.service, found.file, options);
   const errors = session.service.findings(found.file.path).filter((f) => f.severity === 'error').length;
   const at = new Date(submittedAt).toISOString();
   const { document } = found.doc;
@@ -52,8 +53,8 @@ function dryRunModel(session: Session, params: DryRunParams): DryRunModel | null
 }
 
 /** The dry run of a file as a report to save: Markdown, or the JSON of `isc-plan simulate`. */
-function dryRunReport(session: Session, params: DryRunReportParams): string | null {
-  const model = dryRunModel(session, params);
+function* dryRunReport(session: Session, params: DryRunReportParams): Steps<string | null> {
+  const model = yield* dryRunModel(session, params);
   if (!model) return null;
   const header = { file: model.fileName, at: model.at, runs: model.runs, seed: model.seed };
   const plans = model.plans.map((p) => ({
@@ -90,16 +91,21 @@ function namesOf(session: Session, uri: string): ScenarioNames {
   };
 }
 
-/** `iscPlan/dryRun`, `iscPlan/dryRunReport` and `iscPlan/scenarioNames`: the dry-run view's data. */
+/**
+ * `iscPlan/dryRun`, `iscPlan/dryRunReport` and `iscPlan/scenarioNames`: the dry-run view's data. A
+ * dry run gives way between plans, so that a cancelled or superseded one stops there.
+ */
 export const registerDryRun: FeatureRegistrar = (session) => {
   const { connection } = session;
   connection.onRequest(
     DryRunRequest.type,
-    answer(session, 'dry run', null, (params: DryRunParams) => dryRunModel(session, params)),
+    answerSteps(session, 'dry run', null, (params: DryRunParams) => dryRunModel(session, params)),
   );
   connection.onRequest(
     DryRunReportRequest.type,
-    answer(session, 'dry-run report', null, (params: DryRunReportParams) => dryRunReport(session, params)),
+    answerSteps(session, 'dry-run report', null, (params: DryRunReportParams) =>
+      dryRunReport(session, params),
+    ),
   );
   connection.onRequest(
     ScenarioNamesRequest.type,
