@@ -115,3 +115,57 @@ suite('language server over stdio: cancelling a dry run', () => {
     await answersAtOnce();
   });
 });
+
+suite('language server over stdio: cancelling references and rename', () => {
+  /** Plans on disk naming Salesforce: some seconds of reading and parsing for a workspace-wide search. */
+  const PLANS_ON_DISK = 1_500;
+  let client: LspTestClient;
+  let root: string;
+  let catalog: string;
+  let position: { line: number; character: number };
+
+  suiteSetup(async () => {
+    const files: Record<string, string> = { 'acme.sources.yaml': BENCH_CATALOG };
+    for (let i = 0; i < PLANS_ON_DISK; i++) {
+      files[`plans/p${i}.plan.yaml`] = generatePlan(20).replace('catalog: acme', 'catalog: ../acme');
+    }
+    root = makeWorkspace(files);
+    client = new LspTestClient();
+    await client.initialize(root);
+    catalog = await client.open(path.join(root, 'acme.sources.yaml'), BENCH_CATALOG);
+    await client.waitFor((p) => p.uri === catalog, 60_000);
+    const line = BENCH_CATALOG.split('\n').findIndex((l) => l.includes('- name: Salesforce'));
+    position = { line, character: '  - name: Sa'.length };
+  });
+
+  suiteTeardown(async () => {
+    await client.shutdown();
+    removeWorkspace(root);
+  });
+
+  /** Sends a request, cancels it after half a second, and checks the answer is a prompt RequestCancelled. */
+  async function cancelled(method: string, params: object): Promise<void> {
+    const source = new CancellationTokenSource();
+    const request = client.connection.sendRequest(method, params, source.token);
+    await delay(500);
+    const cancelledAt = Date.now();
+    source.cancel();
+    const { code, ms } = await failure(request, () => cancelledAt);
+    assert.equal(code, LSPErrorCodes.RequestCancelled, method);
+    assert.ok(ms < PROMPT_MS, `${method} answered ${ms} ms after the cancellation`);
+  }
+
+  test('references and rename stop between files once cancelled, and the server goes on', async () => {
+    const textDocument = { uri: catalog };
+    await cancelled('textDocument/references', {
+      textDocument,
+      position,
+      context: { includeDeclaration: true },
+    });
+    await cancelled('textDocument/rename', { textDocument, position, newName: 'SF' });
+    const started = Date.now();
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument, position });
+    assert.ok(hover);
+    assert.ok(Date.now() - started < PROMPT_MS, 'the hover waited for a stopped search');
+  });
+});

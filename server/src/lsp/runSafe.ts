@@ -8,70 +8,63 @@ export interface Logger {
   info(message: string): void;
 }
 
-/**
- * Runs a request handler so that one failure never kills the server: a thrown error is logged and
- * answered with `fallback`; a cancelled request is answered as cancelled before and after the work.
- */
-export function runSafe<T>(
-  logger: Logger,
-  work: () => T,
-  fallback: T,
-  what: string,
-  token: CancellationToken,
-): Promise<T | ResponseError<void>> {
-  return new Promise((resolve) => {
-    setImmediate(() => {
-      if (token.isCancellationRequested) {
-        resolve(cancelled());
-        return;
-      }
-      try {
-        const result = work();
-        resolve(token.isCancellationRequested ? cancelled() : result);
-      } catch (error) {
-        logger.error(`${what} failed: ${describe(error)}`);
-        resolve(fallback);
-      }
-    });
-  });
+/** Work written as steps (shared/steps.ts), returned by a handler for `runSafe` to run a slice at a time. */
+export class Stepwise<T> {
+  constructor(readonly steps: Steps<T>) {}
+}
+
+export function stepwise<T>(steps: Steps<T>): Stepwise<T> {
+  return new Stepwise(steps);
 }
 
 /** How long work written as steps runs before the connection gets a turn to read what came meanwhile. */
 const SLICE_MS = 20;
 
 /**
- * Runs work written as steps like `runSafe`, keeping the server responsive: between steps, once
- * `SLICE_MS` have passed, it gives the event loop a turn, so that the connection reads the messages
- * that came (a `$/cancelRequest` cancels the token as it is read). It stops at the next step when the
- * request is cancelled, or when `modified` says the open documents changed meanwhile (ContentModified:
- * the work reads files the other messages may have updated, and its offsets may no longer match).
+ * Runs a request handler so that one failure never kills the server: a thrown error is logged and
+ * answered with `fallback`; a cancelled request is answered as cancelled before and after the work.
+ *
+ * Work that returns `stepwise(...)` keeps the server responsive: between its steps, once `SLICE_MS`
+ * have passed, the event loop gets a turn, so that the connection reads the messages that came (a
+ * `$/cancelRequest` cancels the token as it is read). It stops at the next step when the request is
+ * cancelled, or when `modified` says the open documents changed meanwhile (ContentModified: the work
+ * reads files the other messages may have updated, and its offsets may no longer match).
  */
-export async function runSafeSteps<T>(
+export async function runSafe<T>(
   logger: Logger,
-  work: () => Steps<T>,
+  work: () => T | Stepwise<T>,
   fallback: T,
   what: string,
   token: CancellationToken,
-  modified: () => boolean,
+  modified: () => boolean = () => false,
 ): Promise<T | ResponseError<void>> {
   await turn();
   if (token.isCancellationRequested) return cancelled();
   try {
-    const steps = work();
-    let sliceStart = Date.now();
-    for (;;) {
-      const next = steps.next();
-      if (token.isCancellationRequested) return cancelled();
-      if (modified()) return new ResponseError(LSPErrorCodes.ContentModified, 'The documents changed');
-      if (next.done) return next.value;
-      if (Date.now() - sliceStart >= SLICE_MS) {
-        await turn();
-        sliceStart = Date.now();
-      }
-    }
+    const result = work();
+    if (result instanceof Stepwise) return await inSlices(result.steps, token, modified);
+    return token.isCancellationRequested ? cancelled() : result;
   } catch (error) {
     logger.error(`${what} failed: ${describe(error)}`);
     return fallback;
+  }
+}
+
+async function inSlices<T>(
+  steps: Steps<T>,
+  token: CancellationToken,
+  modified: () => boolean,
+): Promise<T | ResponseError<void>> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const next = steps.next();
+    if (token.isCancellationRequested) return cancelled();
+    if (modified()) return new ResponseError(LSPErrorCodes.ContentModified, 'The documents changed');
+    if (next.done) return next.value;
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      await turn();
+      sliceStart = Date.now();
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode } from 'vscode-lan
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionAt } from '../../service/features/completion/completion';
 import type { CompletionEntry, CompletionKind } from '../../service/features/completion/completionTypes';
-import { atPosition } from '../answer';
+import { inDocument } from '../answer';
 import { rangeAt } from '../convert';
 import type { FeatureRegistrar } from '../session';
 
@@ -20,7 +20,7 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
 /** `textDocument/completion`: keys, values, tenant names and snippets, in YAML and JSON plans and catalogs. */
 export const registerCompletion: FeatureRegistrar = (session) => {
   session.connection.onCompletion(
-    atPosition(session, 'completion', null, ({ file, document, offset }): CompletionList => {
+    inDocument(session, 'completion', null, ({ file, document, offset }): CompletionList => {
       const answer = completionAt({
         text: file.text,
         offset,

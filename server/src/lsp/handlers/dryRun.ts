@@ -7,7 +7,8 @@ import { predictionJson, predictionMarkdown } from '../../service/features/repor
 import { predictionInput } from '../../service/planToPrediction';
 import { scenarioNames } from '../../service/prediction/scenarios';
 import { editorSubmissionTime } from '../editorPredictions';
-import { answer, answerSteps } from '../answer';
+import { answer } from '../answer';
+import { stepwise } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
 
 type Session = Parameters<FeatureRegistrar>[0];
@@ -99,12 +100,12 @@ export const registerDryRun: FeatureRegistrar = (session) => {
   const { connection } = session;
   connection.onRequest(
     DryRunRequest.type,
-    answerSteps(session, 'dry run', null, (params: DryRunParams) => dryRunModel(session, params)),
+    answer(session, 'dry run', null, (params: DryRunParams) => stepwise(dryRunModel(session, params))),
   );
   connection.onRequest(
     DryRunReportRequest.type,
-    answerSteps(session, 'dry-run report', null, (params: DryRunReportParams) =>
-      dryRunReport(session, params),
+    answer(session, 'dry-run report', null, (params: DryRunReportParams) =>
+      stepwise(dryRunReport(session, params)),
     ),
   );
   connection.onRequest(

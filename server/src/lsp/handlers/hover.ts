@@ -1,6 +1,6 @@
 import type { Hover } from 'vscode-languageserver';
 import { hoverAt } from '../../service/features/hover/hover';
-import { atPosition } from '../answer';
+import { inDocument } from '../answer';
 import { rangeAt } from '../convert';
 import { predictionContext } from '../editorPredictions';
 import type { FeatureRegistrar } from '../session';
@@ -8,7 +8,7 @@ import type { FeatureRegistrar } from '../session';
 /** `textDocument/hover`: every key and value explains itself; a request shows its prediction. */
 export const registerHover: FeatureRegistrar = (session) => {
   session.connection.onHover(
-    atPosition(session, 'hover', null, ({ file, document, offset }): Hover | null => {
+    inDocument(session, 'hover', null, ({ file, document, offset }): Hover | null => {
       const doc = session.service.documentAt(file, offset);
       const result = doc ? hoverAt(doc, offset, predictionContext(session, file)) : undefined;
       if (!result) return null;

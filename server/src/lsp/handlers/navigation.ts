@@ -1,17 +1,33 @@
+import type { Location, ReferenceParams } from 'vscode-languageserver';
+import type { Steps } from '../../../../shared/steps';
 import { definitionAt } from '../../service/features/navigation/definition';
-import { referencesAt } from '../../service/features/navigation/references';
-import { atPosition } from '../answer';
-import type { FeatureRegistrar } from '../session';
+import { referenceSteps } from '../../service/features/navigation/references';
+import type { DocumentRequest } from '../answer';
+import { inDocument } from '../answer';
+import { stepwise } from '../runSafe';
+import type { FeatureRegistrar, Session } from '../session';
 import { Positions, syncOpenDocuments, workspaceOf } from './locations';
+
+/** The references to the name at a position, in every file of the workspace; one step a file read. */
+function* references(
+  session: Session,
+  { params, file, offset }: DocumentRequest<ReferenceParams>,
+): Steps<Location[] | null> {
+  syncOpenDocuments(session);
+  const includeDeclaration = params.context.includeDeclaration;
+  const found = yield* referenceSteps(workspaceOf(session), file, offset, includeDeclaration);
+  return found ? new Positions(session).locations(found) : null;
+}
 
 /**
  * `textDocument/definition` and `textDocument/references` between plan requests and catalog
  * entries. Plain `Location`s, which every client understands; a definition lands on the entry's name.
+ * References give way between the files they read, and stop there once cancelled.
  */
 export const registerNavigation: FeatureRegistrar = (session) => {
   const { connection } = session;
   connection.onDefinition(
-    atPosition(session, 'definition', null, ({ file, offset }) => {
+    inDocument(session, 'definition', null, ({ file, offset }) => {
       syncOpenDocuments(session);
       const result = definitionAt(workspaceOf(session), file, offset);
       const targets = result?.targets.map((t) => ({
@@ -23,12 +39,7 @@ export const registerNavigation: FeatureRegistrar = (session) => {
     }),
   );
   connection.onReferences(
-    atPosition(session, 'references', null, ({ params, file, offset }) => {
-      syncOpenDocuments(session);
-      const includeDeclaration = params.context.includeDeclaration;
-      const references = referencesAt(workspaceOf(session), file, offset, includeDeclaration);
-      return references ? new Positions(session).locations(references) : null;
-    }),
+    inDocument(session, 'references', null, (request) => stepwise(references(session, request))),
   );
   return { definitionProvider: true, referencesProvider: true };
 };
