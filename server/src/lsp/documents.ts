@@ -28,9 +28,9 @@ export function pathOfUri(uri: string): string {
 export class OpenDocuments {
   private readonly byUri = new Map<string, OpenDocument>();
   private readonly byPath = new Map<string, OpenDocument>();
-  /** Counts the opens, changes and closes, for work that must notice the documents changed under it. */
   private changes = 0;
 
+  /** Counts the opens, changes and closes, for work that must notice the documents changed under it. */
   get generation(): number {
     return this.changes;
   }

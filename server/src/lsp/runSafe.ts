@@ -13,6 +13,7 @@ export class Stepwise<T> {
   constructor(readonly steps: Steps<T>) {}
 }
 
+/** Marks a handler's result as work to run a slice at a time (see `runSafe`). */
 export function stepwise<T>(steps: Steps<T>): Stepwise<T> {
   return new Stepwise(steps);
 }
