@@ -132,6 +132,11 @@ export class LspTestClient {
     this.process.kill();
   }
 
+  /** Calls `listener` with the server's exit code when its process ends. */
+  onExit(listener: (code: number | null) => void): void {
+    this.process.once('exit', listener);
+  }
+
   get alive(): boolean {
     return this.process.exitCode === null && !this.process.killed;
   }

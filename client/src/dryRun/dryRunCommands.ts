@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
+import type { DryRunParams } from '../../../shared/dryRun';
 import { DryRunReportRequest, ScenarioNamesRequest } from '../../../shared/dryRun';
 import { PLAN_FILE, planBaseName } from '../../../shared/fileNames';
 import type { PlanEvents } from './dryRunPanel';
@@ -87,14 +89,26 @@ async function exportReport(client: LanguageClient, format?: unknown): Promise<v
   });
   if (!target) return;
   const { runs, seed, moment, scenarios } = options;
-  const text = await client.sendRequest(DryRunReportRequest.type, {
+  const params: DryRunParams & { format: 'markdown' | 'json' } = {
     uri: uri.toString(),
     runs,
     seed,
     scenarios,
     format: chosen,
     ...(moment !== null ? { moment } : {}),
-  });
+  };
+  const title = 'ISC Plan: simulating the plan for the report…';
+  let text: string | null;
+  try {
+    text = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (_progress, token) => client.sendRequest(DryRunReportRequest.type, params, token),
+    );
+  } catch (error) {
+    // Cancelled by the user from the notification: the server has stopped simulating.
+    if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled) return;
+    throw error;
+  }
   if (text === null) return noPlan();
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(

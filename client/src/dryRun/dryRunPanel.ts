@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
 import type { DryRunModel } from '../../../shared/dryRun';
 import { DryRunRequest } from '../../../shared/dryRun';
 import type { DryRunOptions, DryRunState, HostToView } from '../../../shared/webviewMessages';
@@ -33,6 +34,8 @@ export class DryRunPanel implements vscode.Disposable {
   private focus: { document: number; request: number } | null = null;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  /** Cancels the dry run in flight, when a newer one supersedes it or the view is closed. */
+  private inFlight: vscode.CancellationTokenSource | undefined;
   /** The plan was re-checked while the view was hidden: simulate when it shows again. */
   private stale = false;
 
@@ -175,23 +178,32 @@ export class DryRunPanel implements vscode.Disposable {
     this.post(message);
   }
 
+  /** Simulates again after `delay` ms; the dry run in flight, if any, is superseded now. */
   private schedule(delay = 300): void {
     if (this.timer) clearTimeout(this.timer);
+    this.supersede();
     this.timer = setTimeout(() => void this.refresh(), delay);
   }
 
+  /** Drops the dry run in flight: the server stops it at its next plan, and its answer is ignored. */
+  private supersede(): void {
+    this.generation++;
+    this.inFlight?.cancel();
+    this.inFlight = undefined;
+  }
+
   private async refresh(): Promise<void> {
-    const generation = ++this.generation;
+    this.supersede();
+    const generation = this.generation;
+    const request = (this.inFlight = new vscode.CancellationTokenSource());
     this.post({ type: 'busy' });
     try {
       const { runs, seed, moment, scenarios } = this.options;
-      const model = await this.client.sendRequest(DryRunRequest.type, {
-        uri: this.uri,
-        runs,
-        seed,
-        scenarios,
-        ...(moment !== null ? { moment } : {}),
-      });
+      const model = await this.client.sendRequest(
+        DryRunRequest.type,
+        { uri: this.uri, runs, seed, scenarios, ...(moment !== null ? { moment } : {}) },
+        request.token,
+      );
       if (generation !== this.generation) return;
       this.model = model;
       if (!model) {
@@ -204,13 +216,20 @@ export class DryRunPanel implements vscode.Disposable {
       }
       this.postModel(model);
     } catch (error) {
-      if (generation === this.generation) {
-        this.shown = '';
-        this.post({
-          type: 'error',
-          message: `The dry run failed: ${error instanceof Error ? error.message : String(error)}`,
-        });
+      if (generation !== this.generation) return;
+      // A document changed under the dry run (the server stopped it): simulate what the editors show now.
+      if (error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified) {
+        this.schedule();
+        return;
       }
+      this.shown = '';
+      this.post({
+        type: 'error',
+        message: `The dry run failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      request.dispose();
+      if (this.inFlight === request) this.inFlight = undefined;
     }
   }
 
@@ -261,6 +280,7 @@ export class DryRunPanel implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.supersede();
     DryRunPanel.panels.delete(this.uri);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();

@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, Range } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, FixData, Severity } from '../service/findings/finding';
@@ -15,11 +15,16 @@ export interface DiagnosticData {
   fixes: FixData[];
 }
 
+/** Offsets of a document's text as an LSP range. */
+export function rangeAt(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
 /** Converts findings to LSP diagnostics: the one place offsets become positions for diagnostics. */
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
   return findings.map((f) => {
     const diagnostic: Diagnostic = {
-      range: { start: document.positionAt(f.start), end: document.positionAt(f.end) },
+      range: rangeAt(document, f.start, f.end),
       severity: SEVERITY[f.severity],
       code: f.code,
       source: 'isc-plan',

@@ -28,8 +28,15 @@ export function pathOfUri(uri: string): string {
 export class OpenDocuments {
   private readonly byUri = new Map<string, OpenDocument>();
   private readonly byPath = new Map<string, OpenDocument>();
+  private changes = 0;
+
+  /** Counts the opens, changes and closes, for work that must notice the documents changed under it. */
+  get generation(): number {
+    return this.changes;
+  }
 
   open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    this.changes++;
     const path = pathOfUri(uri);
     const doc: OpenDocument = {
       uri,
@@ -50,6 +57,7 @@ export class OpenDocuments {
   ): OpenDocument | undefined {
     const doc = this.byUri.get(uri);
     if (!doc) return undefined;
+    this.changes++;
     for (const change of changes) {
       if ('range' in change) {
         const start = doc.document.offsetAt(change.range.start);
@@ -67,6 +75,7 @@ export class OpenDocuments {
   close(uri: string): OpenDocument | undefined {
     const doc = this.byUri.get(uri);
     if (!doc) return undefined;
+    this.changes++;
     this.byUri.delete(uri);
     this.byPath.delete(doc.path);
     return doc;

@@ -38,6 +38,9 @@ export class LanguageServer {
     const { connection } = this.session;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.registerDynamic());
+    connection.onShutdown(() => {
+      this.session.shutDown = true;
+    });
     connection.onDidOpenTextDocument(({ textDocument }) => {
       this.session.documents.open(
         textDocument.uri,

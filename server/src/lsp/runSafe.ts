@@ -1,5 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { Steps } from '../../../shared/steps';
 
 /** Where the server logs; the connection's console in production. */
 export interface Logger {
@@ -7,32 +8,70 @@ export interface Logger {
   info(message: string): void;
 }
 
+/** Work written as steps (shared/steps.ts), returned by a handler for `runSafe` to run a slice at a time. */
+export class Stepwise<T> {
+  constructor(readonly steps: Steps<T>) {}
+}
+
+/** Marks a handler's result as work to run a slice at a time (see `runSafe`). */
+export function stepwise<T>(steps: Steps<T>): Stepwise<T> {
+  return new Stepwise(steps);
+}
+
+/** How long work written as steps runs before the connection gets a turn to read what came meanwhile. */
+const SLICE_MS = 20;
+
 /**
  * Runs a request handler so that one failure never kills the server: a thrown error is logged and
  * answered with `fallback`; a cancelled request is answered as cancelled before and after the work.
+ *
+ * Work that returns `stepwise(...)` keeps the server responsive: between its steps, once `SLICE_MS`
+ * have passed, the event loop gets a turn, so that the connection reads the messages that came (a
+ * `$/cancelRequest` cancels the token as it is read). It stops at the next step when the request is
+ * cancelled, or when `modified` says the open documents changed meanwhile (ContentModified: the work
+ * reads files the other messages may have updated, and its offsets may no longer match).
  */
-export function runSafe<T>(
+export async function runSafe<T>(
   logger: Logger,
-  work: () => T,
+  work: () => T | Stepwise<T>,
   fallback: T,
   what: string,
   token: CancellationToken,
+  modified: () => boolean = () => false,
 ): Promise<T | ResponseError<void>> {
-  return new Promise((resolve) => {
-    setImmediate(() => {
-      if (token.isCancellationRequested) {
-        resolve(cancelled());
-        return;
-      }
-      try {
-        const result = work();
-        resolve(token.isCancellationRequested ? cancelled() : result);
-      } catch (error) {
-        logger.error(`${what} failed: ${describe(error)}`);
-        resolve(fallback);
-      }
-    });
-  });
+  await turn();
+  if (token.isCancellationRequested) return cancelled();
+  try {
+    const result = work();
+    if (result instanceof Stepwise) return await inSlices(result.steps, token, modified);
+    return token.isCancellationRequested ? cancelled() : result;
+  } catch (error) {
+    logger.error(`${what} failed: ${describe(error)}`);
+    return fallback;
+  }
+}
+
+async function inSlices<T>(
+  steps: Steps<T>,
+  token: CancellationToken,
+  modified: () => boolean,
+): Promise<T | ResponseError<void>> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const next = steps.next();
+    if (token.isCancellationRequested) return cancelled();
+    if (modified()) return new ResponseError(LSPErrorCodes.ContentModified, 'The documents changed');
+    if (next.done) return next.value;
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      await turn();
+      sliceStart = Date.now();
+    }
+  }
+}
+
+/** Lets the event loop read and handle what came, then goes on. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function cancelled(): ResponseError<void> {

@@ -24,6 +24,8 @@ export class Session {
   readonly service: PlanService;
   /** Gives memory back after heavy work, once the server is idle. */
   readonly idleMemory = new IdleMemory();
+  /** Set by the `shutdown` request: from then on, requests are refused (LSP: InvalidRequest). */
+  shutDown = false;
 
   constructor(readonly connection: Connection) {
     this.settings = new SettingsCache(connection, this.host);

@@ -3,7 +3,8 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode } from 'vscode-lan
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionAt } from '../../service/features/completion/completion';
 import type { CompletionEntry, CompletionKind } from '../../service/features/completion/completionTypes';
-import { runSafe } from '../runSafe';
+import { inDocument } from '../answer';
+import { rangeAt } from '../convert';
 import type { FeatureRegistrar } from '../session';
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
@@ -18,37 +19,27 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
 
 /** `textDocument/completion`: keys, values, tenant names and snippets, in YAML and JSON plans and catalogs. */
 export const registerCompletion: FeatureRegistrar = (session) => {
-  session.connection.onCompletion((params, token) =>
-    runSafe(
-      session.connection.console,
-      (): CompletionList | null => {
-        const found = session.fileOf(params.textDocument.uri);
-        if (!found) return null;
-        const { document } = found.doc;
-        const offset = document.offsetAt(params.position);
-        const answer = completionAt({
-          text: found.file.text,
-          offset,
-          format: found.file.type.format,
-          role: found.file.type.role,
-          doc: session.service.documentAt(found.file, offset),
-          catalogOf: (doc) => session.service.catalogsOf(found.file, doc).catalog,
-        });
-        return {
-          isIncomplete: answer.isIncomplete,
-          items: answer.items.map((entry) => toItem(entry, document)),
-        };
-      },
-      null,
-      'completion',
-      token,
-    ),
+  session.connection.onCompletion(
+    inDocument(session, 'completion', null, ({ file, document, offset }): CompletionList => {
+      const answer = completionAt({
+        text: file.text,
+        offset,
+        format: file.type.format,
+        role: file.type.role,
+        doc: session.service.documentAt(file, offset),
+        catalogOf: (doc) => session.service.catalogsOf(file, doc).catalog,
+      });
+      return {
+        isIncomplete: answer.isIncomplete,
+        items: answer.items.map((entry) => toItem(entry, document)),
+      };
+    }),
   );
   return { completionProvider: { triggerCharacters: [' ', '"', "'", '['], resolveProvider: false } };
 };
 
 function toItem(entry: CompletionEntry, document: TextDocument): CompletionItem {
-  const range = { start: document.positionAt(entry.start), end: document.positionAt(entry.end) };
+  const range = rangeAt(document, entry.start, entry.end);
   const item: CompletionItem = {
     label: entry.label,
     kind: KINDS[entry.kind],
@@ -64,7 +55,7 @@ function toItem(entry: CompletionEntry, document: TextDocument): CompletionItem 
   if (entry.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
   if (entry.additionalEdits) {
     item.additionalTextEdits = entry.additionalEdits.map((e) => ({
-      range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+      range: rangeAt(document, e.start, e.end),
       newText: e.text,
     }));
   }

@@ -4,10 +4,12 @@ import { ImportRequest } from '../../../../shared/import';
 import { describeConversion, importFile } from '../../service/import/importFile';
 import { checkPlan, summaryLine } from '../../service/import/checkImported';
 import { ImportError } from '../../service/import/importedPlan';
-import { runSafe } from '../runSafe';
+import { answer } from '../answer';
 import type { FeatureRegistrar } from '../session';
 
 type Session = Parameters<FeatureRegistrar>[0];
+
+const FAILED: ImportResult = { error: 'The import failed unexpectedly; see the ISC Plan log.' };
 
 /** Converts the input and sums up the plan as it would be checked beside the input (its catalogs). */
 function importPlan(session: Session, params: ImportParams): ImportResult {
@@ -40,14 +42,9 @@ function importPlan(session: Session, params: ImportParams): ImportResult {
 
 /** `iscPlan/import`: a plan from what ISC already gives the user (the "Import from ISC…" command). */
 export const registerImport: FeatureRegistrar = (session) => {
-  session.connection.onRequest(ImportRequest.type, (params, token) =>
-    runSafe(
-      session.connection.console,
-      () => importPlan(session, params),
-      { error: 'The import failed unexpectedly; see the ISC Plan log.' },
-      'import',
-      token,
-    ),
+  session.connection.onRequest(
+    ImportRequest.type,
+    answer(session, 'import', FAILED, (params: ImportParams) => importPlan(session, params)),
   );
   return {};
 };

@@ -1,5 +1,6 @@
-import type { Location, Range } from 'vscode-languageserver';
+import type { Location, Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { rangeAt } from '../convert';
 import { WorkspaceFiles } from '../../service/features/navigation/workspaceFiles';
 import type { Session } from '../session';
 
@@ -38,12 +39,31 @@ export class Positions {
 
   range(file: string, start: number, end: number): Range | undefined {
     const document = this.document(file);
-    return document ? { start: document.positionAt(start), end: document.positionAt(end) } : undefined;
+    return document ? rangeAt(document, start, end) : undefined;
   }
 
   location(file: string, start: number, end: number): Location | undefined {
     const range = this.range(file, start, end);
     return range ? { uri: this.uri(file), range } : undefined;
+  }
+
+  /** The locations of places in files, leaving out those in files that cannot be read. */
+  locations(places: readonly { file: string; start: number; end: number }[]): Location[] {
+    return places
+      .map((p) => this.location(p.file, p.start, p.end))
+      .filter((l): l is Location => l !== undefined);
+  }
+
+  /** Replacements in files as the text edits of each URI, leaving out those in files that cannot be read. */
+  changes(
+    edits: readonly { file: string; start: number; end: number; newText: string }[],
+  ): Record<string, TextEdit[]> {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const edit of edits) {
+      const range = this.range(edit.file, edit.start, edit.end);
+      if (range) (changes[this.uri(edit.file)] ??= []).push({ range, newText: edit.newText });
+    }
+    return changes;
   }
 
   private document(file: string): TextDocument | undefined {

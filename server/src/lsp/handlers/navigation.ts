@@ -1,63 +1,45 @@
-import type { Location } from 'vscode-languageserver';
+import type { Location, ReferenceParams } from 'vscode-languageserver';
+import type { Steps } from '../../../../shared/steps';
 import { definitionAt } from '../../service/features/navigation/definition';
-import { referencesAt } from '../../service/features/navigation/references';
-import { runSafe } from '../runSafe';
-import type { FeatureRegistrar } from '../session';
+import { referenceSteps } from '../../service/features/navigation/references';
+import type { DocumentRequest } from '../answer';
+import { inDocument } from '../answer';
+import { stepwise } from '../runSafe';
+import type { FeatureRegistrar, Session } from '../session';
 import { Positions, syncOpenDocuments, workspaceOf } from './locations';
+
+/** The references to the name at a position, in every file of the workspace; one step a file read. */
+function* references(
+  session: Session,
+  { params, file, offset }: DocumentRequest<ReferenceParams>,
+): Steps<Location[] | null> {
+  syncOpenDocuments(session);
+  const includeDeclaration = params.context.includeDeclaration;
+  const found = yield* referenceSteps(workspaceOf(session), file, offset, includeDeclaration);
+  return found ? new Positions(session).locations(found) : null;
+}
 
 /**
  * `textDocument/definition` and `textDocument/references` between plan requests and catalog
  * entries. Plain `Location`s, which every client understands; a definition lands on the entry's name.
+ * References give way between the files they read, and stop there once cancelled.
  */
 export const registerNavigation: FeatureRegistrar = (session) => {
   const { connection } = session;
-  connection.onDefinition((params, token) =>
-    runSafe(
-      connection.console,
-      (): Location[] | null => {
-        const found = session.fileOf(params.textDocument.uri);
-        if (!found) return null;
-        syncOpenDocuments(session);
-        const result = definitionAt(
-          workspaceOf(session),
-          found.file,
-          found.doc.document.offsetAt(params.position),
-        );
-        if (!result) return null;
-        const positions = new Positions(session);
-        return result.targets
-          .map((t) => positions.location(t.file, t.selectionStart, t.selectionEnd))
-          .filter((l): l is Location => l !== undefined);
-      },
-      null,
-      'definition',
-      token,
-    ),
+  connection.onDefinition(
+    inDocument(session, 'definition', null, ({ file, offset }) => {
+      syncOpenDocuments(session);
+      const result = definitionAt(workspaceOf(session), file, offset);
+      const targets = result?.targets.map((t) => ({
+        file: t.file,
+        start: t.selectionStart,
+        end: t.selectionEnd,
+      }));
+      return targets ? new Positions(session).locations(targets) : null;
+    }),
   );
-  connection.onReferences((params, token) =>
-    runSafe(
-      connection.console,
-      (): Location[] | null => {
-        const found = session.fileOf(params.textDocument.uri);
-        if (!found) return null;
-        syncOpenDocuments(session);
-        const offset = found.doc.document.offsetAt(params.position);
-        const references = referencesAt(
-          workspaceOf(session),
-          found.file,
-          offset,
-          params.context.includeDeclaration,
-        );
-        if (!references) return null;
-        const positions = new Positions(session);
-        return references
-          .map((r) => positions.location(r.file, r.start, r.end))
-          .filter((l): l is Location => l !== undefined);
-      },
-      null,
-      'references',
-      token,
-    ),
+  connection.onReferences(
+    inDocument(session, 'references', null, (request) => stepwise(references(session, request))),
   );
   return { definitionProvider: true, referencesProvider: true };
 };

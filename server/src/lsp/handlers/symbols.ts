@@ -7,7 +7,8 @@ import {
   documentSymbols,
   requestChannels,
 } from '../../service/features/outline/documentSymbols';
-import { runSafe } from '../runSafe';
+import { inDocument } from '../answer';
+import { rangeAt } from '../convert';
 import type { FeatureRegistrar } from '../session';
 
 /** Icons: requests by channel (automated, a person's work item, a ticket for an SDIM). */
@@ -32,21 +33,12 @@ const KINDS: Record<OutlineKind, SymbolKind> = {
 
 /** `textDocument/documentSymbol`: the hierarchical outline of plans, catalogs and exports. */
 export const registerSymbols: FeatureRegistrar = (session) => {
-  session.connection.onDocumentSymbol((params, token) =>
-    runSafe(
-      session.connection.console,
-      (): DocumentSymbol[] | null => {
-        const found = session.fileOf(params.textDocument.uri);
-        if (!found) return null;
-        const symbols = documentSymbols(found.file.docs, found.file.text, {
-          limit: SYMBOL_LIMIT,
-          channelOf: requestChannels(session.service, found.file),
-        });
-        return symbols.map((symbol) => toDocumentSymbol(found.doc.document, symbol));
-      },
-      null,
-      'documentSymbol',
-      token,
+  session.connection.onDocumentSymbol(
+    inDocument(session, 'documentSymbol', null, ({ file, document }): DocumentSymbol[] =>
+      documentSymbols(file.docs, file.text, {
+        limit: SYMBOL_LIMIT,
+        channelOf: requestChannels(session.service, file),
+      }).map((symbol) => toDocumentSymbol(document, symbol)),
     ),
   );
   return { documentSymbolProvider: { label: 'ISC Plan' } };
@@ -62,11 +54,8 @@ function toDocumentSymbol(document: TextDocument, symbol: OutlineSymbol): Docume
   const result: DocumentSymbol = {
     name: symbol.name,
     kind: KINDS[symbol.kind],
-    range: { start: document.positionAt(symbol.start), end: document.positionAt(symbol.end) },
-    selectionRange: {
-      start: document.positionAt(selectionStart),
-      end: document.positionAt(inside ? symbol.selectionEnd : symbol.start),
-    },
+    range: rangeAt(document, symbol.start, symbol.end),
+    selectionRange: rangeAt(document, selectionStart, inside ? symbol.selectionEnd : symbol.start),
     children: symbol.children.map((child) => toDocumentSymbol(document, child)),
   };
   if (symbol.detail) result.detail = symbol.detail;

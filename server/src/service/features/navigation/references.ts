@@ -15,6 +15,8 @@ import type { ResolvedSite } from './definition';
 import { resolveSite } from './definition';
 import { managedNodes, siteAt } from './nameSites';
 import type { WorkspaceFiles } from './workspaceFiles';
+import type { IsCancelled, Steps } from '../../../../../shared/steps';
+import { runSteps } from '../../../../../shared/steps';
 
 /** What a reference is: where the entry is declared, or a name that uses it. */
 export type ReferenceRole = 'declaration' | 'request' | 'integration' | 'managed';
@@ -82,29 +84,46 @@ export class EntrySet {
   }
 }
 
-/** Find references at an offset: declarations (when asked), requests, and SDIMs managing a source. */
+/**
+ * Find references at an offset: declarations (when asked), requests, and SDIMs managing a source.
+ * Between files it asks `isCancelled`, and stops with `Cancelled` once the answer is no longer wanted.
+ */
 export function referencesAt(
   ws: WorkspaceFiles,
   file: FileState,
   offset: number,
   includeDeclaration: boolean,
+  isCancelled?: IsCancelled,
 ): Reference[] | undefined {
+  return runSteps(referenceSteps(ws, file, offset, includeDeclaration), isCancelled);
+}
+
+/** {@link referencesAt} as steps, one a file read, for a caller that gives way between them. */
+export function* referenceSteps(
+  ws: WorkspaceFiles,
+  file: FileState,
+  offset: number,
+  includeDeclaration: boolean,
+): Steps<Reference[] | undefined> {
   const doc = ws.service.documentAt(file, offset);
   const site = doc ? siteAt(doc, offset) : undefined;
   const resolved = site ? resolveSite(ws, file, site) : undefined;
   if (!site || !resolved) return undefined;
-  const uses = findUses(ws, resolved, site.value);
+  const uses = yield* findUses(ws, resolved, site.value);
   return includeDeclaration ? uses.references : uses.references.filter((r) => r.role !== 'declaration');
 }
 
-/** Finds every declaration and use of the entry a name designates, in open files and on disk. */
-export function findUses(ws: WorkspaceFiles, resolved: ResolvedSite, value: string): EntryUses {
+/**
+ * Finds every declaration and use of the entry a name designates, in open files and on disk; as
+ * steps, one a file read.
+ */
+export function* findUses(ws: WorkspaceFiles, resolved: ResolvedSite, value: string): Steps<EntryUses> {
   const set = new EntrySet(resolved.kind);
   for (const origin of resolved.origins) set.add(origin);
   set.words.add(value);
   if (resolved.entry) set.addWords(resolved.entry);
-  growFromSiblings(ws, set);
-  const plans = scanPlans(ws, set);
+  yield* growFromSiblings(ws, set);
+  const plans = yield* scanPlans(ws, set);
   const references: Reference[] = sortReferences(
     set.origins.map((o) => ({
       file: o.file,
@@ -115,15 +134,16 @@ export function findUses(ws: WorkspaceFiles, resolved: ResolvedSite, value: stri
     })),
   );
   const uses = plans.flatMap(({ catalog, entries }) => requestUses(catalog, entries, set.kind));
-  if (set.kind === 'source') uses.push(...managedUses(ws, set, plans));
+  if (set.kind === 'source') uses.push(...(yield* managedUses(ws, set, plans)));
   references.push(...sortReferences(dedupe(uses)));
   return { set, plans, references };
 }
 
 /** Entries of the catalogs discovered beside each declaration that merge with it. */
-function growFromSiblings(ws: WorkspaceFiles, set: EntrySet): void {
+function* growFromSiblings(ws: WorkspaceFiles, set: EntrySet): Steps<void> {
   const files = new Set(set.origins.map((o) => o.file).filter((file) => fileTypeOf(file)?.role !== 'plan'));
   for (const file of files) {
+    yield;
     for (const entry of entriesOf(siblingCatalog(ws, file), set.kind)) {
       if (!set.intersects(entry.origins)) continue;
       for (const origin of entry.origins) set.add(origin);
@@ -133,7 +153,7 @@ function growFromSiblings(ws: WorkspaceFiles, set: EntrySet): void {
 }
 
 /** The plan documents whose merged catalog holds the entry; grows the set with what merges with it. */
-function scanPlans(ws: WorkspaceFiles, set: EntrySet): EntryUses['plans'] {
+function* scanPlans(ws: WorkspaceFiles, set: EntrySet): Steps<EntryUses['plans']> {
   const found = new Map<PlanDocument, EntryUses['plans'][number]>();
   const paths = ws.planPaths();
   // A round can add names (an entry merged by id under another name): files skipped for not
@@ -141,6 +161,7 @@ function scanPlans(ws: WorkspaceFiles, set: EntrySet): EntryUses['plans'] {
   for (let round = 0; round < 4; round++) {
     let grew = false;
     for (const planPath of paths) {
+      yield;
       const state = ws.fileState(planPath, 'plan');
       if (!state || !set.mayBeIn(state.text)) continue;
       for (const doc of state.docs) {
@@ -196,7 +217,7 @@ function requestUses(catalog: PlanCatalog, entries: ReadonlySet<Entry>, kind: En
  * merge: a `managedSources` name is read against the catalogs beside its file, and against the
  * merged catalog of each plan using that file.
  */
-function managedUses(ws: WorkspaceFiles, set: EntrySet, plans: EntryUses['plans']): Reference[] {
+function* managedUses(ws: WorkspaceFiles, set: EntrySet, plans: EntryUses['plans']): Steps<Reference[]> {
   const files = new Set([
     ...ws.catalogPaths(),
     ...set.origins.map((o) => o.file),
@@ -204,6 +225,7 @@ function managedUses(ws: WorkspaceFiles, set: EntrySet, plans: EntryUses['plans'
   ]);
   const uses: Reference[] = [];
   for (const file of files) {
+    yield;
     const state = ws.fileState(file, fileTypeOf(file)?.role ?? 'catalog');
     const names = catalogDocsOf(state)
       .flatMap(managedNodes)

@@ -14,6 +14,8 @@ import { hasControlCharacter, scalarText } from '../edits/scalarText';
 import type { Site } from './nameSites';
 import { siteAt } from './nameSites';
 import type { WorkspaceFiles } from './workspaceFiles';
+import type { IsCancelled, Steps } from '../../../../../shared/steps';
+import { runSteps } from '../../../../../shared/steps';
 
 /** One replacement in a file, in offsets of its current text. */
 export interface FileEdit {
@@ -49,28 +51,40 @@ export function prepareRenameAt(
  * Renames a source or an SDIM: its name in every catalog entry that is it (entries that merge with
  * it included, so that they go on merging) and every request, ticketing block and `managedSources`
  * item naming it, in open files and on disk. Names given as ids stay. Refused when the new name
- * is empty or taken, or when a tenant export would have to change.
+ * is empty or taken, or when a tenant export would have to change. Between files it asks
+ * `isCancelled`, and stops with `Cancelled` once the rename is no longer wanted.
  */
 export function renameAt(
   ws: WorkspaceFiles,
   file: FileState,
   offset: number,
   newName: string,
+  isCancelled?: IsCancelled,
 ): RenameResult | undefined {
+  return runSteps(renameSteps(ws, file, offset, newName), isCancelled);
+}
+
+/** {@link renameAt} as steps, one a file read, for a caller that gives way between them. */
+export function* renameSteps(
+  ws: WorkspaceFiles,
+  file: FileState,
+  offset: number,
+  newName: string,
+): Steps<RenameResult | undefined> {
   const found = renamableAt(ws, file, offset);
   if (!found || 'error' in found) return found;
   const { site, resolved } = found;
   const invalid = invalidName(newName, resolved.kind);
   if (invalid) return { error: invalid };
-  const uses = findUses(ws, resolved, site.value);
+  const uses = yield* findUses(ws, resolved, site.value);
   const refused =
     exportProblem(ws, uses.set.origins, resolved.kind) ?? exportUse(ws, uses) ?? nameTaken(ws, uses, newName);
   if (refused) return { error: refused };
-  return { edits: editsFor(ws, uses, newName) };
+  return { edits: yield* editsFor(ws, uses, newName) };
 }
 
-/** The replacement of each reference by name (ids stay), ordered by file and offset. */
-function editsFor(ws: WorkspaceFiles, uses: EntryUses, newName: string): FileEdit[] {
+/** The replacement of each reference by name (ids stay), ordered by file and offset; one step a file. */
+function* editsFor(ws: WorkspaceFiles, uses: EntryUses, newName: string): Steps<FileEdit[]> {
   const edits: FileEdit[] = [];
   const files = new Map<string, { text: string; format: FileFormat } | undefined>();
   // The replacement depends only on the format and the original's quotes: thousands of requests naming one source share it.
@@ -78,6 +92,7 @@ function editsFor(ws: WorkspaceFiles, uses: EntryUses, newName: string): FileEdi
   for (const reference of uses.references) {
     if (reference.byId) continue;
     if (!files.has(reference.file)) {
+      yield;
       const text = ws.textOf(reference.file);
       const format = ws.fileState(reference.file, roleOf(reference.file))?.type.format;
       files.set(reference.file, text !== undefined && format ? { text, format } : undefined);

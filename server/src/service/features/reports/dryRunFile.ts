@@ -3,6 +3,8 @@ import type { PlanDocument } from '../../document/planDocument';
 import type { FileState, PlanService } from '../../planService';
 import { parseScenarios } from '../../prediction/scenarios';
 import type { DryRunPlan, DryRunSummary } from '../../../../../shared/dryRun';
+import type { IsCancelled, Steps } from '../../../../../shared/steps';
+import { runSteps } from '../../../../../shared/steps';
 import { simulatePlan } from '../../prediction/simulate';
 import type { PredictionOptions } from '../../prediction/input/predictionInput';
 import { predictionInput } from '../../planToPrediction';
@@ -33,19 +35,40 @@ export function planNameOf(doc: PlanDocument): string | null {
   return pair?.value?.kind === 'scalar' && pair.value.value !== null ? String(pair.value.value) : null;
 }
 
+/** What the dry run of a file is asked for: the prediction's options, the perspectives' moment, scenario specs. */
+export type DryRunOptions = PredictionOptions & { moment?: number; scenarios: readonly string[] };
+
+/** The dry run of every plan of a file, and the scenario specs that could not be used, with why. */
+export interface DryRunResult {
+  plans: DryRunPlan[];
+  scenarioErrors: string[];
+}
+
 /**
  * The dry run of every plan of a file (prediction.md §3). Scenario specs that cannot be used are
- * returned with the reason instead of failing the whole run.
+ * returned with the reason instead of failing the whole run. Between plans it asks `isCancelled`,
+ * and stops with `Cancelled` once the run is no longer wanted.
  */
 export function dryRunFile(
   service: PlanService,
   file: FileState,
-  options: PredictionOptions & { moment?: number; scenarios: readonly string[] },
-): { plans: DryRunPlan[]; scenarioErrors: string[] } {
+  options: DryRunOptions,
+  isCancelled?: IsCancelled,
+): DryRunResult {
+  return runSteps(dryRunSteps(service, file, options), isCancelled);
+}
+
+/** {@link dryRunFile} as steps, one a plan, for a caller that gives way between them. */
+export function* dryRunSteps(
+  service: PlanService,
+  file: FileState,
+  options: DryRunOptions,
+): Steps<DryRunResult> {
   const plans: DryRunPlan[] = [];
   const scenarioErrors = new Set<string>();
-  file.docs.forEach((doc, document) => {
-    if (doc.kind !== 'plan') return;
+  for (const [document, doc] of file.docs.entries()) {
+    if (doc.kind !== 'plan') continue;
+    if (plans.length > 0) yield;
     const input = predictionInput(doc, service.catalogsOf(file, doc).catalog, options);
     const parsed = parseScenarios(options.scenarios, input);
     for (const error of parsed.errors) scenarioErrors.add(error);
@@ -54,6 +77,6 @@ export function dryRunFile(
       ...(options.moment !== undefined ? { moment: options.moment } : {}),
     });
     plans.push({ document, name: planNameOf(doc), summary: summarise(simulation.requests), simulation });
-  });
+  }
   return { plans, scenarioErrors: [...scenarioErrors] };
 }
