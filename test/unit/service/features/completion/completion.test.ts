@@ -1,24 +1,27 @@
 import * as assert from 'node:assert/strict';
 import { COMPLETION_CAP } from '../../../../../server/src/service/features/completion/completion';
+import { hostileInputs } from '../../hostileInputs';
 import { CATALOG_SOURCES, complete, OPERATIONS, REQUEST_KEYS, REQUEST_SNIPPETS } from './completionHelpers';
 
 const PLAN_HEAD = 'kind: ProvisioningPlan\nidentity: { name: jane.doe }\naccountRequests:\n';
+/** What an empty plan offers: the new-plan snippet, then every root key. */
+const ROOT_KEYS = [
+  'New provisioning plan',
+  'kind',
+  'accountRequests',
+  'name',
+  'trackingId',
+  'identity',
+  'requester',
+  'catalog',
+  'sources',
+  '$schema',
+];
 
 suite('completion: YAML plans', () => {
   test('an empty plan file offers the new-plan snippet, then the root keys', () => {
     const { labels, item } = complete('|');
-    assert.deepEqual(labels, [
-      'New provisioning plan',
-      'kind',
-      'accountRequests',
-      'name',
-      'trackingId',
-      'identity',
-      'requester',
-      'catalog',
-      'sources',
-      '$schema',
-    ]);
+    assert.deepEqual(labels, ROOT_KEYS);
     const snippet = item('New provisioning plan');
     assert.equal(snippet.kind, 'snippet');
     assert.equal(snippet.snippet, true);
@@ -269,24 +272,39 @@ suite('completion: YAML plans', () => {
     assert.deepEqual(badIndent.labels, ['memberOf', 'department', 'password']);
   });
 
-  test('nothing in comments, block scalars and free text; never a throw', () => {
+  test('nothing in comments, block scalars and free text', () => {
     assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll # the |\n`).labels, []);
     assert.deepEqual(
       complete(`${PLAN_HEAD}  - source: Payroll\n    comments: |\n      first line\n      sec|\n`).labels,
       [],
     );
     assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll\n    comments: free |\n`).labels, []);
-    for (const hostile of [
-      '\u0000\u0001|\u0002',
-      `${'['.repeat(5000)}|`,
-      `a: *x\n|`,
-      `- - - |`,
-      `: : :|`,
-      '\t|',
-      `{|`,
-    ]) {
-      assert.doesNotThrow(() => complete(hostile));
+  });
+
+  test('odd text: the exact answer (completion does not catch its own errors, so a crash fails here)', () => {
+    const rootKeys = ROOT_KEYS.slice(1);
+    const cases: [string, string[]][] = [
+      ['\u0000\u0001|\u0002', []], // binary: the document is over a limit
+      [`${'['.repeat(5000)}|`, []], // over the bracket limit
+      ['a: *x\n|', rootKeys], // an alias naming no anchor
+      ['- - - |', []], // a root sequence: not a plan
+      [': : :|', []],
+      ['\t|', ROOT_KEYS],
+      ['{|', rootKeys], // keys of the open flow mapping at the root
+    ];
+    for (const [marked, labels] of cases) assert.deepEqual(complete(marked).labels, labels, marked);
+  });
+
+  test('a document over a safety limit offers nothing anywhere in it; the next document completes', () => {
+    for (const input of hostileInputs().filter((i) => i.code === 'document-limit')) {
+      const { text, file } = input;
+      for (const offset of [0, input.start, text.length >> 1, text.length]) {
+        const marked = `${text.slice(0, offset)}|${text.slice(offset)}`;
+        assert.deepEqual(complete(marked, file).labels, [], `${input.name} at ${offset}`);
+      }
     }
+    const bomb = hostileInputs().find((i) => i.name.startsWith('alias bomb'))!;
+    assert.deepEqual(complete(`${bomb.text}---\n|`, bomb.file).labels, ROOT_KEYS);
   });
 
   test('the list is capped and then marked incomplete, keeping what matches the typed text', () => {
