@@ -144,6 +144,14 @@ suite('completion: YAML plans', () => {
     assert.equal(quoted.insertText, '"Active Directory"');
   });
 
+  test('a tab after the colon separates the value: the typed value is replaced, the tab kept', () => {
+    const tab = complete(`${PLAN_HEAD}  - source: Payroll\n    operation:\tMo|\n`);
+    assert.deepEqual(tab.labels, OPERATIONS);
+    const modify = tab.item('Modify');
+    assert.equal(tab.text.slice(modify.start, modify.end), 'Mo');
+    assert.equal(modify.insertText, 'Modify');
+  });
+
   test('right after "source:" the value comes with its space', () => {
     const { item, offset } = complete(`${PLAN_HEAD}  - source:|\n`);
     assert.equal(item('Payroll').insertText, ' Payroll');
