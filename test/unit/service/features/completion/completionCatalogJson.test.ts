@@ -72,6 +72,13 @@ suite('completion: YAML catalogs', () => {
       {},
     );
     assert.equal(open.labels.length, 33);
+    const commented = complete(
+      'kind: SourceCatalog\nsources:\n  - name: A\n    features: [PROVISIONING, | # UNLOCK, ENABLE\n',
+      'acme.sources.yaml',
+      {},
+    );
+    assert.equal(commented.labels.length, 32, 'what follows "#" is a comment, not features already there');
+    assert.ok(commented.labels.includes('UNLOCK') && commented.labels.includes('ENABLE'));
     const block = complete(
       'kind: SourceCatalog\nsources:\n  - name: A\n    features:\n      - PROVISIONING\n      - |\n      - UNLOCK\n',
       'acme.sources.yaml',

@@ -58,7 +58,7 @@ export function scanFlow(text: string, base: Segment[]): FlowPlace | undefined {
     const c = text[i]!;
     const top = stack[stack.length - 1];
     if (c === ' ' || c === '\t') continue;
-    if (c === '#' && i > 0 && text[i - 1] === ' ') return undefined;
+    if (isComment(text, i)) return undefined;
     if (c === '"' || c === "'") {
       if (tokenStart < 0) tokenStart = i;
       const close = closingQuote(text, i);
@@ -127,13 +127,13 @@ export function flowRest(
     continuation = close < 0 ? 0 : close;
     i = continuation;
   } else {
-    while (i < rest.length && !/[,\]}]/.test(rest[i]!) && !(rest[i] === '#' && rest[i - 1] === ' ')) i++;
+    while (i < rest.length && !/[,\]}]/.test(rest[i]!) && !isComment(rest, i)) i++;
     continuation = rest.slice(0, i).trimEnd().length;
   }
   const others: string[] = [];
   let depth = 0;
   let piece = '';
-  for (; i < rest.length; i++) {
+  for (; i < rest.length && !isComment(rest, i); i++) {
     const c = rest[i]!;
     if (c === '"' || c === "'") {
       const close = closingQuote(rest, i);
@@ -156,4 +156,9 @@ export function flowRest(
   }
   others.push(piece.trim());
   return { continuation, others: others.filter((p) => p !== '') };
+}
+
+/** A `#` after a space or a tab starts a comment: the rest of the line is no entry. */
+function isComment(text: string, i: number): boolean {
+  return text[i] === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t');
 }
