@@ -223,6 +223,11 @@ suite('completion: YAML plans', () => {
     const flow = complete('kind: ProvisioningPlan\nidentity: { name: jane.doe, | }\naccountRequests: []\n');
     assert.deepEqual(flow.labels, ['id', 'type']);
     assert.equal(flow.item('id').insertText, 'id: ');
+    const inKey = complete('kind: ProvisioningPlan\nidentity: { na|me: jane, id: x }\naccountRequests: []\n');
+    assert.deepEqual(inKey.labels, ['name', 'type']);
+    const name = inKey.item('name');
+    assert.equal(name.insertText, 'name', 'the colon and the value stay');
+    assert.equal(inKey.text.slice(name.start, name.end), 'name');
   });
 
   test('a new request: the request snippets and keys at "- ", the snippets with "- " on a bare line', () => {

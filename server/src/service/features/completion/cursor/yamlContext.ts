@@ -130,7 +130,8 @@ function flowContext(
   if (!place) return undefined;
   const typed = text.slice(flowStart + place.tokenStart, offset);
   const quote = typed[0] === '"' || typed[0] === "'" ? typed[0] : undefined;
-  const rest = flowRest(cursor.after, quote && closingQuote(typed, 0) < 0 ? quote : undefined);
+  const open = quote && closingQuote(typed, 0) < 0 ? quote : undefined;
+  const rest = flowRest(cursor.after, open, place.position === 'key');
   const ctx = baseContext('yaml', offset);
   ctx.flow = true;
   ctx.position = place.position;

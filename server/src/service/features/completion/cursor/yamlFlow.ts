@@ -114,23 +114,29 @@ function placeOf(top: Frame | undefined, tokenStart: number): FlowPlace | undefi
 
 /**
  * The rest of the line after the cursor in a flow collection: how much of it continues the typed
- * token (up to the closing quote of an open quoted token), and the other entries of the collection.
+ * token (up to the closing quote of an open quoted token, or, for a `key`, up to its colon), and
+ * the other entries of the collection (the rest of the cursor's own entry is not one).
  */
 export function flowRest(
   rest: string,
   quote: string | undefined,
+  key = false,
 ): { continuation: number; others: string[] } {
   let i = 0;
   let continuation: number;
   if (quote) {
     const close = closingQuote(quote + rest, 0);
-    continuation = close < 0 ? 0 : close;
+    // Never closed: the rest of the line is inside the string.
+    if (close < 0) return { continuation: 0, others: [] };
+    continuation = close;
     i = continuation;
   } else {
-    while (i < rest.length && !/[,\]}]/.test(rest[i]!) && !isComment(rest, i)) i++;
+    const colon = (at: number): boolean => key && rest[at] === ':' && /[\s,\]}]/.test(rest[at + 1] ?? ' ');
+    while (i < rest.length && !/[,\]}]/.test(rest[i]!) && !isComment(rest, i) && !colon(i)) i++;
     continuation = rest.slice(0, i).trimEnd().length;
   }
   const others: string[] = [];
+  let own = true;
   let depth = 0;
   let piece = '';
   for (; i < rest.length && !isComment(rest, i); i++) {
@@ -148,13 +154,14 @@ export function flowRest(
       depth--;
       piece += c;
     } else if (c === ',' && depth === 0) {
-      others.push(piece.trim());
+      if (!own) others.push(piece.trim());
+      own = false;
       piece = '';
     } else {
       piece += c;
     }
   }
-  others.push(piece.trim());
+  if (!own) others.push(piece.trim());
   return { continuation, others: others.filter((p) => p !== '') };
 }
 

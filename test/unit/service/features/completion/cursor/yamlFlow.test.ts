@@ -104,10 +104,27 @@ suite('completion cursor: yamlFlow', () => {
     assert.deepEqual(flowRest(', k: v, l: w', undefined), { continuation: 0, others: ['k: v', 'l: w'] });
   });
 
+  test('flowRest for a key: the token ends at its colon; the rest of its entry is no other entry', () => {
+    assert.deepEqual(flowRest('me: jane, type: x }', undefined, true), {
+      continuation: 2,
+      others: ['type: x'],
+    });
+    assert.deepEqual(flowRest('me:, b }', undefined, true), { continuation: 2, others: ['b'] });
+    assert.deepEqual(flowRest('me : x }', undefined, true), { continuation: 2, others: [] });
+    assert.deepEqual(flowRest('url:x, b }', undefined, true), { continuation: 5, others: ['b'] });
+    assert.deepEqual(flowRest('me: x }', undefined, false), { continuation: 5, others: [] }, 'a value');
+    assert.deepEqual(flowRest('me": x, b: 1 }', '"', true), { continuation: 3, others: ['b: 1'] });
+  });
+
   test('flowRest: an open quote runs to its closing quote', () => {
     assert.deepEqual(flowRest('ive", x: 1}', '"'), { continuation: 4, others: ['x: 1'] });
     assert.deepEqual(flowRest("s''s', b]", "'"), { continuation: 5, others: ['b'] });
     assert.deepEqual(flowRest('i\\"x", b]', '"'), { continuation: 5, others: ['b'] });
+    assert.deepEqual(
+      flowRest('abc, d]', '"'),
+      { continuation: 0, others: [] },
+      'never closed: all in the string',
+    );
   });
 
   test('flowRest: a comment ends the collection on the line', () => {
