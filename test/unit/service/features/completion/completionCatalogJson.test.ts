@@ -135,6 +135,13 @@ suite('completion: JSON', () => {
     );
   });
 
+  test('nothing before or after the plan object: a JSON file holds one value', () => {
+    const plan = '{"kind": "ProvisioningPlan", "accountRequests": []}';
+    for (const marked of [`${plan}|`, `${plan}\n|`, `|${plan}`, `[]|`]) {
+      assert.deepEqual(complete(marked, 'jane.plan.json').labels, [], marked);
+    }
+  });
+
   test('keys: quoted, with the value skeleton, a comma when a property follows, only the missing ones', () => {
     const typed = complete(
       '{\n  "kind": "ProvisioningPlan",\n  "na|"\n  "accountRequests": []\n}',
