@@ -168,6 +168,14 @@ suite('placement: duplicates on the second occurrence, columns in UTF-16', () =>
     );
   });
 
+  test('an unknown source in a block mapping is reported on the value, with the closest name', () => {
+    const plan = `${HEAD}  - source: Active Directroy\n    operation: Create\n`;
+    const found = check(plan);
+    assert.deepEqual(brief(found), [['unknown-source', '3:12-3:28']]);
+    assert.deepEqual(found[0]!.range, rangeOf(plan, 'Active Directroy'));
+    assert.match(found[0]!.message, /Did you mean "Active Directory"/);
+  });
+
   test('columns count UTF-16 code units: an emoji counts two (literal positions)', () => {
     const plan = `${HEAD}  - { nativeIdentity: CN=Zoë 😀 Müller, source: Active Directroy, operation: Modify }\n`;
     for (const text of [plan, crlf(plan)]) {
