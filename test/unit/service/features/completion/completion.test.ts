@@ -245,6 +245,20 @@ suite('completion: YAML plans', () => {
     );
   });
 
+  test('an item whose content starts on the line below its "-" completes like any other', () => {
+    const keys = complete(`${PLAN_HEAD}  -\n    source: Active Directory\n    |\n`);
+    assert.deepEqual(
+      keys.labels,
+      REQUEST_KEYS.filter((k) => k !== 'source'),
+    );
+    const operation = complete(`${PLAN_HEAD}  - # the first\n    source: Payroll\n    operation: |\n`);
+    assert.deepEqual(operation.labels, OPERATIONS);
+    const attribute = complete(
+      `${PLAN_HEAD}  -\n    source: Active Directory\n    attributeRequests:\n      -\n        name: |\n`,
+    );
+    assert.deepEqual(attribute.labels, ['memberOf', 'department', 'password']);
+  });
+
   test('a YAML file of several plans: each document has its own root', () => {
     const second = complete(`${PLAN_HEAD}  - source: Payroll\n---\nkind: ProvisioningPlan\n|`);
     assert.deepEqual(second.labels, [

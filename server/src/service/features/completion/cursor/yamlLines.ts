@@ -142,7 +142,10 @@ export function unquote(value: string): string {
 
 /** Reads the structure of one line. */
 export function shapeOf(text: string): LineShape {
-  const { indent, markers, content } = markersOf(text);
+  const { indent, markers, content: afterMarkers } = markersOf(text);
+  let content = afterMarkers;
+  // A whole line's last "-" is a marker too: the item's content starts on the next line.
+  if (text[content] === '-' && /^[ \t]*$/.test(text.slice(content + 1))) markers.push(content++);
   const rest = text.slice(content);
   const blank = rest.trim() === '' || rest.startsWith('#');
   const boundary = markers.length === 0 && indent === 0 && /^(?:---|\.\.\.)(?:\s|$)/.test(text);

@@ -186,6 +186,14 @@ suite('completion cursor: yamlLines', () => {
     assert.deepEqual(shapeOf('k: v\r'), shape({ key: 'k', value: 'v' }), 'a stray CR is trimmed');
   });
 
+  test('shapeOf: a whole line ending in "-" ends in a marker (the item goes on below)', () => {
+    assert.deepEqual(shapeOf('  -'), shape({ indent: 2, markers: [2], content: 3, blank: true }));
+    assert.deepEqual(shapeOf('- -'), shape({ markers: [0, 2], content: 3, blank: true }));
+    assert.deepEqual(shapeOf('-\t'), shape({ markers: [0], content: 1, blank: true }));
+    assert.deepEqual(shapeOf('  --'), shape({ indent: 2, content: 2 }), 'a scalar');
+    assert.deepEqual(shapeOf('-x: 1'), shape({ key: '-x', value: '1' }));
+  });
+
   test('shapeOf: blank lines, comments and document boundaries', () => {
     assert.deepEqual(shapeOf(''), shape({ blank: true }));
     assert.deepEqual(shapeOf('   '), shape({ indent: 3, content: 3, blank: true }));

@@ -100,6 +100,20 @@ suite('completion cursor: yamlWalk', () => {
     assert.deepEqual(walkAt('a:\n  - - x\n    - ‸')?.path, ['a', 0, 0], 'the inner sequence goes on');
   });
 
+  test('walkUp through an item whose content starts on the line below its "-"', () => {
+    assert.deepEqual(walkAt(`${REQUESTS}  -\n    source: X\n    ‸`), {
+      path: ['accountRequests', 0],
+      levels: [
+        { kind: 'map', column: 4, start: ITEM_LINE, path: ['accountRequests', 0] },
+        { kind: 'seq', column: 2, start: ITEM_LINE, path: ['accountRequests'] },
+        { kind: 'map', column: 0, start: 0, path: [] },
+      ],
+    });
+    assert.deepEqual(walkAt('a:\n  - # note\n      k: 1\n      ‸')?.path, ['a', 0]);
+    assert.deepEqual(walkAt('a:\n  -\n    - x\n    - ‸')?.path, ['a', 0, 0]);
+    assert.deepEqual(walkAt('a:\n  - -\n      ‸')?.path, ['a', 0, 0]);
+  });
+
   test('walkUp: undefined where the lines do not fit together', () => {
     assert.equal(walkAt('a: 1\n  ‸'), undefined, 'under a key that has a value');
     assert.equal(walkAt('a: |\n  text\n  ‸'), undefined, 'in a block scalar');
@@ -166,6 +180,18 @@ suite('completion cursor: yamlWalk', () => {
       ],
     );
     assert.deepEqual([...mapEntries(text, text.indexOf('  - name: C'), 4)], [['name', 'C']]);
+  });
+
+  test('mapEntries from an item line with nothing after its "-": the keys below it', () => {
+    const text = '  -\n    name: A\n    type: B\n  - name: C\n';
+    assert.deepEqual(
+      [...mapEntries(text, 0, 4)],
+      [
+        ['name', 'A'],
+        ['type', 'B'],
+      ],
+    );
+    assert.deepEqual([...mapEntries('  - # first\n    name: A\n', 0, 4)], [['name', 'A']]);
   });
 
   test('mapEntries: a "---" line before the keys is passed, one after them ends the mapping', () => {
