@@ -1,15 +1,11 @@
 /**
- * Named checks of the end-to-end scenario: each prints PASS, FAIL (with the reason) or SKIPPED (with why) and
- * its duration; {@link CheckRunner.failed} tells the caller whether the process must exit non-zero.
+ * Named checks of the end-to-end scenario: each prints PASS or FAIL (with the reason) and its duration;
+ * {@link CheckRunner.failed} tells the caller whether the process must exit non-zero. There is no skipping: a
+ * check that cannot do its work (a command missing from the palette, a view that does not open) fails.
  */
 
-/** Thrown by a check that cannot run yet (for instance a view that is not built); reported as SKIPPED. */
-export class SkipCheck extends Error {
-  override readonly name = 'SkipCheck';
-}
-
-/** How a check ended. */
-export type CheckOutcome = 'PASS' | 'FAIL' | 'SKIPPED';
+/** How a check ended; NOT RUN: the run was aborted (after a failure) before the check could run. */
+export type CheckOutcome = 'PASS' | 'FAIL' | 'NOT RUN';
 
 /** One finished check. */
 export interface CheckResult {
@@ -40,10 +36,11 @@ export class CheckRunner {
 
   /**
    * Runs `body` as the check `name`; never throws (a failure is recorded and printed). After {@link abort} it
-   * runs nothing, and a check that was running when the run was aborted is neither recorded nor printed.
+   * runs nothing, and a check that was running when the run was aborted is neither recorded nor printed: the
+   * abort itself is recorded as a failure, so the run fails.
    */
   async check(name: string, body: () => Promise<void>): Promise<CheckOutcome> {
-    if (this.aborted) return 'SKIPPED';
+    if (this.aborted) return 'NOT RUN';
     const started = Date.now();
     let result: CheckResult;
     try {
@@ -51,10 +48,9 @@ export class CheckRunner {
       result = { name, outcome: 'PASS', ms: Date.now() - started };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      const outcome = error instanceof SkipCheck ? 'SKIPPED' : 'FAIL';
-      result = { name, outcome, ms: Date.now() - started, detail };
+      result = { name, outcome: 'FAIL', ms: Date.now() - started, detail };
     }
-    if (this.aborted) return 'SKIPPED';
+    if (this.aborted) return 'NOT RUN';
     this.results.push(result);
     this.log(formatResult(result));
     if (result.outcome === 'FAIL') await this.onFailure(name).catch(() => undefined);
@@ -81,9 +77,9 @@ export class CheckRunner {
     this.log(formatResult(result));
   }
 
-  /** True when at least one check failed. */
+  /** True when at least one check failed, or none ran at all. */
   get failed(): boolean {
-    return this.results.some((r) => r.outcome === 'FAIL');
+    return this.results.length === 0 || this.results.some((r) => r.outcome !== 'PASS');
   }
 
   /** All results so far. */
@@ -91,18 +87,17 @@ export class CheckRunner {
     return this.results;
   }
 
-  /** One line: how many passed, failed and were skipped. */
+  /** One line: how many passed and failed. */
   summary(): string {
     const count = (outcome: CheckOutcome): number => this.results.filter((r) => r.outcome === outcome).length;
-    return `${count('PASS')} passed, ${count('FAIL')} failed, ${count('SKIPPED')} skipped`;
+    return `${count('PASS')} passed, ${count('FAIL')} failed`;
   }
 }
 
-/** `PASS  name (1.2 s)`, with the reason on the next lines for FAIL and SKIPPED. */
+/** `PASS  name (1.2 s)`, with the reason on the next lines for FAIL. */
 function formatResult(result: CheckResult): string {
   const head = `${result.outcome.padEnd(7)} ${result.name} (${(result.ms / 1000).toFixed(1)} s)`;
   if (!result.detail) return head;
-  if (result.outcome === 'SKIPPED') return `${head} ${result.detail}`;
   const firstLines = result.detail.split('\n').slice(0, 12).join('\n        ');
   return `${head}\n        ${firstLines}`;
 }

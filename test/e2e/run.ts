@@ -13,7 +13,7 @@
  *   ISC_PLAN_E2E_THEMES=light,dark,high-contrast  the themes to run in (default all three)
  *   ISC_PLAN_KEEP_TEST_WORK=1       keep `.test-work/e2e-<n>/` after a passing run (a failing run always keeps it)
  *
- * Exit status: 0 when every check passed or was skipped, 1 when one failed, 2 when the run could not start.
+ * Exit status: 0 when every check passed, 1 when one failed (or the run was aborted), 2 when the run could not start.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { expect, SkipCheck } from './checks';
+import { expect } from './checks';
 import { checkReadability, describeEdge, edgeOf, isVisibleEdge } from './readability';
 import type { ScenarioStep, StepContext } from './steps';
 import { coreSteps, dryRunCommand, dryRunRows, janePlan, lineOf, planSources, waitUntil } from './steps';
@@ -31,7 +31,9 @@ async function ensureDryRun(ctx: StepContext): Promise<void> {
   if (!(await wb.shownTab(dryRunTab).isVisible())) {
     await wb.quickOpen(janePlan);
     if (!(await wb.runCommand(dryRunCommand))) {
-      throw new SkipCheck(`(dry-run view not built yet): "${dryRunCommand}" is not in the command palette`);
+      throw new Error(
+        `"${dryRunCommand}" is not in the command palette: the extension does not contribute it`,
+      );
     }
     await wb.shownTab(dryRunTab).waitFor();
   }

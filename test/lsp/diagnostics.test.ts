@@ -118,7 +118,7 @@ suite('language server over stdio: diagnostics', () => {
 
   test('a catalog changed on disk re-validates the open plans that use it', async () => {
     const plan = await client.open(path.join(root, 'tenant/jane.plan.yaml'), PLAN);
-    await client.waitFor((p) => p.uri === plan);
+    assert.deepEqual(codes(await client.waitFor((p) => p.uri === plan)), ['routed-to-manual']);
     const before = client.published.length;
     const file = writeFile(
       root,

@@ -269,7 +269,10 @@ suite('language server over stdio: outline, folding, definition, references, ren
         textDocument: { uri: doc },
       });
       assert.ok(
-        folds.every((f, i) => f.endLine > f.startLine && (i === 0 || f.startLine > folds[i - 1]!.startLine)),
+        folds.length > 0 &&
+          folds.every(
+            (f, i) => f.endLine > f.startLine && (i === 0 || f.startLine > folds[i - 1]!.startLine),
+          ),
         name,
       );
     }

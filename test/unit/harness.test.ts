@@ -1,12 +1,14 @@
 /**
  * The real-editor harness without an editor: the desktop path must hand @vscode/test-electron's runner the
  * right arguments and environment (checked with a stand-in "VS Code" that records what it was given), and
- * the pure helpers must pick the editor, build the workbench URL and parse the CLI as documented.
+ * the pure helpers must pick the editor, build the workbench URL and parse the CLI as documented; the E2E check
+ * runner must fail the run for any check that did not pass.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CheckRunner } from '../e2e/checks';
 import { workbenchUrl } from '../harness/browser';
 import { parseArgs } from '../harness/cli';
 import { desktopTestOptions, pickEditor, runExtensionTests } from '../harness/runExtensionTests';
@@ -142,5 +144,78 @@ suite('test harness: helpers', () => {
       },
     );
     assert.throws(() => parseArgs(['--extension', 'e']), /usage/);
+  });
+});
+
+suite('test harness: E2E check runner', () => {
+  /** A runner that keeps its printed lines and the names its failure hook was called with. */
+  function runner(): { runner: CheckRunner; lines: string[]; failures: string[] } {
+    const lines: string[] = [];
+    const failures: string[] = [];
+    const checks = new CheckRunner(
+      (name) => {
+        failures.push(name);
+        return Promise.resolve();
+      },
+      (line) => lines.push(line.replace(/\(\d+\.\d s\)/, '(t)')),
+    );
+    return { runner: checks, lines, failures };
+  }
+
+  test('a passing run: every check PASS, the run does not fail', async () => {
+    const { runner: checks, lines } = runner();
+    assert.equal(await checks.check('one', () => Promise.resolve()), 'PASS');
+    assert.equal(await checks.check('two', () => Promise.resolve()), 'PASS');
+    assert.equal(checks.failed, false);
+    assert.equal(checks.summary(), '2 passed, 0 failed');
+    assert.deepEqual(lines, ['PASS    one (t)', 'PASS    two (t)']);
+  });
+
+  test('a check that cannot do its work (a command missing from the palette) fails the run', async () => {
+    const { runner: checks, lines, failures } = runner();
+    await checks.check('opens', () => Promise.resolve());
+    const outcome = await checks.check('dry run', () =>
+      Promise.reject(new Error('"ISC Plan: Open Dry Run" is not in the command palette')),
+    );
+    assert.equal(outcome, 'FAIL');
+    assert.equal(checks.failed, true);
+    assert.equal(checks.summary(), '1 passed, 1 failed');
+    assert.deepEqual(failures, ['dry run']);
+    assert.deepEqual(lines, [
+      'PASS    opens (t)',
+      'FAIL    dry run (t)\n        "ISC Plan: Open Dry Run" is not in the command palette',
+    ]);
+  });
+
+  test('after an abort later checks do not run, and the run fails', async () => {
+    const { runner: checks, lines } = runner();
+    await checks.check('one', () => Promise.resolve());
+    checks.abort('the scenario finishes', new Error('timed out'));
+    let ran = false;
+    const outcome = await checks.check('two', () => {
+      ran = true;
+      return Promise.resolve();
+    });
+    assert.deepEqual([outcome, ran, checks.isAborted, checks.failed], ['NOT RUN', false, true, true]);
+    assert.equal(checks.summary(), '1 passed, 1 failed');
+    assert.deepEqual(lines, ['PASS    one (t)', 'FAIL    the scenario finishes (t)\n        timed out']);
+  });
+
+  test('a check still running when the run is aborted is not recorded; the abort is', async () => {
+    const { runner: checks } = runner();
+    const outcome = await checks.check('slow', () => {
+      checks.abort('the scenario finishes', 'timed out');
+      return Promise.resolve();
+    });
+    assert.equal(outcome, 'NOT RUN');
+    assert.deepEqual(
+      checks.all.map((r) => [r.name, r.outcome, r.detail]),
+      [['the scenario finishes', 'FAIL', 'timed out']],
+    );
+    assert.equal(checks.failed, true);
+  });
+
+  test('a run in which no check ran fails', () => {
+    assert.equal(runner().runner.failed, true);
   });
 });

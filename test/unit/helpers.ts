@@ -94,6 +94,14 @@ export function rangeOf(text: string, needle: string, occurrence = 1): Range {
   return { start: doc.positionAt(index), end: doc.positionAt(index + needle.length) };
 }
 
+/** Each diagnostic as its code and `line:character-line:character`. */
+export function brief(found: readonly Diagnostic[]): [string, string][] {
+  return found.map((d) => [
+    d.code,
+    `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+  ]);
+}
+
 /** The same text with CRLF line endings. */
 export function crlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');

@@ -238,7 +238,27 @@ suite('cli: paths, folders and globs', () => {
       report.files.map((f) => f.path),
       ['plans/notes.yaml'],
     );
-    assert.ok(report.files[0]!.diagnostics.length > 0);
+    // Checked as a plan (the CLI's default role), so its keys are a plan's.
+    assert.deepEqual(
+      report.files[0]!.diagnostics.map((d) => [d.code, d.severity, d.message]),
+      [
+        [
+          'schema',
+          'error',
+          'The isc-plan provisioning plan is missing the required key "kind". Always ProvisioningPlan.',
+        ],
+        [
+          'schema',
+          'error',
+          'The isc-plan provisioning plan is missing the required key "accountRequests". The changes to make, one entry per account and operation; at least one.',
+        ],
+        [
+          'schema',
+          'error',
+          '"not" is not a key of the isc-plan provisioning plan. Known keys: $schema, kind, name, trackingId, identity, requester, catalog, sources, accountRequests.',
+        ],
+      ],
+    );
   });
 
   test('a file given twice (as a path and through a folder) is reported once', () => {

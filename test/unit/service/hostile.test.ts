@@ -62,16 +62,31 @@ suite('hostile inputs (docs/rules.md#document-limit): a clear diagnostic, nothin
   });
 
   test('a YAML syntax error is clipped to its line, before the CR of a CRLF line ending', () => {
-    const text = crlf(
-      `kind: ProvisioningPlan\nidentity: { name: x }\naccountRequests:\n  - source: Active Directory\n    operation: Create\n   bad: indentation here\n`,
-    );
-    const found = diagnose({ 'acme.sources.yaml': CATALOG, 'c.plan.yaml': text }, 'c.plan.yaml').filter(
-      (d) => d.code === 'yaml-syntax',
-    );
-    assert.ok(found.length > 0);
-    for (const d of found) {
-      assert.equal(d.range.start.line, d.range.end.line, 'one line');
-      assert.ok(d.range.end.character <= '   bad: indentation here'.length, 'before the CR');
+    // An unclosed quote runs to the end of the document; the finding stops at the end of its line.
+    for (const [text, quoted] of [
+      [
+        'kind: ProvisioningPlan\nname: "Jane joins\nidentity: { name: x }\naccountRequests: []\n',
+        '"Jane joins',
+      ],
+      [
+        "kind: ProvisioningPlan\naccountRequests:\n  - source: 'Active Directory\n    operation: Create\n",
+        "'Active Directory",
+      ],
+    ] as const) {
+      for (const variant of [text, crlf(text)]) {
+        const service = serviceFor({ 'acme.sources.yaml': CATALOG });
+        const file = path.join(ROOT, 'c.plan.yaml');
+        service.open(file, variant);
+        const start = variant.indexOf(quoted);
+        assert.deepEqual(
+          service
+            .findings(file)
+            .filter((f) => f.code === 'yaml-syntax')
+            .map((f) => [f.start, f.end]),
+          [[start, start + quoted.length]],
+          JSON.stringify(variant),
+        );
+      }
     }
   });
 });

@@ -110,6 +110,12 @@ sources:
     };
     assert.deepEqual(diagnose(files, 'a.sources.yaml'), []);
     assert.deepEqual(diagnose(files, 'p.plan.yaml'), []);
+    assert.equal(catalogFor(files, 'p.plan.yaml').findSource('Directory')?.owner?.name, 'b.admin');
+    const twice = `${ownedBy('a.admin')}  - { name: Directory, owner: { name: c.admin } }\n`;
+    assert.deepEqual(
+      diagnose({ 'a.sources.yaml': twice }, 'a.sources.yaml').map((d) => [d.code, d.range]),
+      [['duplicate-source', rangeOf(twice, 'Directory', 2)]],
+    );
   });
 });
 

@@ -72,7 +72,8 @@ suite('incremental update equals a full parse: examples', () => {
   test('deleting the last request', () => {
     const service = openPlan(PLAN);
     const start = PLAN.indexOf('  - { source: Mainframe');
-    updateAndCompare(service, PLAN, { start, end: PLAN.length, text: '' });
+    // The sequence's end moves: parsed again in full.
+    assert.equal(updateAndCompare(service, PLAN, { start, end: PLAN.length, text: '' }).mode, 'full');
   });
 
   test('an edit that opens an unclosed quote, and the edit that closes it', () => {
@@ -85,18 +86,24 @@ suite('incremental update equals a full parse: examples', () => {
 
   test('an unclosed double quote in a flow mapping', () => {
     const service = openPlan(PLAN);
-    updateAndCompare(service, PLAN, replace(PLAN, 'source: Active Directory', 'source: "Active Directory'));
+    const { mode } = updateAndCompare(
+      service,
+      PLAN,
+      replace(PLAN, 'source: Active Directory', 'source: "Active Directory'),
+    );
+    assert.equal(mode, 'full', 'the open quote runs past the request');
   });
 
   test('an edit across two requests', () => {
     const service = openPlan(PLAN);
     const start = PLAN.indexOf('departmnet');
     const end = PLAN.indexOf("'100118'");
-    updateAndCompare(service, PLAN, {
+    const { mode } = updateAndCompare(service, PLAN, {
       start,
       end,
       text: 'department, operation: Set, value: x }\n  - source: Payroll\n    operation: Disable\n    nativeIdentity: ',
     });
+    assert.equal(mode, 'incremental');
   });
 
   test('an edit of the header falls back to a full parse', () => {
@@ -107,7 +114,12 @@ suite('incremental update equals a full parse: examples', () => {
 
   test('an edit that breaks the indentation of a request', () => {
     const service = openPlan(PLAN);
-    updateAndCompare(service, PLAN, replace(PLAN, '    operation: Create', ' operation: Create'));
+    const { mode } = updateAndCompare(
+      service,
+      PLAN,
+      replace(PLAN, '    operation: Create', ' operation: Create'),
+    );
+    assert.equal(mode, 'full');
   });
 
   test('edits in a CRLF file', () => {
@@ -120,11 +132,12 @@ suite('incremental update equals a full parse: examples', () => {
       end: first.text.length,
       text: crlf(NEW_REQUEST),
     });
-    updateAndCompare(
+    const third = updateAndCompare(
       service,
       second.text,
       replace(second.text, '\r\n  - source: Payroll', '\r\n  - source: Payrol'),
     );
+    assert.deepEqual([second.mode, third.mode], ['incremental', 'incremental']);
   });
 
   test('a multi-document file: edits in the first document move the findings of the second', () => {
@@ -137,7 +150,8 @@ suite('incremental update equals a full parse: examples', () => {
       end: first.text.indexOf('  - source: HR Portal'),
       text: NEW_REQUEST,
     });
-    updateAndCompare(service, second.text, replace(second.text, 'Mainframe', 'Payroll', 2));
+    const third = updateAndCompare(service, second.text, replace(second.text, 'Mainframe', 'Payroll', 2));
+    assert.deepEqual([second.mode, third.mode], ['incremental', 'incremental']);
   });
 
   test("an alias shares a request's value with another request: editing the anchored value updates both", () => {
@@ -155,18 +169,21 @@ suite('incremental update equals a full parse: examples', () => {
       end: text.indexOf('Active'),
       text: '&a ',
     });
-    updateAndCompare(service, anchored.text, replace(anchored.text, 'Payroll', '*a'));
+    const aliased = updateAndCompare(service, anchored.text, replace(anchored.text, 'Payroll', '*a'));
+    // Anchors and aliases tie requests together: both edits are parsed in full.
+    assert.deepEqual([anchored.mode, aliased.mode], ['full', 'full']);
   });
 
   suite('regressions found by the property test', () => {
     test('appending blanks after the last request keeps the sequence end where a full parse puts it', () => {
       const service = openPlan(PLAN);
       const spaced = updateAndCompare(service, PLAN, { start: PLAN.length, end: PLAN.length, text: ' ' });
-      updateAndCompare(service, spaced.text, {
+      const commented = updateAndCompare(service, spaced.text, {
         start: spaced.text.length,
         end: spaced.text.length,
         text: '\r\n#',
       });
+      assert.deepEqual([spaced.mode, commented.mode], ['incremental', 'incremental']);
     });
 
     test('an edit of the last request when a comment follows it', () => {
@@ -190,18 +207,21 @@ suite('incremental update equals a full parse: examples', () => {
       const text = `${HEAD}  - { source: Payroll, operation: Create }\n# a comment\n\n  - `;
       const service = openPlan(text);
       const crlfEnd = updateAndCompare(service, text, { start: text.length, end: text.length, text: '\r\n' });
-      updateAndCompare(service, crlfEnd.text, {
+      const lf = updateAndCompare(service, crlfEnd.text, {
         start: crlfEnd.text.length,
         end: crlfEnd.text.length,
         text: '\n',
       });
+      assert.deepEqual([crlfEnd.mode, lf.mode], ['full', 'full']);
     });
 
     test('a syntax error reported in a request but caused by the one before it', () => {
       const text = `${HEAD}  - { source: Active Directory, operation: Create }\n\n  - {\n  - source: Payroll\n    operation: Create\n`;
       const service = openPlan(text);
-      updateAndCompare(service, text, { start: text.length, end: text.length, text: '' });
-      updateAndCompare(service, text, replace(text, 'Payroll', 'Payrol'));
+      const empty = updateAndCompare(service, text, { start: text.length, end: text.length, text: '' });
+      const typo = updateAndCompare(service, text, replace(text, 'Payroll', 'Payrol'));
+      assert.deepEqual([empty.mode, typo.mode], ['full', 'full']);
+      assert.ok(service.findings(PLAN_FILE).some((f) => f.code === 'yaml-syntax'));
     });
 
     test('a repeated accountRequests key, whose fix spans the requests', () => {
@@ -209,11 +229,12 @@ suite('incremental update equals a full parse: examples', () => {
         '  - source: Active Directory\n    operation: Modify\n    nativeIdentity: CN=Zoë 😀 Müller\n';
       const text = `accountRequests:\naccountRequests:\n${request}${request}`;
       const service = openPlan(text);
-      updateAndCompare(service, text, {
+      const { mode } = updateAndCompare(service, text, {
         start: text.length,
         end: text.length,
         text: '\n  - source: Payroll\n    operation: Create\n',
       });
+      assert.equal(mode, 'full');
     });
   });
 

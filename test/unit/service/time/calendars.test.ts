@@ -82,6 +82,8 @@ suite('prediction/calendar', () => {
   test('reads Quartz weekday numbers with 1 = Sunday', () => {
     const origin = Date.UTC(2025, 5, 2, 9, 0); // Monday
     const sunday = aggregation('0 0 2 ? * 1', 'UTC', origin);
+    // The first Sunday 02:00 after Monday 09:00: five days and seventeen hours later.
+    assert.equal(sunday.nextStart(0), 5 * 24 * 60 + 17 * 60);
     assert.equal(new Date(origin + sunday.nextStart(0) * 60_000).getUTCDay(), 0);
   });
 

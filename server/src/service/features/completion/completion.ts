@@ -40,22 +40,16 @@ const EMPTY: CompletionAnswer = { items: [], isIncomplete: false };
 /**
  * Completions at an offset of a plan or catalog file: keys the schema allows and the mapping lacks,
  * enum values, source / SDIM / attribute names from the catalogs, and snippets for new plans,
- * requests, sources and SDIMs. Works on a document that does not parse; never throws.
+ * requests, sources and SDIMs. Works on a document that does not parse.
  */
 export function completionAt(input: CompletionInput): CompletionAnswer {
-  try {
-    return complete(input);
-  } catch {
-    return EMPTY;
-  }
-}
-
-function complete(input: CompletionInput): CompletionAnswer {
+  // A document over a safety limit has no tree, and its text is what the limits keep parsers away from.
+  if (input.doc?.syntax.limited) return EMPTY;
   const ctx = contextOf(input);
   const root = ctx ? schemaRootOf(input.doc, input.role) : undefined;
   const path = ctx && root ? root.strip(ctx.path) : undefined;
   const at = root && path ? schemaAt(root.id, path) : undefined;
-  if (!ctx || !root || !path || !at || input.doc?.syntax.limited) return EMPTY;
+  if (!ctx || !root || !path || !at) return EMPTY;
   if (ctx.request?.source === undefined && input.doc?.kind === 'plan') {
     ctx.request = { ...requestFromTree(input.doc, input.offset), ...ctx.request };
   }

@@ -1,24 +1,27 @@
 import * as assert from 'node:assert/strict';
 import { COMPLETION_CAP } from '../../../../../server/src/service/features/completion/completion';
+import { hostileInputs } from '../../hostileInputs';
 import { CATALOG_SOURCES, complete, OPERATIONS, REQUEST_KEYS, REQUEST_SNIPPETS } from './completionHelpers';
 
 const PLAN_HEAD = 'kind: ProvisioningPlan\nidentity: { name: jane.doe }\naccountRequests:\n';
+/** What an empty plan offers: the new-plan snippet, then every root key. */
+const ROOT_KEYS = [
+  'New provisioning plan',
+  'kind',
+  'accountRequests',
+  'name',
+  'trackingId',
+  'identity',
+  'requester',
+  'catalog',
+  'sources',
+  '$schema',
+];
 
 suite('completion: YAML plans', () => {
   test('an empty plan file offers the new-plan snippet, then the root keys', () => {
     const { labels, item } = complete('|');
-    assert.deepEqual(labels, [
-      'New provisioning plan',
-      'kind',
-      'accountRequests',
-      'name',
-      'trackingId',
-      'identity',
-      'requester',
-      'catalog',
-      'sources',
-      '$schema',
-    ]);
+    assert.deepEqual(labels, ROOT_KEYS);
     const snippet = item('New provisioning plan');
     assert.equal(snippet.kind, 'snippet');
     assert.equal(snippet.snippet, true);
@@ -141,6 +144,14 @@ suite('completion: YAML plans', () => {
     assert.equal(quoted.insertText, '"Active Directory"');
   });
 
+  test('a tab after the colon separates the value: the typed value is replaced, the tab kept', () => {
+    const tab = complete(`${PLAN_HEAD}  - source: Payroll\n    operation:\tMo|\n`);
+    assert.deepEqual(tab.labels, OPERATIONS);
+    const modify = tab.item('Modify');
+    assert.equal(tab.text.slice(modify.start, modify.end), 'Mo');
+    assert.equal(modify.insertText, 'Modify');
+  });
+
   test('right after "source:" the value comes with its space', () => {
     const { item, offset } = complete(`${PLAN_HEAD}  - source:|\n`);
     assert.equal(item('Payroll').insertText, ' Payroll');
@@ -212,6 +223,11 @@ suite('completion: YAML plans', () => {
     const flow = complete('kind: ProvisioningPlan\nidentity: { name: jane.doe, | }\naccountRequests: []\n');
     assert.deepEqual(flow.labels, ['id', 'type']);
     assert.equal(flow.item('id').insertText, 'id: ');
+    const inKey = complete('kind: ProvisioningPlan\nidentity: { na|me: jane, id: x }\naccountRequests: []\n');
+    assert.deepEqual(inKey.labels, ['name', 'type']);
+    const name = inKey.item('name');
+    assert.equal(name.insertText, 'name', 'the colon and the value stay');
+    assert.equal(inKey.text.slice(name.start, name.end), 'name');
   });
 
   test('a new request: the request snippets and keys at "- ", the snippets with "- " on a bare line', () => {
@@ -227,6 +243,20 @@ suite('completion: YAML plans', () => {
       bare.item('New account request (Disable)').insertText,
       '- source: ${1:Active Directory}\n    operation: Disable\n    nativeIdentity: ${2}',
     );
+  });
+
+  test('an item whose content starts on the line below its "-" completes like any other', () => {
+    const keys = complete(`${PLAN_HEAD}  -\n    source: Active Directory\n    |\n`);
+    assert.deepEqual(
+      keys.labels,
+      REQUEST_KEYS.filter((k) => k !== 'source'),
+    );
+    const operation = complete(`${PLAN_HEAD}  - # the first\n    source: Payroll\n    operation: |\n`);
+    assert.deepEqual(operation.labels, OPERATIONS);
+    const attribute = complete(
+      `${PLAN_HEAD}  -\n    source: Active Directory\n    attributeRequests:\n      -\n        name: |\n`,
+    );
+    assert.deepEqual(attribute.labels, ['memberOf', 'department', 'password']);
   });
 
   test('a YAML file of several plans: each document has its own root', () => {
@@ -269,24 +299,39 @@ suite('completion: YAML plans', () => {
     assert.deepEqual(badIndent.labels, ['memberOf', 'department', 'password']);
   });
 
-  test('nothing in comments, block scalars and free text; never a throw', () => {
+  test('nothing in comments, block scalars and free text', () => {
     assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll # the |\n`).labels, []);
     assert.deepEqual(
       complete(`${PLAN_HEAD}  - source: Payroll\n    comments: |\n      first line\n      sec|\n`).labels,
       [],
     );
     assert.deepEqual(complete(`${PLAN_HEAD}  - source: Payroll\n    comments: free |\n`).labels, []);
-    for (const hostile of [
-      '\u0000\u0001|\u0002',
-      `${'['.repeat(5000)}|`,
-      `a: *x\n|`,
-      `- - - |`,
-      `: : :|`,
-      '\t|',
-      `{|`,
-    ]) {
-      assert.doesNotThrow(() => complete(hostile));
+  });
+
+  test('odd text: the exact answer (completion does not catch its own errors, so a crash fails here)', () => {
+    const rootKeys = ROOT_KEYS.slice(1);
+    const cases: [string, string[]][] = [
+      ['\u0000\u0001|\u0002', []], // binary: the document is over a limit
+      [`${'['.repeat(5000)}|`, []], // over the bracket limit
+      ['a: *x\n|', rootKeys], // an alias naming no anchor
+      ['- - - |', []], // a root sequence: not a plan
+      [': : :|', []],
+      ['\t|', ROOT_KEYS],
+      ['{|', rootKeys], // keys of the open flow mapping at the root
+    ];
+    for (const [marked, labels] of cases) assert.deepEqual(complete(marked).labels, labels, marked);
+  });
+
+  test('a document over a safety limit offers nothing anywhere in it; the next document completes', () => {
+    for (const input of hostileInputs().filter((i) => i.code === 'document-limit')) {
+      const { text, file } = input;
+      for (const offset of [0, input.start, text.length >> 1, text.length]) {
+        const marked = `${text.slice(0, offset)}|${text.slice(offset)}`;
+        assert.deepEqual(complete(marked, file).labels, [], `${input.name} at ${offset}`);
+      }
     }
+    const bomb = hostileInputs().find((i) => i.name.startsWith('alias bomb'))!;
+    assert.deepEqual(complete(`${bomb.text}---\n|`, bomb.file).labels, ROOT_KEYS);
   });
 
   test('the list is capped and then marked incomplete, keeping what matches the typed text', () => {

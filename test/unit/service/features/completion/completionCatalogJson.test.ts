@@ -72,6 +72,13 @@ suite('completion: YAML catalogs', () => {
       {},
     );
     assert.equal(open.labels.length, 33);
+    const commented = complete(
+      'kind: SourceCatalog\nsources:\n  - name: A\n    features: [PROVISIONING, | # UNLOCK, ENABLE\n',
+      'acme.sources.yaml',
+      {},
+    );
+    assert.equal(commented.labels.length, 32, 'what follows "#" is a comment, not features already there');
+    assert.ok(commented.labels.includes('UNLOCK') && commented.labels.includes('ENABLE'));
     const block = complete(
       'kind: SourceCatalog\nsources:\n  - name: A\n    features:\n      - PROVISIONING\n      - |\n      - UNLOCK\n',
       'acme.sources.yaml',
@@ -126,6 +133,13 @@ suite('completion: JSON', () => {
         '{\n  "kind": "ProvisioningPlan",\n  "name": "${1:Jane joins Finance}",\n  "identity": {\n    "name": "${2:jane.doe}"\n  },\n',
       ),
     );
+  });
+
+  test('nothing before or after the plan object: a JSON file holds one value', () => {
+    const plan = '{"kind": "ProvisioningPlan", "accountRequests": []}';
+    for (const marked of [`${plan}|`, `${plan}\n|`, `|${plan}`, `[]|`]) {
+      assert.deepEqual(complete(marked, 'jane.plan.json').labels, [], marked);
+    }
   });
 
   test('keys: quoted, with the value skeleton, a comma when a property follows, only the missing ones', () => {

@@ -17,8 +17,11 @@ interface Located {
  * The completion context at a JSON offset. `jsonc-parser` reads the path at the cursor; it is
  * given only the innermost collection around the cursor (from the parsed tree), with the values
  * before the cursor reduced to `0`, so that a cursor deep in a large plan costs what a small one does.
+ * Undefined before the document's object or array, or after its closing bracket: a JSON file holds
+ * one value.
  */
-export function jsonContext(text: string, offset: number, root: ValueNode | null): CursorContext {
+export function jsonContext(text: string, offset: number, root: ValueNode | null): CursorContext | undefined {
+  if (root && outside(text, root, offset)) return undefined;
   const located = locate(text, offset, root);
   const ctx = baseContext('json', offset);
   const line = lineAt(text, offset);
@@ -56,6 +59,12 @@ export function jsonContext(text: string, offset: number, root: ValueNode | null
   ctx.commaBefore = needsSeparator ? commaBefore(text, ctx.start) : undefined;
   ctx.request = requestOf(root, ctx.path);
   return ctx;
+}
+
+function outside(text: string, root: ValueNode, offset: number): boolean {
+  if (root.kind === 'scalar') return false;
+  const closed = text[root.end - 1] === (root.kind === 'map' ? '}' : ']');
+  return offset <= root.start || (closed && offset >= root.end);
 }
 
 /**

@@ -30,7 +30,7 @@ export function yamlContext(input: YamlInput): CursorContext | undefined {
   const { text, offset } = input;
   const line = lineAt(text, offset);
   const before = text.slice(line.start, offset);
-  if (commentStart(before) >= 0 || /^(?:---|\.\.\.)/.test(before)) return undefined;
+  if (commentStart(before) >= 0 || /^(?:---|\.\.\.)(?:\s|$)/.test(before)) return undefined;
   const { markers, content } = markersOf(before);
   const cursor: CursorLine = { line, before, after: text.slice(offset, line.end), markers, content };
   const walk = walkUp(input, line, markers, content);
@@ -76,7 +76,7 @@ function valueContinuation(after: string, typed: string): number {
 function keyContext(input: YamlInput, cursor: CursorLine, walk: Walk, typed: string): CursorContext {
   const ctx = baseContext('yaml', input.offset);
   const { after, line, content } = cursor;
-  const stop = after.search(/:(?:\s|$)| #/);
+  const stop = after.search(/:(?:\s|$)|[ \t]#/);
   const continuation = (stop < 0 ? after : after.slice(0, stop)).trimEnd().length;
   ctx.path = walk.path;
   ctx.typed = typed;
@@ -130,7 +130,8 @@ function flowContext(
   if (!place) return undefined;
   const typed = text.slice(flowStart + place.tokenStart, offset);
   const quote = typed[0] === '"' || typed[0] === "'" ? typed[0] : undefined;
-  const rest = flowRest(cursor.after, quote && closingQuote(typed, 0) < 0 ? quote : undefined);
+  const open = quote && closingQuote(typed, 0) < 0 ? quote : undefined;
+  const rest = flowRest(cursor.after, open, place.position === 'key');
   const ctx = baseContext('yaml', offset);
   ctx.flow = true;
   ctx.position = place.position;

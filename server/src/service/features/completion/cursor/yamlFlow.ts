@@ -58,7 +58,7 @@ export function scanFlow(text: string, base: Segment[]): FlowPlace | undefined {
     const c = text[i]!;
     const top = stack[stack.length - 1];
     if (c === ' ' || c === '\t') continue;
-    if (c === '#' && i > 0 && text[i - 1] === ' ') return undefined;
+    if (isComment(text, i)) return undefined;
     if (c === '"' || c === "'") {
       if (tokenStart < 0) tokenStart = i;
       const close = closingQuote(text, i);
@@ -114,26 +114,32 @@ function placeOf(top: Frame | undefined, tokenStart: number): FlowPlace | undefi
 
 /**
  * The rest of the line after the cursor in a flow collection: how much of it continues the typed
- * token (up to the closing quote of an open quoted token), and the other entries of the collection.
+ * token (up to the closing quote of an open quoted token, or, for a `key`, up to its colon), and
+ * the other entries of the collection (the rest of the cursor's own entry is not one).
  */
 export function flowRest(
   rest: string,
   quote: string | undefined,
+  key = false,
 ): { continuation: number; others: string[] } {
   let i = 0;
   let continuation: number;
   if (quote) {
     const close = closingQuote(quote + rest, 0);
-    continuation = close < 0 ? 0 : close;
+    // Never closed: the rest of the line is inside the string.
+    if (close < 0) return { continuation: 0, others: [] };
+    continuation = close;
     i = continuation;
   } else {
-    while (i < rest.length && !/[,\]}]/.test(rest[i]!) && !(rest[i] === '#' && rest[i - 1] === ' ')) i++;
+    const colon = (at: number): boolean => key && rest[at] === ':' && /[\s,\]}]/.test(rest[at + 1] ?? ' ');
+    while (i < rest.length && !/[,\]}]/.test(rest[i]!) && !isComment(rest, i) && !colon(i)) i++;
     continuation = rest.slice(0, i).trimEnd().length;
   }
   const others: string[] = [];
+  let own = true;
   let depth = 0;
   let piece = '';
-  for (; i < rest.length; i++) {
+  for (; i < rest.length && !isComment(rest, i); i++) {
     const c = rest[i]!;
     if (c === '"' || c === "'") {
       const close = closingQuote(rest, i);
@@ -148,12 +154,18 @@ export function flowRest(
       depth--;
       piece += c;
     } else if (c === ',' && depth === 0) {
-      others.push(piece.trim());
+      if (!own) others.push(piece.trim());
+      own = false;
       piece = '';
     } else {
       piece += c;
     }
   }
-  others.push(piece.trim());
+  if (!own) others.push(piece.trim());
   return { continuation, others: others.filter((p) => p !== '') };
+}
+
+/** A `#` after a space or a tab starts a comment: the rest of the line is no entry. */
+function isComment(text: string, i: number): boolean {
+  return text[i] === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t');
 }

@@ -92,7 +92,7 @@ export function splitKey(content: string): { key: string; valueStart: number } |
     const raw = content.slice(0, close + 1);
     key = content[0] === '"' ? unquoteDouble(raw) : raw.slice(1, -1).replace(/''/g, "'");
     keyEnd = close + 1;
-    while (content[keyEnd] === ' ') keyEnd++;
+    while (content[keyEnd] === ' ' || content[keyEnd] === '\t') keyEnd++;
     if (content[keyEnd] !== ':') return undefined;
   } else {
     if (/^[[{|>&*!%@`#]/.test(content)) return undefined;
@@ -100,10 +100,11 @@ export function splitKey(content: string): { key: string; valueStart: number } |
     if (!match) return undefined;
     keyEnd = match.index;
     key = content.slice(0, keyEnd).trimEnd();
-    if (/ #/.test(key)) return undefined;
+    if (/[ \t]#/.test(key)) return undefined;
   }
+  // Spaces and tabs separate the value from the colon.
   let valueStart = keyEnd + 1;
-  while (content[valueStart] === ' ') valueStart++;
+  while (content[valueStart] === ' ' || content[valueStart] === '\t') valueStart++;
   return { key, valueStart };
 }
 
@@ -141,7 +142,10 @@ export function unquote(value: string): string {
 
 /** Reads the structure of one line. */
 export function shapeOf(text: string): LineShape {
-  const { indent, markers, content } = markersOf(text);
+  const { indent, markers, content: afterMarkers } = markersOf(text);
+  let content = afterMarkers;
+  // A whole line's last "-" is a marker too: the item's content starts on the next line.
+  if (text[content] === '-' && /^[ \t]*$/.test(text.slice(content + 1))) markers.push(content++);
   const rest = text.slice(content);
   const blank = rest.trim() === '' || rest.startsWith('#');
   const boundary = markers.length === 0 && indent === 0 && /^(?:---|\.\.\.)(?:\s|$)/.test(text);

@@ -135,6 +135,7 @@ type Step = 'skip' | 'fail' | 'parent' | { markers: number[] };
 function mapStep(shape: LineShape, column: number): Step {
   if (shape.markers.length > 0 && shape.markers[0] === column) return 'skip';
   if (shape.content === column) return shape.markers.length === 0 ? 'skip' : { markers: shape.markers };
+  if (opensItem(shape, column)) return { markers: shape.markers };
   if (shape.content < column && shape.key !== undefined && opensBlock(shape.value)) return 'parent';
   return 'fail';
 }
@@ -144,8 +145,14 @@ function seqStep(shape: LineShape, column: number): Step {
   if (shape.markers.length > 0 && shape.markers[0] === column) return 'skip';
   const j = shape.markers.indexOf(column);
   if (j > 0) return { markers: shape.markers.slice(0, j) };
+  if (opensItem(shape, column)) return { markers: shape.markers };
   if (shape.content <= column && shape.key !== undefined && opensBlock(shape.value)) return 'parent';
   return 'fail';
+}
+
+/** An item line with nothing after its markers (`-`, `- # note`): the item's content is the block below it. */
+function opensItem(shape: LineShape, column: number): boolean {
+  return shape.blank && shape.markers.length > 0 && shape.markers[shape.markers.length - 1]! < column;
 }
 
 /** Jumps from inside the long sequence to its first item, when the walk is looking for that sequence's parent. */
@@ -171,6 +178,8 @@ export function mapEntries(text: string, start: number, column: number, skipLine
       if (first) continue;
       break;
     }
+    // An item line with nothing after its markers: its keys follow on the next lines.
+    if (first && shape.blank && shape.markers.length > 0) continue;
     const opening = first && shape.markers.length > 0 && shape.content === column;
     first = false;
     if (!opening && quick.indent < column) break;
