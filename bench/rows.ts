@@ -1,4 +1,4 @@
-/** Turns the measurements of one run into the table rows (with the §5 budgets) and the details section. */
+/** Turns the measurements of one run into the table rows (with the budgets of docs/architecture.md#performance) and the details section. */
 import type { Activation, ActivationResult } from './activation';
 import type { ProcessRun } from './cliBench';
 import type { ServerResult } from './lspBench';

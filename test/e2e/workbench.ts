@@ -1,7 +1,7 @@
 /**
  * Drives the code-server workbench in Chromium as a person would: keyboard shortcuts, Quick Open, the command
  * palette, the Problems panel, mouse hovers. Selectors are the ones of VS Code 1.139 (see
- * shared/recipes/vscode-in-code-server.md). Every wait has a timeout; no fixed sleeps.
+ * docs/architecture.md#real-vs-code). Every wait has a timeout; no fixed sleeps.
  */
 import * as path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';

@@ -1,7 +1,7 @@
 /**
  * Starts and stops code-server (the real VS Code workbench and Node extension host) for one test run.
  * Installed by `node scripts/install-test-editor.mjs` into `.vscode-test/code-server/`; see
- * shared/recipes/vscode-in-code-server.md. Everything a run writes stays under its scratch folder.
+ * docs/architecture.md#real-vs-code. Everything a run writes stays under its scratch folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';

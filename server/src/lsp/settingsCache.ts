@@ -6,7 +6,7 @@ import type { RuleConfig } from '../service/findings/ruleConfig';
 import { parseRuleConfig } from '../service/findings/ruleConfig';
 import type { LspHost } from './lspHost';
 
-/** Name of the file at a workspace root that holds rule severities (channels.md §3). */
+/** Name of the file at a workspace root that holds rule severities (docs/rules.md#configuration). */
 export const CONFIG_FILE = '.isc-plan.yaml';
 
 /**

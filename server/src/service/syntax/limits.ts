@@ -1,6 +1,6 @@
 /**
  * Safety limits checked before and while parsing, so that no input can exhaust the stack, the heap
- * or the CPU of the host (features.md §6). Exceeding one gives a `document-limit` finding and
+ * or the CPU of the host (docs/rules.md#document-limit). Exceeding one gives a `document-limit` finding and
  * nothing else is computed for that document.
  */
 export interface Limits {

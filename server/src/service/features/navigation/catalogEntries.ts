@@ -106,14 +106,14 @@ export function shapeAt(ws: WorkspaceFiles, file: string, offset: number): Catal
   return undefined;
 }
 
-/** True for the shapes that describe the tenant as ISC exported it (formats.md §4). */
+/** True for the shapes that describe the tenant as ISC exported it (docs/formats.md#exports). */
 export function isTenantExport(shape: CatalogShape | undefined): boolean {
   return shape !== undefined && shape !== 'source-catalog' && shape !== 'inline';
 }
 
 /**
  * The catalog a catalog file's own names (`managedSources`) are read against: the catalogs a plan
- * beside it would discover (its folder and each parent up to the workspace root, formats.md §3),
+ * beside it would discover (its folder and each parent up to the workspace root, docs/formats.md#catalog-discovery),
  * with the file itself included even when it is a tenant export of another name.
  */
 export function siblingCatalog(ws: WorkspaceFiles, catalogPath: string): MergedCatalog {

@@ -42,7 +42,7 @@ export interface EntryUses {
 
 /**
  * The places an entry was written, closed under merging: an entry of another catalog that merges
- * with one of them (same name or id, formats.md §3) for some plan is the same source there.
+ * with one of them (same name or id, docs/formats.md#merging) for some plan is the same source there.
  */
 export class EntrySet {
   private readonly keys = new Set<string>();

@@ -4,7 +4,7 @@ import { getPair, getValue, stringOf, toValue } from '../../syntax/ast';
 import type { LazySymbol } from './outlineSymbol';
 import { lazy, pairSymbol } from './outlineSymbol';
 
-/** The top-level symbols of a catalog document, whatever its shape (formats.md §2 and §4). */
+/** The top-level symbols of a catalog document, whatever its shape (docs/formats.md#catalogs, #exports). */
 export function catalogSymbols(root: ValueNode): LazySymbol[] {
   const items = root.kind === 'seq' ? root.items : [];
   switch (recogniseCatalog(root)) {

@@ -45,7 +45,7 @@ export interface DryRunResult {
 }
 
 /**
- * The dry run of every plan of a file (prediction.md §3). Scenario specs that cannot be used are
+ * The dry run of every plan of a file (docs/prediction-model.md#scenarios). Scenario specs that cannot be used are
  * returned with the reason instead of failing the whole run. Between plans it asks `isCancelled`,
  * and stops with `Cancelled` once the run is no longer wanted.
  */
