@@ -4,12 +4,42 @@
  */
 
 import type { Milestones, MilestoneQuantiles, Outcomes } from '../../../../../shared/prediction';
-import type { SimModel } from './compiledPlan';
+import type { ConnectorGroup, SimModel } from './compiledPlan';
 import type { EventSink } from './runOutput';
 import { RunOutput } from './runOutput';
 import { runConnectorGroup, runManual, runTicket } from './processes';
 import { runSeed } from './random';
 import { round } from '../../../../../shared/format';
+
+/** The units one run simulates: connector groups (one queue each), manual work items, tickets. */
+export interface RunUnits {
+  readonly groups: readonly ConnectorGroup[];
+  readonly manual: Int32Array;
+  readonly tickets: Int32Array;
+}
+
+/**
+ * Simulates run `run` of `units` (all of the model's, or the ones an edit changed) and writes their
+ * cells of column `column` of `out`. Every unit draws from its own stream, so a unit's numbers do
+ * not depend on which other units run beside it, except within its connector group.
+ */
+export function runUnits(
+  model: SimModel,
+  units: RunUnits,
+  seed: number,
+  run: number,
+  out: RunOutput,
+  column: number,
+  sink: EventSink | null,
+): void {
+  const seedOfRun = runSeed(seed, run);
+  const groups = units.groups;
+  for (let g = 0; g < groups.length; g++) runConnectorGroup(model, groups[g]!, seedOfRun, out, column, sink);
+  const manual = units.manual;
+  for (let k = 0; k < manual.length; k++) runManual(model, manual[k]!, seedOfRun, out, column, sink);
+  const tickets = units.tickets;
+  for (let k = 0; k < tickets.length; k++) runTicket(model, tickets[k]!, seedOfRun, out, column, sink);
+}
 
 /**
  * Simulates run `run` of the model and writes it into column `column` of `out`. With a sink, the
@@ -23,14 +53,8 @@ export function runOnce(
   column: number,
   sink: EventSink | null,
 ): void {
-  const seedOfRun = runSeed(seed, run);
   out.runEnd[column] = 0;
-  const groups = model.groups;
-  for (let g = 0; g < groups.length; g++) runConnectorGroup(model, groups[g]!, seedOfRun, out, column, sink);
-  const manual = model.manual;
-  for (let k = 0; k < manual.length; k++) runManual(model, manual[k]!, seedOfRun, out, column, sink);
-  const tickets = model.tickets;
-  for (let k = 0; k < tickets.length; k++) runTicket(model, tickets[k]!, seedOfRun, out, column, sink);
+  runUnits(model, model, seed, run, out, column, sink);
 }
 
 /** Runs the model `runs` times with `seed`. */
