@@ -89,8 +89,9 @@ suite('prediction/random', () => {
   test('scales durations by a factor (a backlog)', () => {
     const distribution = LogNormal.fit({ p50: 6, p90: 36 }, 60);
     const scaled = distribution.scaled(3);
-    for (const u of [0.1, 0.5, 0.9, 0.999])
+    for (const u of [0.1, 0.5, 0.9, 0.999]) {
       assert.ok(Math.abs(durationAt(scaled, u) / durationAt(distribution, u) - 3) < 1e-3);
+    }
   });
 
   test('keeps the quantile function increasing across its table and exact tails', () => {
