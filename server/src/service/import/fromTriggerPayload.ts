@@ -10,7 +10,7 @@
  */
 
 import type { ImportedAttribute, ImportedPlan, ImportedRequest, JsonObject } from './importedPlan';
-import type { ScalarValue } from '../text/yamlText';
+import type { ScalarValue } from '../../../../shared/yamlText';
 import {
   asArray,
   asObject,

@@ -18,7 +18,8 @@ import { hasChoices, schemaChoices, tenantChoices, tenantValuesAt } from './comp
 import { jsonContext } from './cursor/jsonContext';
 import type { SchemaRoot } from '../../document/schemaRoot';
 import { schemaRootFor } from '../../document/schemaRoot';
-import { escapeSnippet, jsonSnippet, quoteWith, yamlScalar, yamlSnippet } from './snippets';
+import { escapeSnippet, jsonSnippet, yamlSnippet } from './snippets';
+import { yamlString } from '../../../../../shared/yamlText';
 import { yamlContext } from './cursor/yamlContext';
 
 /** At most this many items are returned; the list is then marked incomplete. */
@@ -205,7 +206,7 @@ function valueEntries(ctx: CursorContext, choices: ValueChoice[], prefix: string
       if (ctx.format === 'json') {
         text = `${choice.raw ? choice.value : JSON.stringify(choice.value)}${ctx.commaAfter ? ',' : ''}`;
       } else {
-        text = `${ctx.needsSpace ? ' ' : ''}${prefix}${choice.raw ? choice.value : quote ? quoteWith(quote, choice.value) : yamlScalar(choice.value, ctx.flow)}`;
+        text = `${ctx.needsSpace ? ' ' : ''}${prefix}${choice.raw ? choice.value : yamlString(choice.value, { flow: ctx.flow, quote })}`;
       }
       const entry: Omit<CompletionEntry, 'start' | 'end'> = {
         label: choice.value,
@@ -273,11 +274,15 @@ function yamlKey(
   rootId: string,
   path: Segment[],
 ): KeyInsert {
-  const key = yamlScalar(name);
+  const key = yamlString(name);
   const schema = sub.schema;
   if (ctx.hasColon) return { text: key, snippet: false, retrigger: false };
   if (typeof schema.const === 'string') {
-    return { text: `${key}: ${yamlScalar(schema.const, ctx.flow)}`, snippet: false, retrigger: false };
+    return {
+      text: `${key}: ${yamlString(schema.const, { flow: ctx.flow })}`,
+      snippet: false,
+      retrigger: false,
+    };
   }
   // After a structure is opened, its keys, item snippets or values come next.
   if (!ctx.flow && isObjectSchema(schema)) {
