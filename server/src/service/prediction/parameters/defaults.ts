@@ -4,6 +4,7 @@
  */
 
 import type { MergedCatalog, Quantiles } from '../../catalog/types';
+import { STATUS_CHECK_DEFAULTS } from '../../catalog/iscDefaults';
 import type { BusinessHours } from '../../time/calendars';
 import type { Scenario } from '../input/predictionInput';
 
@@ -24,8 +25,8 @@ export const DEFAULTS = {
   ticketHours: { p50: 6, p90: 36 },
   ticketFailureChance: 0.05,
   ticketDriftRate: 0.02,
-  statusCheckMinutes: 30,
-  statusCheckDays: 2,
+  statusCheckMinutes: STATUS_CHECK_DEFAULTS.provisioningStatusCheckIntervalMinutes,
+  statusCheckDays: STATUS_CHECK_DEFAULTS.provisioningMaxStatusCheckDays,
   aggregationSchedule: '0 0 2 * * ?',
   aggregationMinutes: 15,
   timeZone: 'UTC',
@@ -70,39 +71,23 @@ export function rate(value: number | undefined): value is number {
   return value !== undefined && Number.isFinite(value) && value >= 0 && value <= 1;
 }
 
-/** The catalog's `{p50, p90}` if usable, else the default (and `text` is noted). */
-export function quantilesOr(
-  value: Quantiles | undefined,
-  fallback: Quantiles,
-  notes: Assumptions,
-  text: string,
-): Quantiles {
-  if (usable(value)) return value;
-  notes.add(text);
-  return fallback;
+/** A number the model can use as a count or a length: finite and at least `min`. */
+export function atLeast(min: number): (value: number | undefined) => value is number {
+  return (value): value is number => value !== undefined && Number.isFinite(value) && value >= min;
 }
 
-/** The catalog's share if usable, else the default (and `text` is noted). */
-export function rateOr(
-  value: number | undefined,
-  fallback: number,
+/**
+ * The catalog's value if the model can use it (`isUsable`: {@link usable}, {@link rate},
+ * {@link atLeast}), else the default, and `text` is noted.
+ */
+export function valueOr<T>(
+  value: T | undefined,
+  isUsable: (value: T | undefined) => value is T,
+  fallback: T,
   notes: Assumptions,
   text: string,
-): number {
-  if (rate(value)) return value;
-  notes.add(text);
-  return fallback;
-}
-
-/** The catalog's number if at least `min`, else the default (and `text` is noted). */
-export function countOr(
-  value: number | undefined,
-  fallback: number,
-  min: number,
-  notes: Assumptions,
-  text: string,
-): number {
-  if (value !== undefined && Number.isFinite(value) && value >= min) return value;
+): T {
+  if (isUsable(value)) return value;
   notes.add(text);
   return fallback;
 }

@@ -14,7 +14,7 @@ import { resolveTicketing } from './ticketParameters';
 import type { TicketParams } from './ticketParameters';
 import { resolveConnector } from './connectorParameters';
 import type { ConnectorParams } from './connectorParameters';
-import { Assumptions, DEFAULTS, quantilesOr, rateOr, scenarioFor } from './defaults';
+import { Assumptions, DEFAULTS, rate, scenarioFor, usable, valueOr } from './defaults';
 import type { ResolveContext } from './defaults';
 import { num, percent, typical } from '../../../../../shared/format';
 
@@ -163,11 +163,12 @@ function resolveManual(spec: UnitSpec, ctx: ResolveContext, notes: Assumptions):
     awayMinutes: 0,
   };
   if (spec.unassigned) return params;
-  params.completionHours = quantilesOr(
+  params.completionHours = valueOr(
     timing.completionHours,
+    usable,
     d.completionHours,
     notes,
-    `No completion time for manual tasks of ${s}: assumed ${typical(8, 72, 'business hours')}.`,
+    `No completion time for manual tasks of ${s}: assumed ${typical(d.completionHours.p50, d.completionHours.p90, 'business hours')}.`,
   );
   const hours = timing.businessHours;
   if (hours === undefined) {
@@ -178,8 +179,9 @@ function resolveManual(spec: UnitSpec, ctx: ResolveContext, notes: Assumptions):
     params.businessHours = hours;
   }
   if (ctx.timeZoneNote) notes.add(ctx.timeZoneNote);
-  params.driftRate = rateOr(
+  params.driftRate = valueOr(
     timing.driftRate,
+    rate,
     d.manualDriftRate,
     notes,
     `No drift rate for ${s}: assumed ${percent(d.manualDriftRate)} of manual tasks are marked complete although the change was not made.`,
