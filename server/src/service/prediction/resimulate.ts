@@ -13,7 +13,7 @@ import { SimulationCache, compilePlan } from './engine/compiledPlan';
 import type { PredictionRun } from './predict';
 import { runCompiled, runsOf, seedOf, summarizeRequest } from './predict';
 import type { RunUnits } from './engine/monteCarlo';
-import { runUnits } from './engine/monteCarlo';
+import { runOnce } from './engine/monteCarlo';
 import type { RunOutput } from './engine/runOutput';
 import type { PredictionInput, PredictionRequest } from './input/predictionInput';
 
@@ -158,7 +158,7 @@ function resimulate(
       out.verified[at] = 0;
       out.outcome[at] = 0;
     }
-    runUnits(model, units, seed, run, out, run, null);
+    runOnce(model, seed, run, out, run, null, units);
   }
 }
 

@@ -5,7 +5,7 @@
 
 import type { Milestones, MilestoneQuantiles, Outcomes } from '../../../../../shared/prediction';
 import type { ConnectorGroup, SimModel } from './compiledPlan';
-import type { EventSink } from './runOutput';
+import type { EventSink, RunTarget } from './runOutput';
 import { RunOutput } from './runOutput';
 import { runConnectorGroup, runManual, runTicket } from './processes';
 import { runSeed } from './random';
@@ -19,31 +19,12 @@ export interface RunUnits {
 }
 
 /**
- * Simulates run `run` of `units` (all of the model's, or the ones an edit changed) and writes their
- * cells of column `column` of `out`. Every unit draws from its own stream, so a unit's numbers do
- * not depend on which other units run beside it, except within its connector group.
- */
-export function runUnits(
-  model: SimModel,
-  units: RunUnits,
-  seed: number,
-  run: number,
-  out: RunOutput,
-  column: number,
-  sink: EventSink | null,
-): void {
-  const seedOfRun = runSeed(seed, run);
-  const groups = units.groups;
-  for (let g = 0; g < groups.length; g++) runConnectorGroup(model, groups[g]!, seedOfRun, out, column, sink);
-  const manual = units.manual;
-  for (let k = 0; k < manual.length; k++) runManual(model, manual[k]!, seedOfRun, out, column, sink);
-  const tickets = units.tickets;
-  for (let k = 0; k < tickets.length; k++) runTicket(model, tickets[k]!, seedOfRun, out, column, sink);
-}
-
-/**
- * Simulates run `run` of the model and writes it into column `column` of `out`. With a sink, the
- * run's events are reported as they happen; the numbers are the same with or without one.
+ * Simulates run `run` of `units` (by default all of the model's; after an edit, the ones it
+ * changed) and writes their cells of column `column` of `out`; `out.runEnd[column]` is raised to
+ * the latest time a unit settles (a new column starts at 0). Every unit draws from its own stream,
+ * so its numbers do not depend on which other units run beside it, except within its connector
+ * group. With a sink, the run's events are reported as they happen; the numbers are the same with
+ * or without one.
  */
 export function runOnce(
   model: SimModel,
@@ -52,9 +33,15 @@ export function runOnce(
   out: RunOutput,
   column: number,
   sink: EventSink | null,
+  units: RunUnits = model,
 ): void {
-  out.runEnd[column] = 0;
-  runUnits(model, model, seed, run, out, column, sink);
+  const target: RunTarget = { seedOfRun: runSeed(seed, run), out, column, sink };
+  const groups = units.groups;
+  for (let g = 0; g < groups.length; g++) runConnectorGroup(model, groups[g]!, target);
+  const manual = units.manual;
+  for (let k = 0; k < manual.length; k++) runManual(model, manual[k]!, target);
+  const tickets = units.tickets;
+  for (let k = 0; k < tickets.length; k++) runTicket(model, tickets[k]!, target);
 }
 
 /** Runs the model `runs` times with `seed`. */
