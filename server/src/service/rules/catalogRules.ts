@@ -76,18 +76,12 @@ function multipleManagers(integrations: readonly MapNode[]): Finding[] {
       const source = stringOf(item);
       if (!source) continue;
       const earlier = managedBy.get(source);
-      if (earlier !== undefined && earlier !== name) {
-        findings.push(
-          finding(
-            'source-multiple-sdims',
-            item.start,
-            item.end,
-            `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only. Remove it from one of them.`,
-          ),
-        );
-      } else {
+      if (earlier === undefined || earlier === name) {
         managedBy.set(source, name);
+        continue;
       }
+      const message = `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only. Remove it from one of them.`;
+      findings.push(finding('source-multiple-sdims', item.start, item.end, message));
     }
   }
   return findings;
