@@ -28,15 +28,15 @@ export interface ConnectorParams {
 
 /** The assumption each connector default stands for, in plain words. */
 function defaultTexts(s: string): Record<string, string> {
-  const d = DEFAULTS;
+  const d = DEFAULTS.connector;
   return {
     queue: `No queue time for ${s}: assumed ${typical(d.queueMinutes.p50, d.queueMinutes.p90, 'min')} (a healthy connector under moderate load).`,
     execute: `No execution time for ${s}: assumed ${typical(d.executeSeconds.p50, d.executeSeconds.p90, 's')} per connector call.`,
     concurrency: `No concurrency for ${s}: assumed ${d.concurrency} connector calls at a time.`,
     failure: `No failure rate for ${s}: assumed ${percent(d.failureRate)} of attempts fail.`,
     retryable: `No retryable share for ${s}: assumed half of its failures match its retryableErrors and are retried.`,
-    maxRetries: `No provisioningMaxRetries for ${s}: assumed ${d.maxRetries} retries (ISC documentation).`,
-    retryMinutes: `No provisioningRetryThreshold for ${s}: assumed ${d.retryMinutes} minutes between retries (ISC documentation; a SailPoint forum reply reports a default of 1 minute).`,
+    maxRetries: `No provisioningMaxRetries for ${s}: assumed ${DEFAULTS.maxRetries} retries (ISC documentation).`,
+    retryMinutes: `No provisioningRetryThreshold for ${s}: assumed ${DEFAULTS.retryMinutes} minutes between retries (ISC documentation; a SailPoint forum reply reports a default of 1 minute).`,
     attribute: `No attribute failure rate for ${s}: assumed each attribute request fails on its own in ${percent(d.attributeFailureRate)} of successful calls (partial success).`,
     visibility: `No visibility delay for ${s}: assumed access shows on the target ${typical(d.visibilityMinutes.p50, d.visibilityMinutes.p90, 'min')} after the commit (replication).`,
   };
@@ -60,11 +60,17 @@ function failuresOf(
   if (failure) notes.add(`Scenario ${failure.spec}: ${percent(failure.rate)} of the attempts to ${s} fail.`);
   const failureRate = failure
     ? failure.rate
-    : valueOr(timing.failureRate, rate, DEFAULTS.failureRate, notes, texts.failure!);
+    : valueOr(timing.failureRate, rate, DEFAULTS.connector.failureRate, notes, texts.failure!);
   const hasRetryableErrors = (source?.connectorAttributes?.retryableErrors?.length ?? 0) > 0;
   let retryableShare = 0;
   if (hasRetryableErrors) {
-    retryableShare = valueOr(timing.retryableShare, rate, DEFAULTS.retryableShare, notes, texts.retryable!);
+    retryableShare = valueOr(
+      timing.retryableShare,
+      rate,
+      DEFAULTS.connector.retryableShare,
+      notes,
+      texts.retryable!,
+    );
   } else if (timing.retryableShare !== undefined && timing.retryableShare > 0) {
     notes.add(
       `${s} sets retryableShare but lists no retryableErrors: ISC retries only errors that match retryableErrors, so no failure is retried.`,
@@ -95,7 +101,7 @@ export function resolveConnector(
   const s = spec.name;
   const timing = spec.source?.timing?.connector ?? {};
   const attributes = spec.source?.connectorAttributes ?? {};
-  const d = DEFAULTS;
+  const d = DEFAULTS.connector;
   const texts = defaultTexts(s);
   const queueMinutes = valueOr(timing.queueMinutes, usable, d.queueMinutes, notes, texts.queue!);
   const executeSeconds = valueOr(timing.executeSeconds, usable, d.executeSeconds, notes, texts.execute!);
@@ -106,12 +112,18 @@ export function resolveConnector(
   const retries = failures.hasRetryableErrors && (failures.retryableShare > 0 || failures.outageMinutes > 0);
   const maxRetries = retries
     ? Math.floor(
-        valueOr(attributes.provisioningMaxRetries, atLeast(0), d.maxRetries, notes, texts.maxRetries!),
+        valueOr(attributes.provisioningMaxRetries, atLeast(0), DEFAULTS.maxRetries, notes, texts.maxRetries!),
       )
     : 0;
   const retryMinutes = retries
-    ? valueOr(attributes.provisioningRetryThreshold, atLeast(0), d.retryMinutes, notes, texts.retryMinutes!)
-    : d.retryMinutes;
+    ? valueOr(
+        attributes.provisioningRetryThreshold,
+        atLeast(0),
+        DEFAULTS.retryMinutes,
+        notes,
+        texts.retryMinutes!,
+      )
+    : DEFAULTS.retryMinutes;
   const attributeCount = request.attributeRequests.length;
   const attributeFailureRate =
     attributeCount > 0

@@ -3,25 +3,36 @@
  * a default, writing down each default used (a request's `assumptions`).
  */
 
-import type { MergedCatalog, Quantiles } from '../../catalog/types';
+import type { ConnectorTiming, ManualTiming, MergedCatalog, Quantiles } from '../../catalog/types';
 import { STATUS_CHECK_DEFAULTS } from '../../catalog/iscDefaults';
 import type { BusinessHours } from '../../time/calendars';
 import type { Scenario } from '../input/predictionInput';
 
-/** The default table of prediction.md §2. */
+/**
+ * The default table of prediction.md §2. `connector` and `manual` hold a default for every field of
+ * a source's `timing.connector` and `timing.manual` (the types make sure of it).
+ */
 export const DEFAULTS = {
-  queueMinutes: { p50: 0.5, p90: 5 },
-  executeSeconds: { p50: 5, p90: 60 },
-  concurrency: 4,
-  failureRate: 0.02,
-  retryableShare: 0.5,
-  attributeFailureRate: 0.01,
+  connector: {
+    queueMinutes: { p50: 0.5, p90: 5 },
+    executeSeconds: { p50: 5, p90: 60 },
+    concurrency: 4,
+    failureRate: 0.02,
+    retryableShare: 0.5,
+    attributeFailureRate: 0.01,
+    visibilityMinutes: { p50: 1, p90: 15 },
+  } satisfies Required<ConnectorTiming>,
   maxRetries: 3,
   retryMinutes: 60,
-  visibilityMinutes: { p50: 1, p90: 15 },
-  completionHours: { p50: 8, p90: 72 },
-  businessHours: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], start: '09:00', end: '17:00' } as BusinessHours,
-  manualDriftRate: 0.03,
+  manual: {
+    completionHours: { p50: 8, p90: 72 },
+    businessHours: {
+      days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+      start: '09:00',
+      end: '17:00',
+    } as BusinessHours,
+    driftRate: 0.03,
+  } satisfies Required<ManualTiming>,
   ticketHours: { p50: 6, p90: 36 },
   ticketFailureChance: 0.05,
   ticketDriftRate: 0.02,

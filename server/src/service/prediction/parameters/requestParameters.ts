@@ -153,15 +153,8 @@ function resolveUnit(
 function resolveManual(spec: UnitSpec, ctx: ResolveContext, notes: Assumptions): ManualParams {
   const s = spec.name;
   const timing = spec.source?.timing?.manual ?? {};
-  const d = DEFAULTS;
-  const params: ManualParams = {
-    owner: spec.target,
-    unassigned: spec.unassigned,
-    completionHours: d.completionHours,
-    businessHours: d.businessHours,
-    driftRate: d.manualDriftRate,
-    awayMinutes: 0,
-  };
+  const d = DEFAULTS.manual;
+  const params: ManualParams = { owner: spec.target, unassigned: spec.unassigned, ...d, awayMinutes: 0 };
   if (spec.unassigned) return params;
   params.completionHours = valueOr(
     timing.completionHours,
@@ -182,9 +175,9 @@ function resolveManual(spec: UnitSpec, ctx: ResolveContext, notes: Assumptions):
   params.driftRate = valueOr(
     timing.driftRate,
     rate,
-    d.manualDriftRate,
+    d.driftRate,
     notes,
-    `No drift rate for ${s}: assumed ${percent(d.manualDriftRate)} of manual tasks are marked complete although the change was not made.`,
+    `No drift rate for ${s}: assumed ${percent(d.driftRate)} of manual tasks are marked complete although the change was not made.`,
   );
   const away = spec.target === null ? undefined : scenarioFor(ctx, 'away', spec.target);
   if (away) {
