@@ -311,8 +311,9 @@ function keyInsert(
   }
   // After a structure is opened, its keys, item snippets or values come next; a YAML flow collection opens none.
   const opens = ctx.format === 'json' || !ctx.flow;
-  if (opens && isObjectSchema(schema))
+  if (opens && isObjectSchema(schema)) {
     return { text: texts.object(ctx, name), snippet: true, retrigger: true };
+  }
   if (opens && schema.type === 'array') {
     return { text: texts.array(ctx, name), snippet: true, retrigger: itemsHaveChoices(rootId, path, sub) };
   }
