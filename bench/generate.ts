@@ -1,32 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { EXAMPLE_CATALOG_START, EXAMPLE_PAYROLL_SOURCE } from '../client/src/templates';
+import { AD_ACCOUNT_SCHEMA } from '../test/unit/helpers';
 
 /** Sources of the generated catalog, one per channel situation. */
 const SOURCES = ['Active Directory', 'Salesforce', 'Payroll', 'HR Portal', 'Finance File Share'];
 
-/** A catalog for generated plans: connector, manual, ticketing and a split source. */
-export const BENCH_CATALOG = `kind: SourceCatalog
-timeZone: Europe/Berlin
-sources:
-  - name: Active Directory
-    connectionType: direct
-    features: [PROVISIONING, ENABLE, UNLOCK, PASSWORD]
-    owner: { name: ad.admin }
-    accountSchema:
-      attributes:
-        - { name: memberOf, type: string, multi: true, entitlement: true }
-        - { name: department, type: string }
-    aggregation: { schedule: '0 0 5,13,21 * * ?', durationMinutes: 20 }
-  - name: Salesforce
+/** A catalog for generated plans: connector, manual, ticketing and a split source, on the templates' example tenant. */
+export const BENCH_CATALOG = `${EXAMPLE_CATALOG_START}${AD_ACCOUNT_SCHEMA}  - name: Salesforce
     connectionType: direct
     features: [PROVISIONING, ENABLE]
     owner: { name: crm.admin }
     aggregation: { schedule: '0 30 1 * * ?', durationMinutes: 10 }
-  - name: Payroll
-    connectionType: file
-    features: [DIRECT_PERMISSIONS]
-    owner: { name: payroll.admin }
-  - name: HR Portal
+${EXAMPLE_PAYROLL_SOURCE}  - name: HR Portal
     features: [PROVISIONING]
     owner: { name: hr.admin }
   - name: Finance File Share

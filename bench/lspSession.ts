@@ -7,11 +7,10 @@
 import type { ChildProcess } from 'child_process';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as path from 'path';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { URI } from 'vscode-uri';
+import { initializeServer } from '../test/lsp/lspClient';
 
 /** One `publishDiagnostics`, with when it arrived (performance.now()). */
 export interface Arrival {
@@ -140,26 +139,18 @@ export class LspSession {
   }
 
   async initialize(root: string): Promise<InitializeResult> {
-    const rootUri = URI.file(root).toString();
-    const result = await this.connection.sendRequest<InitializeResult>('initialize', {
-      processId: process.pid,
-      rootUri,
-      workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
-      capabilities: {
-        workspace: {
-          configuration: true,
-          didChangeConfiguration: { dynamicRegistration: true },
-          workspaceFolders: true,
-        },
-        textDocument: {
-          publishDiagnostics: { versionSupport: true },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: { completionItem: { snippetSupport: true } },
-        },
+    const result = await initializeServer(this.connection, root, {
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceFolders: true,
       },
-      initializationOptions: { trusted: true },
+      textDocument: {
+        publishDiagnostics: { versionSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: true } },
+      },
     });
-    await this.connection.sendNotification('initialized', {});
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: this.settings });
     return result;
   }

@@ -112,8 +112,12 @@ function interactionRows(results: BenchResults): Row[] {
       verdict: atMost(value, 20, 'p95 ≤ 20 ms', 'ms'),
     };
   };
+  const rssRow = (measure: string, pick: (r: ServerResult) => number | undefined): Row => {
+    const value = ours ? pick(ours) : undefined;
+    const verdict = atMost(value, 300, '≤ 300 MB RSS', 'MB');
+    return { measure, unit: 'MB', ours: value, yls: yls ? pick(yls) : undefined, verdict };
+  };
   const first = med(ours?.lensFirstMs);
-  const rss = (m: ServerResult['memoryAfterOpen']): number | undefined => m?.rssMb;
   return [
     p95Row('hover on a source value', (r) => r.hoverSourceMs),
     p95Row('hover on an operation value', (r) => r.hoverOperationMs),
@@ -127,34 +131,10 @@ function interactionRows(results: BenchResults): Row[] {
     },
     { measure: 'code lenses, 10,000, first call after the open', unit: 'ms', ours: ours?.lensAfterOpenMs },
     { measure: 'code lenses, 10,000, repeat call', unit: 'ms', ours: med(ours?.lensRepeatMs) },
-    {
-      measure: 'server RSS, 10,000 open',
-      unit: 'MB',
-      ours: rss(ours?.memoryAfterOpen),
-      yls: rss(yls?.memoryAfterOpen),
-      verdict: atMost(rss(ours?.memoryAfterOpen), 300, '≤ 300 MB RSS', 'MB'),
-    },
-    {
-      measure: 'server RSS, 10,000, right after the last edit and request',
-      unit: 'MB',
-      ours: rss(ours?.memoryAfterEdits),
-      yls: rss(yls?.memoryAfterEdits),
-      verdict: atMost(rss(ours?.memoryAfterEdits), 300, '≤ 300 MB RSS', 'MB'),
-    },
-    {
-      measure: 'server RSS, 10,000, after the edits, settled (3 s idle)',
-      unit: 'MB',
-      ours: rss(ours?.memorySettled),
-      yls: rss(yls?.memorySettled),
-      verdict: atMost(rss(ours?.memorySettled), 300, '≤ 300 MB RSS', 'MB'),
-    },
-    {
-      measure: 'server peak RSS (VmHWM), 10,000',
-      unit: 'MB',
-      ours: ours?.memoryAfterEdits?.hwmMb,
-      yls: yls?.memoryAfterEdits?.hwmMb,
-      verdict: atMost(ours?.memoryAfterEdits?.hwmMb, 300, '≤ 300 MB RSS', 'MB'),
-    },
+    rssRow('server RSS, 10,000 open', (r) => r.memoryAfterOpen?.rssMb),
+    rssRow('server RSS, 10,000, right after the last edit and request', (r) => r.memoryAfterEdits?.rssMb),
+    rssRow('server RSS, 10,000, after the edits, settled (3 s idle)', (r) => r.memorySettled?.rssMb),
+    rssRow('server peak RSS (VmHWM), 10,000', (r) => r.memoryAfterEdits?.hwmMb),
   ];
 }
 

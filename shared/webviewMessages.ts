@@ -23,6 +23,12 @@ export interface DryRunState {
   perspective?: string;
 }
 
+/** The request the view shows focused: the plan's document in the file, and the request's index. */
+export interface RequestFocus {
+  document: number;
+  request: number;
+}
+
 export type ViewToHost =
   | { type: 'ready' }
   | { type: 'options'; options: DryRunOptions }
@@ -34,7 +40,7 @@ export type HostToView =
       type: 'model';
       model: DryRunModel;
       options: DryRunOptions;
-      focus: { document: number; request: number } | null;
+      focus: RequestFocus | null;
     }
   | { type: 'busy' }
   /** The simulation gave what the view already shows: only end the busy state (nothing is redrawn). */
@@ -134,6 +140,6 @@ export function parseHostMessage(raw: unknown): HostToView | undefined {
     type: 'model',
     model: model as unknown as DryRunModel,
     options,
-    focus: focus as { document: number; request: number } | null,
+    focus: focus as RequestFocus | null,
   };
 }

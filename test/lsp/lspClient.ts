@@ -9,6 +9,27 @@ import { REPO_ROOT } from '../repoPaths';
 
 const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
 
+/**
+ * The LSP handshake of a client with `capabilities` in the trusted workspace folder `root`:
+ * `initialize`, then `initialized`. The benchmark's client uses it too.
+ */
+export async function initializeServer(
+  connection: MessageConnection,
+  root: string,
+  capabilities: Record<string, unknown>,
+): Promise<InitializeResult> {
+  const rootUri = URI.file(root).toString();
+  const result = await connection.sendRequest<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
+    capabilities,
+    initializationOptions: { trusted: true },
+  });
+  await connection.sendNotification('initialized', {});
+  return result;
+}
+
 /** A published diagnostics message, in arrival order. */
 export interface Published {
   uri: string;
@@ -52,19 +73,10 @@ export class LspTestClient {
   }
 
   async initialize(root: string, capabilities: Record<string, unknown> = {}): Promise<InitializeResult> {
-    const rootUri = URI.file(root).toString();
-    const result = await this.connection.sendRequest<InitializeResult>('initialize', {
-      processId: process.pid,
-      rootUri,
-      workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
-      capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        ...capabilities,
-      },
-      initializationOptions: { trusted: true },
+    return initializeServer(this.connection, root, {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      ...capabilities,
     });
-    await this.connection.sendNotification('initialized', {});
-    return result;
   }
 
   async open(file: string, text: string, languageId = 'isc-plan-yaml', version = 1): Promise<string> {

@@ -1,9 +1,13 @@
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../../server/src/service/findings/finding';
+import { toDiagnostics } from '../../server/src/cli/output';
+import { EXAMPLE_CATALOG_START, EXAMPLE_PAYROLL_SOURCE } from '../../client/src/templates';
 import type { ServiceOptions } from '../../server/src/service/planService';
 import { PlanService } from '../../server/src/service/planService';
 import type { ServiceHost } from '../../server/src/service/workspace/serviceHost';
+
+/** Findings as diagnostics with LSP ranges: the CLI's conversion, which the tests assert through. */
+export { toDiagnostics };
 
 /** The workspace root of in-memory test files. */
 export const ROOT = path.resolve('/ws');
@@ -73,16 +77,6 @@ export function diagnose(
   return toDiagnostics(text, service.findings(file));
 }
 
-export function toDiagnostics(text: string, findings: readonly Finding[]): Diagnostic[] {
-  const doc = TextDocument.create('file:///test', 'yaml', 0, text);
-  return findings.map((f) => ({
-    code: f.code,
-    severity: f.severity,
-    message: f.message,
-    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
-  }));
-}
-
 /** The LSP range of the `occurrence`-th (1-based) appearance of `needle` in `text`. */
 export function rangeOf(text: string, needle: string, occurrence = 1): Range {
   let index = -1;
@@ -112,25 +106,16 @@ export function withCode(diagnostics: readonly Diagnostic[], code: string): Diag
   return diagnostics.filter((d) => d.code === code);
 }
 
-/** A small catalog used across tests (one source per channel situation). */
-export const CATALOG = `kind: SourceCatalog
-timeZone: Europe/Berlin
-sources:
-  - name: Active Directory
-    connectionType: direct
-    features: [PROVISIONING, ENABLE, UNLOCK, PASSWORD]
-    owner: { name: ad.admin }
-    accountSchema:
+/** The example tenant's Active Directory account schema (it continues the Active Directory entry). */
+export const AD_ACCOUNT_SCHEMA = `    accountSchema:
       attributes:
         - { name: memberOf, type: string, multi: true, entitlement: true }
         - { name: department, type: string }
         - { name: password, type: string }
-    aggregation: { schedule: '0 0 5,13,21 * * ?', durationMinutes: 20 }
-  - name: Payroll
-    connectionType: file
-    features: [DIRECT_PERMISSIONS]
-    owner: { name: payroll.admin }
-  - name: Orphan Files
+`;
+
+/** A small catalog used across tests (one source per channel situation), on the templates' example tenant. */
+export const CATALOG = `${EXAMPLE_CATALOG_START}${AD_ACCOUNT_SCHEMA}${EXAMPLE_PAYROLL_SOURCE}  - name: Orphan Files
     connectionType: file
     features: []
   - name: File Share

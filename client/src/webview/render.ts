@@ -1,6 +1,6 @@
 import type { DryRunModel, DryRunPlan, DryRunSummary } from '../../../shared/dryRun';
 import type { RequestPrediction } from '../../../shared/prediction';
-import type { DryRunOptions } from '../../../shared/webviewMessages';
+import type { DryRunOptions, RequestFocus } from '../../../shared/webviewMessages';
 import { LIMITS } from '../../../shared/webviewMessages';
 import { humanDuration, milestoneText, outcomesText, utcMinuteText } from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
@@ -36,7 +36,7 @@ export function renderModel(
   model: DryRunModel,
   options: DryRunOptions,
   actions: ViewActions,
-  focus: { document: number; request: number } | null,
+  focus: RequestFocus | null,
 ): HTMLElement {
   const root = h(doc, 'div', { class: 'dry-run' });
   root.appendChild(
@@ -152,7 +152,7 @@ function renderPlan(
   plan: DryRunPlan,
   titled: boolean,
   actions: ViewActions,
-  focus: { document: number; request: number } | null,
+  focus: RequestFocus | null,
 ): HTMLElement {
   const section = h(doc, 'section', {
     class: 'plan',
@@ -209,7 +209,7 @@ function renderRequests(
   doc: Document,
   plan: DryRunPlan,
   actions: ViewActions,
-  focus: { document: number; request: number } | null,
+  focus: RequestFocus | null,
 ): HTMLElement {
   const table = h(doc, 'table', { class: 'requests' });
   table.appendChild(

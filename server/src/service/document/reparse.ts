@@ -26,6 +26,14 @@ interface Region {
   oldEnd: number;
 }
 
+/** The change being applied to a plan document: the text after it and how far it moves what follows. */
+interface Edit {
+  doc: PlanDocument;
+  text: string;
+  delta: number;
+  limits: Limits;
+}
+
 /**
  * Applies a change to the documents of a YAML plan file by re-parsing only the requests whose
  * lines it touched. Returns false, leaving the documents untouched, whenever that cannot be done
@@ -45,7 +53,7 @@ export function applyIncrementally(
   if (!reparsableInParts(doc, doc.segments)) return false;
   const delta = change.text.length - (change.end - change.start);
   const region = affectedRegion(doc.segments, change);
-  const parsed = reparse(doc, region, newText, delta, limits);
+  const parsed = reparse({ doc, text: newText, delta, limits }, region);
   if (!parsed) return false;
   splice(doc, parsed, delta);
   for (let i = docIndex + 1; i < docs.length; i++) shiftDocument(docs[i]!, delta);
@@ -101,21 +109,16 @@ interface Reparsed {
   end: number;
 }
 
-function reparse(
-  doc: PlanDocument,
-  region: Region,
-  text: string,
-  delta: number,
-  limits: Limits,
-): Reparsed | undefined {
-  const attempt = parseRegion(doc, region, text, delta, limits);
+function reparse(edit: Edit, region: Region): Reparsed | undefined {
+  const { doc, delta } = edit;
+  const attempt = parseRegion(edit, region);
   if (attempt && attempt.findings.every((f) => f.code === 'duplicate-key')) return attempt;
   // A syntax error may swallow the following request (an unclosed quote or bracket). Re-parse one
   // more request with it: if that one comes out exactly as before, the damage stayed inside.
   const segments = doc.segments!;
   if (region.last + 1 >= segments.starts.length) return undefined;
   const wider: Region = { ...region, last: region.last + 1, oldEnd: segmentEnd(segments, region.last + 1) };
-  const extended = parseRegion(doc, wider, text, delta, limits);
+  const extended = parseRegion(edit, wider);
   if (!extended) return undefined;
   const next = doc.requests[wider.last]!;
   const nextStart = segments.starts[wider.last]! + delta;
@@ -132,13 +135,8 @@ function reparse(
   return extended;
 }
 
-function parseRegion(
-  doc: PlanDocument,
-  region: Region,
-  text: string,
-  delta: number,
-  limits: Limits,
-): Reparsed | undefined {
+function parseRegion(edit: Edit, region: Region): Reparsed | undefined {
+  const { doc, text, delta, limits } = edit;
   const newEnd = region.oldEnd + delta;
   const parsed = parseYamlRegion(text, region.start, newEnd, limits);
   const root = parsed.root;

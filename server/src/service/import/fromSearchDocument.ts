@@ -7,18 +7,9 @@
  */
 
 import type { ImportedPlan, ImportedRequest, JsonObject } from './importedPlan';
-import {
-  asArray,
-  asObject,
-  compactJson,
-  identityOf,
-  listComments,
-  objects,
-  recordedComment,
-  text,
-} from './importedPlan';
+import { asArray, asObject, compactJson, listComments, recordedComment, text } from './importedPlan';
 import type { JsonRequestFields } from './jsonRequest';
-import { jsonAccountRequest } from './jsonRequest';
+import { jsonAccountRequest, jsonRecordPlan } from './jsonRequest';
 
 /** Keys only an account-activity search document has (the trigger has none of them). */
 export const SEARCH_DOCUMENT_KEYS = [
@@ -94,22 +85,6 @@ function activityComments(doc: JsonObject): string[] {
 
 /** One account-activity search document as a plan. */
 export function searchDocumentPlan(doc: JsonObject): ImportedPlan {
-  const identity = identityOf(doc.recipient);
-  const requester = identityOf(doc.requester);
-  const trackingId = text(doc.trackingNumber);
   const action = text(doc.action) ?? 'Account activity';
-  const name = identity ? `${action} for ${identity.name}` : trackingId ? `${action} ${trackingId}` : action;
-  const comments = activityComments(doc);
-  const recipient = doc.recipient;
-  if (!identity && recipient !== undefined) {
-    comments.unshift(`recipient without a name: ${compactJson(recipient)}`);
-  }
-  return {
-    name,
-    ...(trackingId ? { trackingId } : {}),
-    ...(identity ? { identity } : {}),
-    ...(requester ? { requester } : {}),
-    comments,
-    requests: objects(doc.accountRequests).map(accountRequest),
-  };
+  return jsonRecordPlan(doc, action, activityComments(doc), accountRequest);
 }

@@ -10,19 +10,10 @@
  */
 
 import type { ImportedAttribute, ImportedPlan, ImportedRequest, JsonObject } from './importedPlan';
-import type { ScalarValue } from '../text/yamlText';
-import {
-  asArray,
-  asObject,
-  compactJson,
-  identityOf,
-  listComments,
-  objects,
-  recordedComment,
-  text,
-} from './importedPlan';
+import type { ScalarValue } from '../../../../shared/yamlText';
+import { asArray, asObject, listComments, recordedComment, text } from './importedPlan';
 import type { JsonRequestFields } from './jsonRequest';
-import { jsonAccountRequest } from './jsonRequest';
+import { jsonAccountRequest, jsonRecordPlan } from './jsonRequest';
 
 /** Whether one account request looks like the trigger's (`accountOperation`, `attributeName`...). */
 export function isTriggerAccountRequest(request: JsonObject): boolean {
@@ -78,27 +69,11 @@ function accountRequest(request: JsonObject): ImportedRequest {
 
 /** One Provisioning Completed trigger payload as a plan. */
 export function triggerPlan(payload: JsonObject): ImportedPlan {
-  const identity = identityOf(payload.recipient);
-  const requester = identityOf(payload.requester);
-  const trackingId = text(payload.trackingNumber);
   const action = text(payload.action);
-  const what = action ? `${action}` : 'Provisioning';
-  const name = identity ? `${what} for ${identity.name}` : trackingId ? `${what} ${trackingId}` : what;
   const comments = [
     ...(action ? [`ISC trigger action: ${action}`] : []),
     ...listComments('ISC recorded errors', asArray(payload.errors)),
     ...listComments('ISC recorded warnings', asArray(payload.warnings)),
   ];
-  const recipient = payload.recipient;
-  if (!identity && recipient !== undefined && recipient !== null) {
-    comments.unshift(`recipient without a name: ${compactJson(recipient)}`);
-  }
-  return {
-    name,
-    ...(trackingId ? { trackingId } : {}),
-    ...(identity ? { identity } : {}),
-    ...(requester ? { requester } : {}),
-    comments,
-    requests: objects(payload.accountRequests).map(accountRequest),
-  };
+  return jsonRecordPlan(payload, action ?? 'Provisioning', comments, accountRequest);
 }

@@ -4,7 +4,7 @@
  * each record kind fill this model; `writePlan.ts` alone decides how it looks as text.
  */
 
-import type { ScalarValue } from '../text/yamlText';
+import type { ScalarValue } from '../../../../shared/yamlText';
 
 /** The kinds of record an import recognises, by shape. */
 export type RecordKind = 'search-document' | 'trigger' | 'iiq-xml';

@@ -1,11 +1,11 @@
 /**
- * Account requests as ISC's JSON records write them. The search document and the trigger payload
- * have the same parts under different names (`op` / `accountOperation`, attribute `name` /
+ * ISC's JSON records (the search document and the trigger payload) as plans. Both have the same
+ * parts, the account requests under different names (`op` / `accountOperation`, attribute `name` /
  * `attributeName`...); each format names its fields and this module reads them.
  */
 
-import type { ImportedAttribute, ImportedRequest, JsonObject } from './importedPlan';
-import { asArray, asObject, attributeValueOf, compactJson, text } from './importedPlan';
+import type { ImportedAttribute, ImportedPlan, ImportedRequest, JsonObject } from './importedPlan';
+import { asArray, asObject, attributeValueOf, compactJson, identityOf, objects, text } from './importedPlan';
 import { accountOperation, attributeOperation } from './operations';
 
 /** Where one format keeps the parts of an account request and of its attribute requests. */
@@ -64,5 +64,34 @@ export function jsonAccountRequest(
     attributeRequests,
     permissionRequests: [],
     comments,
+  };
+}
+
+/**
+ * A record as a plan: named after `action` and the recipient (else the tracking number), with the
+ * recipient, requester and tracking number, the record's `comments` (a recipient without a name is
+ * kept as the first of them) and its account requests, each converted by `accountRequest`.
+ */
+export function jsonRecordPlan(
+  record: JsonObject,
+  action: string,
+  comments: string[],
+  accountRequest: (request: JsonObject) => ImportedRequest,
+): ImportedPlan {
+  const identity = identityOf(record.recipient);
+  const requester = identityOf(record.requester);
+  const trackingId = text(record.trackingNumber);
+  const name = identity ? `${action} for ${identity.name}` : trackingId ? `${action} ${trackingId}` : action;
+  const recipient = record.recipient;
+  if (!identity && recipient !== undefined && recipient !== null) {
+    comments.unshift(`recipient without a name: ${compactJson(recipient)}`);
+  }
+  return {
+    name,
+    ...(trackingId ? { trackingId } : {}),
+    ...(identity ? { identity } : {}),
+    ...(requester ? { requester } : {}),
+    comments,
+    requests: objects(record.accountRequests).map(accountRequest),
   };
 }

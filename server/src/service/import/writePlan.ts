@@ -16,11 +16,11 @@ import type {
   ImportedRequest,
 } from './importedPlan';
 import { countedKind } from './recognise';
-import { commentLines, yamlScalar, yamlString } from '../text/yamlText';
+import { commentLines, yamlScalar, yamlString } from '../../../../shared/yamlText';
 
 function identityText(identity: ImportedIdentity): string {
-  const id = identity.id === undefined ? '' : `, id: ${yamlString(identity.id, true)}`;
-  return `{ name: ${yamlString(identity.name, true)}${id} }`;
+  const id = identity.id === undefined ? '' : `, id: ${yamlString(identity.id, { flow: true })}`;
+  return `{ name: ${yamlString(identity.name, { flow: true })}${id} }`;
 }
 
 /** `value: x`, or `value:` with one `- item` line per list entry (`value: []` for an empty list). */
@@ -43,7 +43,9 @@ function permissionLines(permission: ImportedPermission, indent: string): string
   const rights =
     permission.rights.length === 0
       ? []
-      : [`${indent}  rights: [${permission.rights.map((right) => yamlString(right, true)).join(', ')}]`];
+      : [
+          `${indent}  rights: [${permission.rights.map((right) => yamlString(right, { flow: true })).join(', ')}]`,
+        ];
   return [
     ...permission.comments.flatMap((comment) => commentLines(comment, indent)),
     `${indent}- target: ${yamlString(permission.target)}`,

@@ -12,8 +12,8 @@ import type { CompiledPlan } from './engine/compiledPlan';
 import { SimulationCache, compilePlan } from './engine/compiledPlan';
 import type { PredictionRun } from './predict';
 import { runCompiled, runsOf, seedOf, summarizeRequest } from './predict';
-import { runConnectorGroup, runManual, runTicket } from './engine/processes';
-import { runSeed } from './engine/random';
+import type { RunUnits } from './engine/monteCarlo';
+import { runOnce } from './engine/monteCarlo';
 import type { RunOutput } from './engine/runOutput';
 import type { PredictionInput, PredictionRequest } from './input/predictionInput';
 
@@ -141,9 +141,11 @@ function resimulate(
   seed: number,
 ): void {
   const model = compiled.model;
-  const groups = model.groups.filter((group) => rerun[group.members[0]!] === 1);
-  const manual = model.manual.filter((unit) => rerun[unit] === 1);
-  const tickets = model.tickets.filter((unit) => rerun[unit] === 1);
+  const units: RunUnits = {
+    groups: model.groups.filter((group) => rerun[group.members[0]!] === 1),
+    manual: model.manual.filter((unit) => rerun[unit] === 1),
+    tickets: model.tickets.filter((unit) => rerun[unit] === 1),
+  };
   const marked: number[] = [];
   rerun.forEach((flag, unit) => {
     if (flag === 1) marked.push(unit);
@@ -156,10 +158,7 @@ function resimulate(
       out.verified[at] = 0;
       out.outcome[at] = 0;
     }
-    const seedOfRun = runSeed(seed, run);
-    for (const group of groups) runConnectorGroup(model, group, seedOfRun, out, run, null);
-    for (const unit of manual) runManual(model, unit, seedOfRun, out, run, null);
-    for (const unit of tickets) runTicket(model, unit, seedOfRun, out, run, null);
+    runOnce(model, seed, run, out, run, null, units);
   }
 }
 

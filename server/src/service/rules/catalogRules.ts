@@ -5,10 +5,10 @@ import type { MapNode, ValueNode } from '../syntax/ast';
 import { getPair, getValue, stringOf, toValue } from '../syntax/ast';
 import { closest } from '../text/closest';
 import { quantilesOf } from '../catalog/readTiming';
+import { STATUS_CHECK_DEFAULTS } from '../catalog/iscDefaults';
 import { workflowP90Hours } from './workflowQuantile';
 
 const MAPPED_STATUSES = ['Committed', 'Queued', 'Failed'];
-const DEFAULT_MAX_CHECK_DAYS = 2;
 
 function maps(node: ValueNode | null | undefined): MapNode[] {
   return node?.kind === 'seq' ? node.items.filter((i): i is MapNode => i.kind === 'map') : [];
@@ -76,18 +76,12 @@ function multipleManagers(integrations: readonly MapNode[]): Finding[] {
       const source = stringOf(item);
       if (!source) continue;
       const earlier = managedBy.get(source);
-      if (earlier !== undefined && earlier !== name) {
-        findings.push(
-          finding(
-            'source-multiple-sdims',
-            item.start,
-            item.end,
-            `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only. Remove it from one of them.`,
-          ),
-        );
-      } else {
+      if (earlier === undefined || earlier === name) {
         managedBy.set(source, name);
+        continue;
       }
+      const message = `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only. Remove it from one of them.`;
+      findings.push(finding('source-multiple-sdims', item.start, item.end, message));
     }
   }
   return findings;
@@ -162,7 +156,7 @@ function pollingWindow(sdim: MapNode, maxDays: number | undefined): Finding[] {
     .filter((q): q is { p50: number; p90: number } => q !== undefined);
   if (durations.length === 0) return [];
   const p90 = workflowP90Hours(durations);
-  const days = maxDays ?? DEFAULT_MAX_CHECK_DAYS;
+  const days = maxDays ?? STATUS_CHECK_DEFAULTS.provisioningMaxStatusCheckDays;
   if (p90 <= days * 24) return [];
   const source = maxDays === undefined ? ' (the default: no statusCheck in this file)' : '';
   return [

@@ -30,25 +30,17 @@ function grow(array: Float64Array, used: number): Float64Array {
   return next;
 }
 
-/** First index in sorted `values[0, count)` whose value is >= `x` (count when none). */
-function lowerBound(values: Float64Array, count: number, x: number): number {
+/**
+ * First index in sorted `values[0, count)` whose value is at least `x`, or above it when `strictly`
+ * (count when none). Small enough for the optimiser to inline into the hot loop's callers.
+ */
+function firstIndex(values: Float64Array, count: number, x: number, strictly: boolean): number {
   let lo = 0;
   let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in sorted `values[0, count)` whose value is > `x` (count when none). */
-function upperBound(values: Float64Array, count: number, x: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! <= x) lo = mid + 1;
+    const value = values[mid]!;
+    if (value < x || (strictly && value === x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -123,7 +115,7 @@ export class AggregationCalendar {
     if (!(minutes <= HORIZON_MINUTES)) return NaN;
     for (;;) {
       if (minutes <= this.listedTo) {
-        const index = lowerBound(this.starts, this.count, minutes);
+        const index = firstIndex(this.starts, this.count, minutes, false);
         if (index < this.count) return this.starts[index]!;
       }
       if (this.listedTo >= LISTED_MINUTES || this.count >= LISTED_RUNS || minutes > LISTED_MINUTES) break;
@@ -145,16 +137,9 @@ export class AggregationCalendar {
   verifyInPlace(times: Float64Array, i: number): void {
     const minutes = times[i]!;
     if (minutes <= this.listedTo) {
-      const starts = this.starts;
-      let lo = 0;
-      let hi = this.count;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (starts[mid]! < minutes) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < this.count) {
-        times[i] = starts[lo]! + this.durationMinutes;
+      const index = firstIndex(this.starts, this.count, minutes, false);
+      if (index < this.count) {
+        times[i] = this.starts[index]! + this.durationMinutes;
         return;
       }
     }
@@ -283,15 +268,8 @@ export class BusinessCalendar {
       count > 0 &&
       target <= this.cumulative[count - 1]! + this.ends[count - 1]! - this.starts[count - 1]!
     ) {
-      const cumulative = this.cumulative;
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (cumulative[mid]! < target) lo = mid + 1;
-        else hi = mid;
-      }
-      times[i] = this.starts[lo - 1]! + (target - cumulative[lo - 1]!);
+      const last = firstIndex(this.cumulative, count, target, false) - 1;
+      times[i] = this.starts[last]! + (target - this.cumulative[last]!);
       return;
     }
     times[i] = this.addSlowly(0, times[i]!);
@@ -302,12 +280,12 @@ export class BusinessCalendar {
     while (this.count === 0 || this.ends[this.count - 1]! <= from) {
       if (!this.generate(366)) return NaN;
     }
-    const first = upperBound(this.ends, this.count, from);
+    const first = firstIndex(this.ends, this.count, from, true);
     const target = this.cumulative[first]! + Math.max(0, from - this.starts[first]!) + amount;
     while (this.totalMinutes() < target) {
       if (!this.generate(366)) return NaN;
     }
-    const last = lowerBound(this.cumulative, this.count, target) - 1;
+    const last = firstIndex(this.cumulative, this.count, target, false) - 1;
     return this.starts[last]! + (target - this.cumulative[last]!);
   }
 

@@ -18,7 +18,8 @@ import { hasChoices, schemaChoices, tenantChoices, tenantValuesAt } from './comp
 import { jsonContext } from './cursor/jsonContext';
 import type { SchemaRoot } from '../../document/schemaRoot';
 import { schemaRootFor } from '../../document/schemaRoot';
-import { escapeSnippet, jsonSnippet, quoteWith, yamlScalar, yamlSnippet } from './snippets';
+import { escapeSnippet, jsonSnippet, yamlSnippet } from './snippets';
+import { yamlString } from '../../../../../shared/yamlText';
 import { yamlContext } from './cursor/yamlContext';
 
 /** At most this many items are returned; the list is then marked incomplete. */
@@ -199,7 +200,7 @@ function valueEntries(ctx: CursorContext, choices: ValueChoice[], prefix: string
       if (ctx.format === 'json') {
         text = `${choice.raw ? choice.value : JSON.stringify(choice.value)}${ctx.commaAfter ? ',' : ''}`;
       } else {
-        text = `${ctx.needsSpace ? ' ' : ''}${prefix}${choice.raw ? choice.value : quote ? quoteWith(quote, choice.value) : yamlScalar(choice.value, ctx.flow)}`;
+        text = `${ctx.needsSpace ? ' ' : ''}${prefix}${choice.raw ? choice.value : yamlString(choice.value, { flow: ctx.flow, quote })}`;
       }
       const entry: Omit<CompletionEntry, 'start' | 'end'> = {
         label: choice.value,
@@ -234,10 +235,7 @@ function keyEntries(ctx: CursorContext, rootId: string, path: Segment[], at: Sch
     .filter((name) => !ctx.present.has(name))
     .map((name, i) => {
       const sub = properties[name]!;
-      const insert =
-        ctx.format === 'json'
-          ? jsonKey(ctx, name, sub, rootId, [...path, name])
-          : yamlKey(ctx, name, sub, rootId, [...path, name]);
+      const insert = keyInsert(ctx, name, sub, rootId, [...path, name]);
       const entry: Omit<CompletionEntry, 'start' | 'end'> = {
         label: name,
         kind: 'property',
@@ -260,68 +258,60 @@ function itemsHaveChoices(rootId: string, path: Segment[], sub: SchemaAt): boole
   return item !== undefined && (isObjectSchema(deref(item).schema) || hasChoices(rootId, [...path, 0], item));
 }
 
-function yamlKey(
-  ctx: CursorContext,
-  name: string,
-  sub: SchemaAt,
-  rootId: string,
-  path: Segment[],
-): KeyInsert {
-  const key = yamlScalar(name);
-  const schema = sub.schema;
-  if (ctx.hasColon) return { text: key, snippet: false, retrigger: false };
-  if (typeof schema.const === 'string') {
-    return { text: `${key}: ${yamlScalar(schema.const, ctx.flow)}`, snippet: false, retrigger: false };
-  }
-  // After a structure is opened, its keys, item snippets or values come next.
-  if (!ctx.flow && isObjectSchema(schema)) {
-    return {
-      text: `${escapeSnippet(key)}:\n${' '.repeat(ctx.column + 2)}$1`,
-      snippet: true,
-      retrigger: true,
-    };
-  }
-  if (!ctx.flow && schema.type === 'array') {
-    return {
-      text: `${escapeSnippet(key)}:\n${' '.repeat(ctx.column + 2)}- $1`,
-      snippet: true,
-      retrigger: itemsHaveChoices(rootId, path, sub),
-    };
-  }
-  return { text: `${key}: `, snippet: false, retrigger: hasChoices(rootId, path, sub) };
+/** How a format writes each kind of key insert; `object` and `array` are snippets that open the structure. */
+interface KeyTexts {
+  key(name: string): string;
+  constant(ctx: CursorContext, name: string, value: string): string;
+  object(ctx: CursorContext, name: string): string;
+  array(ctx: CursorContext, name: string): string;
+  value(ctx: CursorContext, name: string, schema: JsonSchema): { text: string; snippet: boolean };
 }
 
-function jsonKey(
+const YAML_KEYS: KeyTexts = {
+  key: (name) => yamlString(name),
+  constant: (ctx, name, value) => `${yamlString(name)}: ${yamlString(value, { flow: ctx.flow })}`,
+  object: (ctx, name) => `${escapeSnippet(yamlString(name))}:\n${' '.repeat(ctx.column + 2)}$1`,
+  array: (ctx, name) => `${escapeSnippet(yamlString(name))}:\n${' '.repeat(ctx.column + 2)}- $1`,
+  value: (_ctx, name) => ({ text: `${yamlString(name)}: `, snippet: false }),
+};
+
+const comma = (ctx: CursorContext): string => (ctx.commaAfter ? ',' : '');
+
+const JSON_KEYS: KeyTexts = {
+  key: (name) => JSON.stringify(name),
+  constant: (ctx, name, value) => `${JSON.stringify(name)}: ${JSON.stringify(value)}${comma(ctx)}`,
+  object: (ctx, name) =>
+    `${escapeSnippet(JSON.stringify(name))}: {\n${ctx.indent}  $1\n${ctx.indent}}${comma(ctx)}`,
+  array: (ctx, name) => `${escapeSnippet(JSON.stringify(name))}: [$1]${comma(ctx)}`,
+  value: (ctx, name, schema) => ({
+    text: `${escapeSnippet(JSON.stringify(name))}: ${schema.type === 'string' ? '"$1"' : '$1'}${comma(ctx)}`,
+    snippet: true,
+  }),
+};
+
+/** What a key completion inserts: the key alone after a typed colon, else the key and what its schema says comes next. */
+function keyInsert(
   ctx: CursorContext,
   name: string,
   sub: SchemaAt,
   rootId: string,
   path: Segment[],
 ): KeyInsert {
-  const key = JSON.stringify(name);
-  const comma = ctx.commaAfter ? ',' : '';
+  const texts = ctx.format === 'json' ? JSON_KEYS : YAML_KEYS;
   const schema = sub.schema;
-  if (ctx.hasColon) return { text: key, snippet: false, retrigger: false };
+  if (ctx.hasColon) return { text: texts.key(name), snippet: false, retrigger: false };
   if (typeof schema.const === 'string') {
-    return { text: `${key}: ${JSON.stringify(schema.const)}${comma}`, snippet: false, retrigger: false };
+    return { text: texts.constant(ctx, name, schema.const), snippet: false, retrigger: false };
   }
-  const escaped = escapeSnippet(key);
-  if (isObjectSchema(schema)) {
-    return {
-      text: `${escaped}: {\n${ctx.indent}  $1\n${ctx.indent}}${comma}`,
-      snippet: true,
-      retrigger: true,
-    };
+  // After a structure is opened, its keys, item snippets or values come next; a YAML flow collection opens none.
+  const opens = ctx.format === 'json' || !ctx.flow;
+  if (opens && isObjectSchema(schema)) {
+    return { text: texts.object(ctx, name), snippet: true, retrigger: true };
   }
-  if (schema.type === 'array') {
-    return {
-      text: `${escaped}: [$1]${comma}`,
-      snippet: true,
-      retrigger: itemsHaveChoices(rootId, path, sub),
-    };
+  if (opens && schema.type === 'array') {
+    return { text: texts.array(ctx, name), snippet: true, retrigger: itemsHaveChoices(rootId, path, sub) };
   }
-  const value = schema.type === 'string' ? '"$1"' : '$1';
-  return { text: `${escaped}: ${value}${comma}`, snippet: true, retrigger: hasChoices(rootId, path, sub) };
+  return { ...texts.value(ctx, name, schema), retrigger: hasChoices(rootId, path, sub) };
 }
 
 interface DefaultSnippet {

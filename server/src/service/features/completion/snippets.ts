@@ -4,29 +4,9 @@
  * placeholders (`${1:Active Directory}`); a leading `^` means "insert unquoted" (numbers).
  */
 
+import { canBePlain, yamlString } from '../../../../../shared/yamlText';
+
 const PLACEHOLDER = /\$\{(\d+)(?::([^}]*))?\}|\$(\d+)/g;
-const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?\.(?:inf|nan))$/i;
-const NUMBER_LIKE =
-  /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f_]+|0o[0-7_]+|[-+]?\d+(?::\d+)+(?:\.\d*)?)$/i;
-
-/** True when a string cannot be written as a plain YAML scalar (in a flow collection when `flow`). */
-export function needsYamlQuotes(value: string, flow = false): boolean {
-  if (value === '' || value !== value.trim()) return true;
-  if (RESERVED.test(value) || NUMBER_LIKE.test(value)) return true;
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value)) return true;
-  if (/: |:$| #|[\t\n\r]/.test(value)) return true;
-  return flow && /[,[\]{}]/.test(value);
-}
-
-/** A string as a YAML scalar: plain when possible, else single-quoted. */
-export function yamlScalar(value: string, flow = false): string {
-  return needsYamlQuotes(value, flow) ? `'${value.replace(/'/g, "''")}'` : value;
-}
-
-/** A string quoted with the quote the user started with. */
-export function quoteWith(quote: '"' | "'", value: string): string {
-  return quote === '"' ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
-}
 
 /** Escapes literal text for snippet syntax. */
 export function escapeSnippet(text: string): string {
@@ -68,17 +48,17 @@ function scalar(value: Body, format: 'yaml' | 'json', mode: Mode): string {
   const literal = !new RegExp(PLACEHOLDER.source).test(text);
   if (literal || mode === 'preview') {
     const shown = withDefaults(text);
-    const written = raw ? shown : format === 'json' ? JSON.stringify(shown) : yamlScalar(shown);
+    const written = raw ? shown : format === 'json' ? JSON.stringify(shown) : yamlString(shown);
     return mode === 'snippet' ? escapeSnippet(written) : written;
   }
   if (raw) return text;
   if (format === 'json') return `"${text}"`;
   const shown = withDefaults(text);
-  return shown !== '' && needsYamlQuotes(shown) ? `'${text}'` : text;
+  return shown !== '' && !canBePlain(shown) ? `'${text}'` : text;
 }
 
 function key(name: string, format: 'yaml' | 'json', mode: Mode): string {
-  const written = format === 'json' ? JSON.stringify(name) : yamlScalar(name);
+  const written = format === 'json' ? JSON.stringify(name) : yamlString(name);
   return mode === 'snippet' ? escapeSnippet(written) : written;
 }
 

@@ -2,6 +2,7 @@ import type { FixData } from '../../findings/finding';
 import type { FileFormat } from '../../../../../shared/fileNames';
 import type { PlanDocument } from '../../document/planDocument';
 import { getPair } from '../../syntax/ast';
+import { yamlString } from '../../../../../shared/yamlText';
 
 /** A text edit in offsets of one file. */
 export interface OffsetEdit {
@@ -31,15 +32,6 @@ function eol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** Quotes a YAML scalar when it would not read back as the same plain string. */
-export function yamlScalar(value: string): string {
-  const plain =
-    /^[A-Za-z0-9_][A-Za-z0-9 _./@()-]*$/.test(value) &&
-    !/^(true|false|null|yes|no|on|off|~|[-+]?\d)/i.test(value) &&
-    !/\s$/.test(value);
-  return plain ? value : JSON.stringify(value);
-}
-
 /** Turns a finding's fix data into edits of the file's text. */
 export function quickFix(
   text: string,
@@ -55,7 +47,7 @@ export function quickFix(
           {
             start: fix.start,
             end: fix.end,
-            newText: format === 'json' ? JSON.stringify(fix.text) : yamlScalar(fix.text),
+            newText: format === 'json' ? JSON.stringify(fix.text) : yamlString(fix.text, { flow: true }),
           },
         ],
       };
@@ -89,7 +81,7 @@ function insertKey(
   format: FileFormat,
   fix: Extract<FixData, { kind: 'insert-key' }>,
 ): OffsetEdit {
-  const value = fix.value === '' ? '' : fix.value;
+  const value = fix.value;
   if (format === 'json') {
     return {
       start: fix.after,
@@ -104,7 +96,7 @@ function insertKey(
     return {
       start: fix.after,
       end: fix.after,
-      newText: `, ${fix.key}: ${value === '' ? "''" : yamlScalar(value)}`,
+      newText: `, ${fix.key}: ${yamlString(value, { flow: true })}`,
     };
   }
   const indent = ' '.repeat(columnOf(text, fix.anchor));
@@ -112,7 +104,7 @@ function insertKey(
   return {
     start: at,
     end: at,
-    newText: `${eol(text)}${indent}${fix.key}: ${value === '' ? '' : yamlScalar(value)}`,
+    newText: `${eol(text)}${indent}${fix.key}: ${value === '' ? '' : yamlString(value)}`,
   };
 }
 
@@ -131,7 +123,7 @@ function inlineSourceStub(text: string, format: FileFormat, doc: PlanDocument, n
     return { start: open, end: open, newText: ` "sources": [${entry}],` };
   }
   const stub = (indent: string): string =>
-    `${indent}- name: ${yamlScalar(name)}${nl}${indent}  # TODO: the source's features (e.g. PROVISIONING), owner and aggregation schedule${nl}${indent}  features: []${nl}${indent}  owner: { name: TODO-owner }`;
+    `${indent}- name: ${yamlString(name)}${nl}${indent}  # TODO: the source's features (e.g. PROVISIONING), owner and aggregation schedule${nl}${indent}  features: []${nl}${indent}  owner: { name: TODO-owner }`;
   if (list?.value?.kind === 'seq' && list.value.items.length > 0) {
     const last = list.value.items[list.value.items.length - 1]!;
     const dash = text.lastIndexOf('-', last.start);

@@ -5,6 +5,7 @@ import { ensureDecision } from '../../document/requestState';
 import type {
   AccountRequestView,
   AttributeRequestView,
+  Field,
   PermissionRequestView,
 } from '../../request/accountRequestView';
 import type { DocumentModel } from '../../document/sourceFile';
@@ -130,31 +131,29 @@ function requestSymbol(view: AccountRequestView, channel: Channel | undefined): 
   return lazy(name, detail, kind, view.node, view.source?.node ?? view.operation?.node, children);
 }
 
+/**
+ * An attribute or permission request: named by its `name` field (else `unnamed`), with its
+ * operation and a summary of its value (if it has one) as the detail.
+ */
+function leafSymbol(
+  view: AttributeRequestView | PermissionRequestView,
+  name: Field | undefined,
+  unnamed: string,
+  kind: OutlineKind,
+  value: PlainValue | undefined,
+): LazySymbol {
+  const detail = [view.operation?.value, value !== undefined ? summary(value) : undefined].filter(Boolean);
+  return lazy(name?.value ?? unnamed, detail.join(' ') || undefined, kind, view.node, name?.node);
+}
+
 function attributeSymbol(attribute: AttributeRequestView): LazySymbol {
-  const detail = [attribute.operation?.value, attribute.hasValue ? summary(attribute.value) : undefined]
-    .filter(Boolean)
-    .join(' ');
-  return lazy(
-    attribute.name?.value ?? '(no name)',
-    detail || undefined,
-    'attribute',
-    attribute.node,
-    attribute.name?.node,
-  );
+  const value = attribute.hasValue ? attribute.value : undefined;
+  return leafSymbol(attribute, attribute.name, '(no name)', 'attribute', value);
 }
 
 function permissionSymbol(permission: PermissionRequestView): LazySymbol {
   const rights = toValue(getValue(permission.node, 'rights') ?? null);
-  const detail = [permission.operation?.value, rights !== null ? summary(rights) : undefined]
-    .filter(Boolean)
-    .join(' ');
-  return lazy(
-    permission.target?.value ?? '(no target)',
-    detail || undefined,
-    'permission',
-    permission.node,
-    permission.target?.node,
-  );
+  return leafSymbol(permission, permission.target, '(no target)', 'permission', rights ?? undefined);
 }
 
 function isBlank(code: number): boolean {

@@ -4,16 +4,27 @@
  */
 
 import type { Milestones, MilestoneQuantiles, Outcomes } from '../../../../../shared/prediction';
-import type { SimModel } from './compiledPlan';
-import type { EventSink } from './runOutput';
+import type { ConnectorGroup, SimModel } from './compiledPlan';
+import type { EventSink, RunTarget } from './runOutput';
 import { RunOutput } from './runOutput';
 import { runConnectorGroup, runManual, runTicket } from './processes';
 import { runSeed } from './random';
 import { round } from '../../../../../shared/format';
 
+/** The units one run simulates: connector groups (one queue each), manual work items, tickets. */
+export interface RunUnits {
+  readonly groups: readonly ConnectorGroup[];
+  readonly manual: Int32Array;
+  readonly tickets: Int32Array;
+}
+
 /**
- * Simulates run `run` of the model and writes it into column `column` of `out`. With a sink, the
- * run's events are reported as they happen; the numbers are the same with or without one.
+ * Simulates run `run` of `units` (by default all of the model's; after an edit, the ones it
+ * changed) and writes their cells of column `column` of `out`; `out.runEnd[column]` is raised to
+ * the latest time a unit settles (a new column starts at 0). Every unit draws from its own stream,
+ * so its numbers do not depend on which other units run beside it, except within its connector
+ * group. With a sink, the run's events are reported as they happen; the numbers are the same with
+ * or without one.
  */
 export function runOnce(
   model: SimModel,
@@ -22,15 +33,15 @@ export function runOnce(
   out: RunOutput,
   column: number,
   sink: EventSink | null,
+  units: RunUnits = model,
 ): void {
-  const seedOfRun = runSeed(seed, run);
-  out.runEnd[column] = 0;
-  const groups = model.groups;
-  for (let g = 0; g < groups.length; g++) runConnectorGroup(model, groups[g]!, seedOfRun, out, column, sink);
-  const manual = model.manual;
-  for (let k = 0; k < manual.length; k++) runManual(model, manual[k]!, seedOfRun, out, column, sink);
-  const tickets = model.tickets;
-  for (let k = 0; k < tickets.length; k++) runTicket(model, tickets[k]!, seedOfRun, out, column, sink);
+  const target: RunTarget = { seedOfRun: runSeed(seed, run), out, column, sink };
+  const groups = units.groups;
+  for (let g = 0; g < groups.length; g++) runConnectorGroup(model, groups[g]!, target);
+  const manual = units.manual;
+  for (let k = 0; k < manual.length; k++) runManual(model, manual[k]!, target);
+  const tickets = units.tickets;
+  for (let k = 0; k < tickets.length; k++) runTicket(model, tickets[k]!, target);
 }
 
 /** Runs the model `runs` times with `seed`. */

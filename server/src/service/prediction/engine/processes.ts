@@ -38,7 +38,7 @@ import {
   OUT_SUCCESS,
   OUT_UNVERIFIABLE,
 } from './runOutput';
-import type { EventSink, RunOutput } from './runOutput';
+import type { RunTarget } from './runOutput';
 
 /**
  * Min-heap on (time, unit) in two parallel arrays. The caller has written the new entry at index
@@ -115,17 +115,11 @@ function siftSlots(slots: Float64Array): void {
  * The connector requests to one source in one run: a background queue wait per attempt, then
  * the source's slots in order of readiness (FIFO), the call itself, failures and retries.
  */
-export function runConnectorGroup(
-  model: SimModel,
-  group: ConnectorGroup,
-  seed: number,
-  out: RunOutput,
-  column: number,
-  sink: EventSink | null,
-): void {
+export function runConnectorGroup(model: SimModel, group: ConnectorGroup, run: RunTarget): void {
   const { slots, heapTime, heapUnit, execute } = group;
   const { states, times, attempts, reg } = model;
-  let size = enqueue(model, group, seed, out, column, sink);
+  const { out, column, sink } = run;
+  let size = enqueue(model, group, run);
   slots.fill(0);
   while (size > 0) {
     const ready = heapTime[0]!;
@@ -143,26 +137,20 @@ export function runConnectorGroup(
     if (sink !== null) sink.add(EV_STARTED, u, start, attempts[u]! + 1, 0);
     const outage = start < group.outageUntil;
     drawUniform(states, u, reg, 0);
-    if (reg[0]! < group.failureRate || outage) size = fail(model, group, u, outage, size, out, column, sink);
-    else commitConnector(model, group, u, out, column, sink);
+    if (reg[0]! < group.failureRate || outage) size = fail(model, group, u, outage, size, run);
+    else commitConnector(model, group, u, run);
   }
 }
 
 /** Seeds each member's stream, makes its fixed draws and queues its first attempt. */
-function enqueue(
-  model: SimModel,
-  group: ConnectorGroup,
-  seed: number,
-  out: RunOutput,
-  column: number,
-  sink: EventSink | null,
-): number {
+function enqueue(model: SimModel, group: ConnectorGroup, run: RunTarget): number {
   const { members, heapTime, heapUnit, queue } = group;
   const { states, draws, attempts } = model;
+  const { seedOfRun, out, column, sink } = run;
   let size = 0;
   for (let k = 0; k < members.length; k++) {
     const u = members[k]!;
-    seedStream(states, u, seed, u);
+    seedStream(states, u, seedOfRun, u);
     drawUniform(states, u, draws, 2 * u);
     drawUniform(states, u, draws, 2 * u + 1);
     attempts[u] = 0;
@@ -183,11 +171,10 @@ function fail(
   u: number,
   outage: boolean,
   size: number,
-  out: RunOutput,
-  column: number,
-  sink: EventSink | null,
+  run: RunTarget,
 ): number {
   const { states, times, attempts, reg } = model;
+  const sink = run.sink;
   const attempt = attempts[u]!;
   const end = times[u]!;
   drawUniform(states, u, reg, 0);
@@ -202,25 +189,15 @@ function fail(
     group.heapUnit[size] = u;
     return siftUp(group.heapTime, group.heapUnit, size);
   }
-  const at = u + column * out.runStep;
-  out.committed[at] = NaN;
-  out.verified[at] = NaN;
-  out.outcome[at] = OUT_FAILED;
-  if (end > out.runEnd[column]!) out.runEnd[column] = end;
+  settle(model, u, run, OUT_FAILED);
   if (sink !== null) sink.add(EV_FAILED, u, end, attempt + 1, retryable ? 1 : 0);
   return size;
 }
 
 /** The successful attempt ended at `model.times[u]`: commit, visibility, verification. */
-function commitConnector(
-  model: SimModel,
-  group: ConnectorGroup,
-  u: number,
-  out: RunOutput,
-  column: number,
-  sink: EventSink | null,
-): void {
+function commitConnector(model: SimModel, group: ConnectorGroup, u: number, run: RunTarget): void {
   const { draws, times, attempts } = model;
+  const { out, column, sink } = run;
   const end = times[u]!;
   const partial = draws[2 * u]! < model.partialChance[u]!;
   times[u] = draws[2 * u + 1]!;
@@ -247,25 +224,18 @@ function commitConnector(
 }
 
 /** A manual work item: created at submission, marked complete after business hours, maybe drift. */
-export function runManual(
-  model: SimModel,
-  u: number,
-  seed: number,
-  out: RunOutput,
-  column: number,
-  sink: EventSink | null,
-): void {
+export function runManual(model: SimModel, u: number, run: RunTarget): void {
   const { units, states, times, reg } = model;
+  const sink = run.sink;
   const unit = units[u]!;
-  seedStream(states, u, seed, u);
+  startAtSubmission(model, u, run);
   drawUniform(states, u, times, u);
   drawUniform(states, u, reg, 0);
   const drift = reg[0]! < unit.driftRate;
-  const at = u + column * out.runStep;
-  out.started[at] = 0;
   const business = unit.business;
   if (unit.unassigned || business === null) {
-    settle(out, at, OUT_FAILED);
+    times[u] = 0;
+    settle(model, u, run, OUT_FAILED);
     if (sink !== null) sink.add(EV_UNASSIGNED, u, 0, 0, 0);
     return;
   }
@@ -274,18 +244,31 @@ export function runManual(
   business.completeInPlace(times, u);
   const committed = times[u]!;
   if (committed !== committed) {
-    settle(out, at, OUT_STALLED);
+    settle(model, u, run, OUT_STALLED);
     if (sink !== null) sink.add(EV_HORIZON, u, 0, 0, 0);
     return;
   }
-  verifyDeclared(model, u, drift, out, column, sink, EV_MARKED_COMPLETE, 0);
+  verifyDeclared(model, u, drift, run, EV_MARKED_COMPLETE, 0);
 }
 
-/** A unit that never commits: committed and verified not reached. */
-function settle(out: RunOutput, at: number, outcome: number): void {
+/** Seeds unit `u`'s stream for the run and starts the unit at submission (work items and tickets are created at once). */
+function startAtSubmission(model: SimModel, u: number, run: RunTarget): void {
+  seedStream(model.states, u, run.seedOfRun, u);
+  run.out.started[u + run.column * run.out.runStep] = 0;
+}
+
+/**
+ * A unit that never commits (committed and verified not reached), settled at `model.times[u]`:
+ * the run ends no earlier (NaN, a unit still open at the horizon, leaves the run's end as it is).
+ */
+function settle(model: SimModel, u: number, run: RunTarget, outcome: number): void {
+  const { out, column } = run;
+  const at = u + column * out.runStep;
   out.committed[at] = NaN;
   out.verified[at] = NaN;
   out.outcome[at] = outcome;
+  const end = model.times[u]!;
+  if (end > out.runEnd[column]!) out.runEnd[column] = end;
 }
 
 /**
@@ -296,12 +279,11 @@ function verifyDeclared(
   model: SimModel,
   u: number,
   drift: boolean,
-  out: RunOutput,
-  column: number,
-  sink: EventSink | null,
+  run: RunTarget,
   kind: number,
   detail: number,
 ): void {
+  const { out, column, sink } = run;
   const unit = model.units[u]!;
   const times = model.times;
   const committed = times[u]!;
@@ -335,21 +317,13 @@ function verifyDeclared(
  * A ticket: it walks the SDIM's workflow until a status mapped to Committed or Failed; ISC sees the
  * status only at its checks, and stops checking after `provisioningMaxStatusCheckDays`.
  */
-export function runTicket(
-  model: SimModel,
-  u: number,
-  seed: number,
-  out: RunOutput,
-  column: number,
-  sink: EventSink | null,
-): void {
+export function runTicket(model: SimModel, u: number, run: RunTarget): void {
   const { units, states, times, reg } = model;
+  const sink = run.sink;
   const ticket = units[u]!.ticket!;
-  seedStream(states, u, seed, u);
+  startAtSubmission(model, u, run);
   drawUniform(states, u, reg, 0);
   const drift = reg[0]! < ticket.driftRate;
-  const at = u + column * out.runStep;
-  out.started[at] = 0;
   if (sink !== null) sink.add(EV_TICKET_CREATED, u, 0, 0, 0);
   let time = 0;
   let status = 0;
@@ -366,18 +340,14 @@ export function runTicket(
   const interval = ticket.interval;
   const check = time > interval ? Math.ceil(time / interval) * interval : interval;
   const final = mapped[status];
-  if ((final !== MAPPED_COMMITTED && final !== MAPPED_FAILED) || check > ticket.giveUp) {
-    settle(out, at, OUT_STALLED);
-    if (ticket.lastCheck > out.runEnd[column]!) out.runEnd[column] = ticket.lastCheck;
-    if (sink !== null) sink.add(EV_GAVE_UP, u, ticket.lastCheck, 0, status);
+  const stalled = (final !== MAPPED_COMMITTED && final !== MAPPED_FAILED) || check > ticket.giveUp;
+  // A stalled ticket settles at ISC's last check; any other at the check that sees its status.
+  const seen = stalled ? ticket.lastCheck : check;
+  times[u] = seen;
+  if (stalled || final === MAPPED_FAILED) {
+    settle(model, u, run, stalled ? OUT_STALLED : OUT_FAILED);
+    if (sink !== null) sink.add(stalled ? EV_GAVE_UP : EV_STATUS_CHECK, u, seen, 0, status);
     return;
   }
-  times[u] = check;
-  if (final === MAPPED_FAILED) {
-    settle(out, at, OUT_FAILED);
-    if (check > out.runEnd[column]!) out.runEnd[column] = check;
-    if (sink !== null) sink.add(EV_STATUS_CHECK, u, check, 0, status);
-    return;
-  }
-  verifyDeclared(model, u, drift, out, column, sink, EV_STATUS_CHECK, status);
+  verifyDeclared(model, u, drift, run, EV_STATUS_CHECK, status);
 }

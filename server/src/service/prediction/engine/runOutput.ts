@@ -42,6 +42,17 @@ export interface EventSink {
 }
 
 /**
+ * The run being simulated: the seed of the run (as `runSeed` gives it), where its numbers go
+ * (column `column` of `out`) and, when it is replayed, the sink of its events (else null).
+ */
+export interface RunTarget {
+  readonly seedOfRun: number;
+  readonly out: RunOutput;
+  readonly column: number;
+  readonly sink: EventSink | null;
+}
+
+/**
  * Milestones and outcomes of many runs, NaN where a milestone is not reached. The value of unit
  * `u` in run column `c` is at `u * unitStep + c * runStep`. Run-major: a run writes one
  * contiguous stretch (measured faster than unit-major, whose writes scatter over all units).

@@ -7,7 +7,16 @@ import type { SimModel, SimUnit } from '../engine/compiledPlan';
 import { MAPPED_COMMITTED, MAPPED_FAILED } from '../engine/compiledPlan';
 import type { EventSink } from '../engine/runOutput';
 import * as P from '../engine/runOutput';
-import type { DryRunEvent, DryRunEventKind, IscWords, MappedStatus } from '../../../../../shared/simulation';
+import type {
+  CompletionStatus,
+  DryRunEvent,
+  DryRunEventKind,
+  ExecutionStatus,
+  IscWords,
+  MappedStatus,
+  ProvisioningStatus,
+  UiLabel,
+} from '../../../../../shared/simulation';
 import { humanDuration, isoAt, round, sinceSubmission } from '../../../../../shared/format';
 
 /** Collects the raw events of one replayed run. */
@@ -140,41 +149,24 @@ function prefix(unit: SimUnit): string {
   return `#${request.index} ${what}: `;
 }
 
-const PENDING: IscWords = {
-  executionStatus: 'EXECUTING',
-  completionStatus: 'PENDING',
-  provisioningStatus: 'PENDING',
-  uiLabel: 'Pending',
-};
-const RETRYING: IscWords = {
-  executionStatus: 'EXECUTING',
-  completionStatus: 'PENDING',
-  provisioningStatus: 'RETRY',
-  uiLabel: 'Retrying',
-};
-const COMMITTED: IscWords = {
-  executionStatus: 'VERIFYING',
-  completionStatus: 'PENDING',
-  provisioningStatus: 'COMMITED',
-  uiLabel: 'Committed',
-};
-const FAILED: IscWords = {
-  executionStatus: 'COMPLETED',
-  completionStatus: 'FAILURE',
-  provisioningStatus: 'FAILED',
-  uiLabel: 'Failed',
-};
-const FINISHED: IscWords = {
-  executionStatus: 'COMPLETED',
-  completionStatus: 'SUCCESS',
-  provisioningStatus: 'FINISHED',
-  uiLabel: 'Success',
-};
-const UNVERIFIABLE: IscWords = {
-  executionStatus: 'COMPLETED',
-  provisioningStatus: 'UNVERIFIABLE',
-  uiLabel: 'Not Verifiable',
-};
+/** An item's state in ISC's words: executionStatus, completionStatus (none once unverifiable), provisioningStatus, UI label. */
+function itemWords(
+  executionStatus: ExecutionStatus,
+  completionStatus: CompletionStatus | null,
+  provisioningStatus: ProvisioningStatus,
+  uiLabel: UiLabel,
+): IscWords {
+  return completionStatus === null
+    ? { executionStatus, provisioningStatus, uiLabel }
+    : { executionStatus, completionStatus, provisioningStatus, uiLabel };
+}
+
+const PENDING = itemWords('EXECUTING', 'PENDING', 'PENDING', 'Pending');
+const RETRYING = itemWords('EXECUTING', 'PENDING', 'RETRY', 'Retrying');
+const COMMITTED = itemWords('VERIFYING', 'PENDING', 'COMMITED', 'Committed');
+const FAILED = itemWords('COMPLETED', 'FAILURE', 'FAILED', 'Failed');
+const FINISHED = itemWords('COMPLETED', 'SUCCESS', 'FINISHED', 'Success');
+const UNVERIFIABLE = itemWords('COMPLETED', null, 'UNVERIFIABLE', 'Not Verifiable');
 
 /** The ticket status at index `status` and what the SDIM maps it to. */
 export function ticketWords(unit: SimUnit, status: number): { ticketStatus: string; mappedTo: MappedStatus } {

@@ -3,7 +3,7 @@
 import type { CatalogSource, Quantiles } from '../../catalog/types';
 import type { PredictionRequest } from '../input/predictionInput';
 import type { Assumptions, ResolveContext } from './defaults';
-import { DEFAULTS, countOr, quantilesOr, rateOr, scenarioFor } from './defaults';
+import { DEFAULTS, atLeast, rate, scenarioFor, usable, valueOr } from './defaults';
 import { num, percent, typical } from '../../../../../shared/format';
 
 /** The connector process of one request: its queue, attempts, failures, retries and visibility. */
@@ -28,17 +28,17 @@ export interface ConnectorParams {
 
 /** The assumption each connector default stands for, in plain words. */
 function defaultTexts(s: string): Record<string, string> {
-  const d = DEFAULTS;
+  const d = DEFAULTS.connector;
   return {
-    queue: `No queue time for ${s}: assumed ${typical(0.5, 5, 'min')} (a healthy connector under moderate load).`,
-    execute: `No execution time for ${s}: assumed ${typical(5, 60, 's')} per connector call.`,
+    queue: `No queue time for ${s}: assumed ${typical(d.queueMinutes.p50, d.queueMinutes.p90, 'min')} (a healthy connector under moderate load).`,
+    execute: `No execution time for ${s}: assumed ${typical(d.executeSeconds.p50, d.executeSeconds.p90, 's')} per connector call.`,
     concurrency: `No concurrency for ${s}: assumed ${d.concurrency} connector calls at a time.`,
     failure: `No failure rate for ${s}: assumed ${percent(d.failureRate)} of attempts fail.`,
     retryable: `No retryable share for ${s}: assumed half of its failures match its retryableErrors and are retried.`,
-    maxRetries: `No provisioningMaxRetries for ${s}: assumed ${d.maxRetries} retries (ISC documentation).`,
-    retryMinutes: `No provisioningRetryThreshold for ${s}: assumed ${d.retryMinutes} minutes between retries (ISC documentation; a SailPoint forum reply reports a default of 1 minute).`,
+    maxRetries: `No provisioningMaxRetries for ${s}: assumed ${DEFAULTS.maxRetries} retries (ISC documentation).`,
+    retryMinutes: `No provisioningRetryThreshold for ${s}: assumed ${DEFAULTS.retryMinutes} minutes between retries (ISC documentation; a SailPoint forum reply reports a default of 1 minute).`,
     attribute: `No attribute failure rate for ${s}: assumed each attribute request fails on its own in ${percent(d.attributeFailureRate)} of successful calls (partial success).`,
-    visibility: `No visibility delay for ${s}: assumed access shows on the target ${typical(1, 15, 'min')} after the commit (replication).`,
+    visibility: `No visibility delay for ${s}: assumed access shows on the target ${typical(d.visibilityMinutes.p50, d.visibilityMinutes.p90, 'min')} after the commit (replication).`,
   };
 }
 
@@ -60,11 +60,17 @@ function failuresOf(
   if (failure) notes.add(`Scenario ${failure.spec}: ${percent(failure.rate)} of the attempts to ${s} fail.`);
   const failureRate = failure
     ? failure.rate
-    : rateOr(timing.failureRate, DEFAULTS.failureRate, notes, texts.failure!);
+    : valueOr(timing.failureRate, rate, DEFAULTS.connector.failureRate, notes, texts.failure!);
   const hasRetryableErrors = (source?.connectorAttributes?.retryableErrors?.length ?? 0) > 0;
   let retryableShare = 0;
   if (hasRetryableErrors) {
-    retryableShare = rateOr(timing.retryableShare, DEFAULTS.retryableShare, notes, texts.retryable!);
+    retryableShare = valueOr(
+      timing.retryableShare,
+      rate,
+      DEFAULTS.connector.retryableShare,
+      notes,
+      texts.retryable!,
+    );
   } else if (timing.retryableShare !== undefined && timing.retryableShare > 0) {
     notes.add(
       `${s} sets retryableShare but lists no retryableErrors: ISC retries only errors that match retryableErrors, so no failure is retried.`,
@@ -95,26 +101,37 @@ export function resolveConnector(
   const s = spec.name;
   const timing = spec.source?.timing?.connector ?? {};
   const attributes = spec.source?.connectorAttributes ?? {};
-  const d = DEFAULTS;
+  const d = DEFAULTS.connector;
   const texts = defaultTexts(s);
-  const queueMinutes = quantilesOr(timing.queueMinutes, d.queueMinutes, notes, texts.queue!);
-  const executeSeconds = quantilesOr(timing.executeSeconds, d.executeSeconds, notes, texts.execute!);
-  const concurrency = Math.floor(countOr(timing.concurrency, d.concurrency, 1, notes, texts.concurrency!));
+  const queueMinutes = valueOr(timing.queueMinutes, usable, d.queueMinutes, notes, texts.queue!);
+  const executeSeconds = valueOr(timing.executeSeconds, usable, d.executeSeconds, notes, texts.execute!);
+  const concurrency = Math.floor(
+    valueOr(timing.concurrency, atLeast(1), d.concurrency, notes, texts.concurrency!),
+  );
   const failures = failuresOf(s, spec.source, ctx, notes);
   const retries = failures.hasRetryableErrors && (failures.retryableShare > 0 || failures.outageMinutes > 0);
   const maxRetries = retries
-    ? Math.floor(countOr(attributes.provisioningMaxRetries, d.maxRetries, 0, notes, texts.maxRetries!))
+    ? Math.floor(
+        valueOr(attributes.provisioningMaxRetries, atLeast(0), DEFAULTS.maxRetries, notes, texts.maxRetries!),
+      )
     : 0;
   const retryMinutes = retries
-    ? countOr(attributes.provisioningRetryThreshold, d.retryMinutes, 0, notes, texts.retryMinutes!)
-    : d.retryMinutes;
+    ? valueOr(
+        attributes.provisioningRetryThreshold,
+        atLeast(0),
+        DEFAULTS.retryMinutes,
+        notes,
+        texts.retryMinutes!,
+      )
+    : DEFAULTS.retryMinutes;
   const attributeCount = request.attributeRequests.length;
   const attributeFailureRate =
     attributeCount > 0
-      ? rateOr(timing.attributeFailureRate, d.attributeFailureRate, notes, texts.attribute!)
+      ? valueOr(timing.attributeFailureRate, rate, d.attributeFailureRate, notes, texts.attribute!)
       : 0;
-  const visibilityMinutes = quantilesOr(
+  const visibilityMinutes = valueOr(
     timing.visibilityMinutes,
+    usable,
     d.visibilityMinutes,
     notes,
     texts.visibility!,

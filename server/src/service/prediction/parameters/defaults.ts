@@ -3,29 +3,41 @@
  * a default, writing down each default used (a request's `assumptions`).
  */
 
-import type { MergedCatalog, Quantiles } from '../../catalog/types';
+import type { ConnectorTiming, ManualTiming, MergedCatalog, Quantiles } from '../../catalog/types';
+import { STATUS_CHECK_DEFAULTS } from '../../catalog/iscDefaults';
 import type { BusinessHours } from '../../time/calendars';
 import type { Scenario } from '../input/predictionInput';
 
-/** The default table of prediction.md §2. */
+/**
+ * The default table of prediction.md §2. `connector` and `manual` hold a default for every field of
+ * a source's `timing.connector` and `timing.manual` (the types make sure of it).
+ */
 export const DEFAULTS = {
-  queueMinutes: { p50: 0.5, p90: 5 },
-  executeSeconds: { p50: 5, p90: 60 },
-  concurrency: 4,
-  failureRate: 0.02,
-  retryableShare: 0.5,
-  attributeFailureRate: 0.01,
+  connector: {
+    queueMinutes: { p50: 0.5, p90: 5 },
+    executeSeconds: { p50: 5, p90: 60 },
+    concurrency: 4,
+    failureRate: 0.02,
+    retryableShare: 0.5,
+    attributeFailureRate: 0.01,
+    visibilityMinutes: { p50: 1, p90: 15 },
+  } satisfies Required<ConnectorTiming>,
   maxRetries: 3,
   retryMinutes: 60,
-  visibilityMinutes: { p50: 1, p90: 15 },
-  completionHours: { p50: 8, p90: 72 },
-  businessHours: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], start: '09:00', end: '17:00' } as BusinessHours,
-  manualDriftRate: 0.03,
+  manual: {
+    completionHours: { p50: 8, p90: 72 },
+    businessHours: {
+      days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+      start: '09:00',
+      end: '17:00',
+    } as BusinessHours,
+    driftRate: 0.03,
+  } satisfies Required<ManualTiming>,
   ticketHours: { p50: 6, p90: 36 },
   ticketFailureChance: 0.05,
   ticketDriftRate: 0.02,
-  statusCheckMinutes: 30,
-  statusCheckDays: 2,
+  statusCheckMinutes: STATUS_CHECK_DEFAULTS.provisioningStatusCheckIntervalMinutes,
+  statusCheckDays: STATUS_CHECK_DEFAULTS.provisioningMaxStatusCheckDays,
   aggregationSchedule: '0 0 2 * * ?',
   aggregationMinutes: 15,
   timeZone: 'UTC',
@@ -70,39 +82,23 @@ export function rate(value: number | undefined): value is number {
   return value !== undefined && Number.isFinite(value) && value >= 0 && value <= 1;
 }
 
-/** The catalog's `{p50, p90}` if usable, else the default (and `text` is noted). */
-export function quantilesOr(
-  value: Quantiles | undefined,
-  fallback: Quantiles,
-  notes: Assumptions,
-  text: string,
-): Quantiles {
-  if (usable(value)) return value;
-  notes.add(text);
-  return fallback;
+/** A number the model can use as a count or a length: finite and at least `min`. */
+export function atLeast(min: number): (value: number | undefined) => value is number {
+  return (value): value is number => value !== undefined && Number.isFinite(value) && value >= min;
 }
 
-/** The catalog's share if usable, else the default (and `text` is noted). */
-export function rateOr(
-  value: number | undefined,
-  fallback: number,
+/**
+ * The catalog's value if the model can use it (`isUsable`: {@link usable}, {@link rate},
+ * {@link atLeast}), else the default, and `text` is noted.
+ */
+export function valueOr<T>(
+  value: T | undefined,
+  isUsable: (value: T | undefined) => value is T,
+  fallback: T,
   notes: Assumptions,
   text: string,
-): number {
-  if (rate(value)) return value;
-  notes.add(text);
-  return fallback;
-}
-
-/** The catalog's number if at least `min`, else the default (and `text` is noted). */
-export function countOr(
-  value: number | undefined,
-  fallback: number,
-  min: number,
-  notes: Assumptions,
-  text: string,
-): number {
-  if (value !== undefined && Number.isFinite(value) && value >= min) return value;
+): T {
+  if (isUsable(value)) return value;
   notes.add(text);
   return fallback;
 }

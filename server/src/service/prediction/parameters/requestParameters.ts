@@ -14,7 +14,7 @@ import { resolveTicketing } from './ticketParameters';
 import type { TicketParams } from './ticketParameters';
 import { resolveConnector } from './connectorParameters';
 import type { ConnectorParams } from './connectorParameters';
-import { Assumptions, DEFAULTS, quantilesOr, rateOr, scenarioFor } from './defaults';
+import { Assumptions, DEFAULTS, rate, scenarioFor, usable, valueOr } from './defaults';
 import type { ResolveContext } from './defaults';
 import { num, percent, typical } from '../../../../../shared/format';
 
@@ -153,21 +153,15 @@ function resolveUnit(
 function resolveManual(spec: UnitSpec, ctx: ResolveContext, notes: Assumptions): ManualParams {
   const s = spec.name;
   const timing = spec.source?.timing?.manual ?? {};
-  const d = DEFAULTS;
-  const params: ManualParams = {
-    owner: spec.target,
-    unassigned: spec.unassigned,
-    completionHours: d.completionHours,
-    businessHours: d.businessHours,
-    driftRate: d.manualDriftRate,
-    awayMinutes: 0,
-  };
+  const d = DEFAULTS.manual;
+  const params: ManualParams = { owner: spec.target, unassigned: spec.unassigned, ...d, awayMinutes: 0 };
   if (spec.unassigned) return params;
-  params.completionHours = quantilesOr(
+  params.completionHours = valueOr(
     timing.completionHours,
+    usable,
     d.completionHours,
     notes,
-    `No completion time for manual tasks of ${s}: assumed ${typical(8, 72, 'business hours')}.`,
+    `No completion time for manual tasks of ${s}: assumed ${typical(d.completionHours.p50, d.completionHours.p90, 'business hours')}.`,
   );
   const hours = timing.businessHours;
   if (hours === undefined) {
@@ -178,11 +172,12 @@ function resolveManual(spec: UnitSpec, ctx: ResolveContext, notes: Assumptions):
     params.businessHours = hours;
   }
   if (ctx.timeZoneNote) notes.add(ctx.timeZoneNote);
-  params.driftRate = rateOr(
+  params.driftRate = valueOr(
     timing.driftRate,
-    d.manualDriftRate,
+    rate,
+    d.driftRate,
     notes,
-    `No drift rate for ${s}: assumed ${percent(d.manualDriftRate)} of manual tasks are marked complete although the change was not made.`,
+    `No drift rate for ${s}: assumed ${percent(d.driftRate)} of manual tasks are marked complete although the change was not made.`,
   );
   const away = spec.target === null ? undefined : scenarioFor(ctx, 'away', spec.target);
   if (away) {

@@ -5,6 +5,7 @@
 
 import type { Quantiles, ServiceDeskIntegration, TicketState } from '../../catalog/types';
 import type { ResolveContext } from './defaults';
+import { DEFAULTS, rate } from './defaults';
 import { num, percent, typical } from '../../../../../shared/format';
 
 /** What ISC makes of a ticket status. */
@@ -33,12 +34,6 @@ export interface TicketParams {
   /** Scenario `backlog`: every duration is multiplied by this. */
   factor: number;
 }
-
-const DEFAULT_HOURS: Quantiles = { p50: 6, p90: 36 };
-const DEFAULT_FAILURE = 0.05;
-const DEFAULT_DRIFT = 0.02;
-const DEFAULT_INTERVAL = 30;
-const DEFAULT_DAYS = 2;
 
 /** A statusMap value as ISC's word, or undefined when it is none of the three. */
 export function mappedValue(value: unknown): Mapped | undefined {
@@ -78,27 +73,26 @@ export function resolveTicketing(
     [];
   const { states, failedStatus } =
     workflow.length > 0 ? mapWorkflow(workflow, map, label, note) : defaultWorkflow(map, label, note);
-  const drift = integration?.driftRate;
-  let driftRate = DEFAULT_DRIFT;
-  if (drift !== undefined && Number.isFinite(drift) && drift >= 0 && drift <= 1) driftRate = drift;
-  else {
+  let driftRate = integration?.driftRate;
+  if (!rate(driftRate)) {
+    driftRate = DEFAULTS.ticketDriftRate;
     note(
-      `No drift rate for ${label}: assumed ${percent(DEFAULT_DRIFT)} of tickets close although the access was not granted.`,
+      `No drift rate for ${label}: assumed ${percent(driftRate)} of tickets close although the access was not granted.`,
     );
   }
   const check = ctx.catalog?.statusCheck;
   let intervalMinutes = positive(check?.provisioningStatusCheckIntervalMinutes);
   if (intervalMinutes === undefined) {
-    intervalMinutes = DEFAULT_INTERVAL;
+    intervalMinutes = DEFAULTS.statusCheckMinutes;
     note(
-      `No provisioningStatusCheckIntervalMinutes in the catalogs: assumed ISC checks ticket status every ${DEFAULT_INTERVAL} minutes (the value ISC publishes as an example).`,
+      `No provisioningStatusCheckIntervalMinutes in the catalogs: assumed ISC checks ticket status every ${DEFAULTS.statusCheckMinutes} minutes (the value ISC publishes as an example).`,
     );
   }
   let maxDays = positive(check?.provisioningMaxStatusCheckDays);
   if (maxDays === undefined) {
-    maxDays = DEFAULT_DAYS;
+    maxDays = DEFAULTS.statusCheckDays;
     note(
-      `No provisioningMaxStatusCheckDays in the catalogs: assumed ISC stops checking a ticket after ${DEFAULT_DAYS} days (the value ISC publishes as an example).`,
+      `No provisioningMaxStatusCheckDays in the catalogs: assumed ISC stops checking a ticket after ${DEFAULTS.statusCheckDays} days (the value ISC publishes as an example).`,
     );
   }
   let factor = 1;
@@ -187,11 +181,16 @@ function defaultWorkflow(
   const terminal = first('Committed') ?? 'closed';
   const failed = first('Failed') ?? (map ? 'failed' : 'cancelled');
   note(
-    `No ticket workflow for ${label}: assumed one working status "${working}" (${typical(DEFAULT_HOURS.p50, DEFAULT_HOURS.p90, 'h')}; ${percent(DEFAULT_FAILURE)} end in "${failed}", mapped to Failed) before "${terminal}".`,
+    `No ticket workflow for ${label}: assumed one working status "${working}" (${typical(DEFAULTS.ticketHours.p50, DEFAULTS.ticketHours.p90, 'h')}; ${percent(DEFAULTS.ticketFailureChance)} end in "${failed}", mapped to Failed) before "${terminal}".`,
   );
   const terminalMapped: Mapped = map ? (lookup(map, terminal) ?? 'Queued') : 'Committed';
   const states: TicketStateParams[] = [
-    { status: working, mapped: 'Queued', hours: DEFAULT_HOURS, failureChance: DEFAULT_FAILURE },
+    {
+      status: working,
+      mapped: 'Queued',
+      hours: DEFAULTS.ticketHours,
+      failureChance: DEFAULTS.ticketFailureChance,
+    },
     { status: terminal, mapped: terminalMapped, hours: null, failureChance: 0 },
   ];
   return { states, failedStatus: failed };

@@ -209,7 +209,10 @@ suite('rename: writing a name as a scalar', () => {
     assert.equal(scalarText('HR', 'x: y', 'yaml'), "'x: y'");
     assert.equal(scalarText("'HR'", "it's", 'yaml'), "'it''s'");
     assert.equal(scalarText('"HR"', 'a\\b', 'yaml'), '"a\\\\b"');
-    assert.equal(scalarText('HR', 'tab\there', 'yaml'), '"tab\\there"');
+    // A tab needs no escape: single quotes carry it (shared/yamlText's rule); a line break needs double quotes.
+    assert.equal(scalarText('HR', 'tab\there', 'yaml'), "'tab\there'");
+    assert.equal(scalarText("'HR'", 'two\nlines', 'yaml'), '"two\\nlines"');
+    assert.equal(scalarText('HR', 'yes', 'yaml'), "'yes'");
     assert.equal(scalarText('HR', 'Zürich 🌍', 'yaml'), 'Zürich 🌍');
   });
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { predictPlan } from '../../../../../server/src/service/prediction/predict';
 import type { CatalogSource } from '../../../../../server/src/service/catalog/types';
+import { DEFAULTS } from '../../../../../server/src/service/prediction/parameters/defaults';
 import {
   catalog,
   connectorRequest,
@@ -21,22 +22,8 @@ function complete(name: string, extra: Partial<CatalogSource> = {}): CatalogSour
       provisioningMaxRetries: 2,
       provisioningRetryThreshold: 30,
     },
-    timing: {
-      connector: {
-        queueMinutes: { p50: 1, p90: 2 },
-        executeSeconds: { p50: 2, p90: 4 },
-        concurrency: 2,
-        failureRate: 0.1,
-        retryableShare: 0.5,
-        attributeFailureRate: 0.05,
-        visibilityMinutes: { p50: 1, p90: 2 },
-      },
-      manual: {
-        completionHours: { p50: 4, p90: 8 },
-        businessHours: { days: ['Mon'], start: '08:00', end: '12:00' },
-        driftRate: 0.1,
-      },
-    },
+    // Every field the model reads, given (the values of the default table: the types make them complete).
+    timing: { connector: { ...DEFAULTS.connector }, manual: { ...DEFAULTS.manual } },
     ...extra,
   });
 }

@@ -1,8 +1,10 @@
 /**
- * Scalars and comments as YAML text. A value is written plain only when every YAML reader takes it
- * back as the same string, under YAML 1.2 and 1.1 alike (`yes`, `1:20` and `2025-01-02` are not
- * strings in 1.1); otherwise single-quoted, or double-quoted when it holds characters that only an
- * escape can carry (line breaks, control characters).
+ * Scalars and comments as YAML text: the one quoting rule of everything that writes YAML (imported
+ * plans, completions, quick fixes, renames). A value is written plain only when every YAML reader
+ * takes it back as the same string, under YAML 1.2 and 1.1 alike (`yes`, `1:20` and `2025-01-02`
+ * are not strings in 1.1); otherwise single-quoted, or double-quoted when it holds characters that
+ * only an escape can carry (line breaks, control characters). Here rather than in the service's
+ * `text/` folder because edits may not import that folder, and every writer may import `shared/`.
  */
 
 import { parse } from 'yaml';
@@ -29,8 +31,11 @@ function readsBackAs(candidate: string, version: '1.1' | '1.2'): boolean {
   }
 }
 
-/** Whether `value` may be written without quotes, in block (`flow` false) or flow context. */
-function canBePlain(value: string, flow: boolean): boolean {
+/**
+ * Whether `value` may be written without quotes, in block context or (`flow`) anywhere, flow
+ * collections (`{ name: x }`, `[a, b]`) included.
+ */
+export function canBePlain(value: string, flow = false): boolean {
   if (value === '' || value !== value.trim() || NEEDS_ESCAPE.test(value) || value.includes('\t')) {
     return false;
   }
@@ -46,18 +51,34 @@ function canBePlain(value: string, flow: boolean): boolean {
   return readsBackAs(value, '1.2') && readsBackAs(value, '1.1');
 }
 
+/** `text` with every character YAML cannot hold literally written as a `\\u` escape. */
+function escaped(text: string): string {
+  return text.replace(NEEDS_ESCAPE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function doubleQuoted(value: string): string {
   // JSON's escapes are valid in YAML double-quoted scalars; a few characters JSON leaves alone are not printable in YAML.
-  return JSON.stringify(value).replace(
-    NEEDS_ESCAPE_ALL,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return escaped(JSON.stringify(value));
+}
+
+/** The quotes of a YAML scalar. */
+export type YamlQuote = "'" | '"';
+
+/** Where a scalar is written and how the writer would like it quoted. */
+export interface YamlStyle {
+  /** The scalar may stand in a flow collection (`{ name: x }`, `[a, b]`): plain only where that is safe too. */
+  flow?: boolean;
+  /**
+   * Quoted in this style (the user typed the quote, or the text being replaced has it); single
+   * quotes give way to double ones for a value that only escapes can carry.
+   */
+  quote?: YamlQuote;
 }
 
 /** A string as a YAML scalar that reads back as exactly that string. */
-export function yamlString(value: string, flow = false): string {
-  if (canBePlain(value, flow)) return value;
-  if (!NEEDS_ESCAPE.test(value)) return `'${value.replace(/'/g, "''")}'`;
+export function yamlString(value: string, style: YamlStyle = {}): string {
+  if (style.quote === undefined && canBePlain(value, style.flow)) return value;
+  if (style.quote !== '"' && !NEEDS_ESCAPE.test(value)) return `'${value.replace(/'/g, "''")}'`;
   return doubleQuoted(value);
 }
 
@@ -65,21 +86,19 @@ export function yamlString(value: string, flow = false): string {
 export type ScalarValue = string | number | boolean | null;
 
 /** A scalar attribute value as YAML: strings quoted as needed, numbers and booleans as they are. */
-export function yamlScalar(value: ScalarValue, flow = false): string {
+export function yamlScalar(value: ScalarValue, style: YamlStyle = {}): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? String(value) : yamlString(String(value), flow);
+    return Number.isFinite(value) ? String(value) : yamlString(String(value), style);
   }
-  return yamlString(value, flow);
+  return yamlString(value, style);
 }
 
 /** Comment lines for a (possibly multi-line) text, each `# ...` at `indent`; control characters are escaped. */
 export function commentLines(text: string, indent: string): string[] {
   return text.split(/\r\n|[\r\n\u2028\u2029\u0085]/).map((line) => {
-    const safe = line
-      .replace(NEEDS_ESCAPE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-      .trimEnd();
+    const safe = escaped(line).trimEnd();
     return safe === '' ? `${indent}#` : `${indent}# ${safe}`;
   });
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
-import { commentLines, yamlScalar, yamlString } from '../../../../server/src/service/text/yamlText';
+import { commentLines, yamlScalar, yamlString } from '../../../shared/yamlText';
 
 /** Short strings made of the characters YAML gives a meaning to: numbers, dates, indicators, quotes. */
 const TRICKY = fc.string({
@@ -9,7 +9,7 @@ const TRICKY = fc.string({
   maxLength: 8,
 });
 
-suite('import: YAML scalars and comments', () => {
+suite('shared/yamlText: YAML scalars and comments', () => {
   test('plain when safe, quoted when YAML would read something else', () => {
     const cases: [string, string][] = [
       ['CN=Jane Doe,OU=Users,DC=acme,DC=example', 'CN=Jane Doe,OU=Users,DC=acme,DC=example'],
@@ -47,10 +47,18 @@ suite('import: YAML scalars and comments', () => {
   });
 
   test('in flow context commas, brackets and colons are quoted too', () => {
-    assert.equal(yamlString('Doe, Jane', true), "'Doe, Jane'");
-    assert.equal(yamlString('[x]', true), "'[x]'");
-    assert.equal(yamlString('a:b', true), "'a:b'");
-    assert.equal(yamlString('jane.doe', true), 'jane.doe');
+    assert.equal(yamlString('Doe, Jane', { flow: true }), "'Doe, Jane'");
+    assert.equal(yamlString('[x]', { flow: true }), "'[x]'");
+    assert.equal(yamlString('a:b', { flow: true }), "'a:b'");
+    assert.equal(yamlString('jane.doe', { flow: true }), 'jane.doe');
+  });
+
+  test('in the quotes a writer prefers, single ones giving way to double ones where only escapes serve', () => {
+    assert.equal(yamlString('jane.doe', { quote: "'" }), "'jane.doe'");
+    assert.equal(yamlString("it's", { quote: "'" }), "'it''s'");
+    assert.equal(yamlString('two\nlines', { quote: "'" }), '"two\\nlines"');
+    assert.equal(yamlString('jane.doe', { quote: '"' }), '"jane.doe"');
+    assert.equal(yamlString('say "hi"\u2028', { quote: '"' }), '"say \\"hi\\"\\u2028"');
   });
 
   test('numbers, booleans and null stay typed', () => {
@@ -64,8 +72,16 @@ suite('import: YAML scalars and comments', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), TRICKY), (value) => {
         assert.equal((parse(`v: ${yamlString(value)}\n`) as { v: unknown }).v, value);
-        assert.equal((parse(`m: { v: ${yamlString(value, true)} }\n`) as { m: { v: unknown } }).m.v, value);
+        assert.equal(
+          (parse(`m: { v: ${yamlString(value, { flow: true })} }\n`) as { m: { v: unknown } }).m.v,
+          value,
+        );
         assert.equal((parse(`v: ${yamlString(value)}\n`, { version: '1.1' }) as { v: unknown }).v, value);
+        for (const quote of ["'", '"'] as const) {
+          const written = yamlString(value, { quote });
+          assert.ok(written.startsWith(quote) || written.startsWith('"'), written);
+          assert.equal((parse(`m: { v: ${written} }\n`) as { m: { v: unknown } }).m.v, value);
+        }
       }),
       { numRuns: 2000 },
     );
