@@ -32,6 +32,7 @@ function service(name, mayImport) {
 const SERVICE_LAYERS = [
   service('text', ''),
   service('time', ''),
+  service('work', ''),
   service('findings', 'text'),
   service('syntax', 'findings'),
   service('catalog', 'syntax time'),
@@ -58,12 +59,12 @@ const FACADE = {
 };
 
 const FEATURE_LAYERS = [
-  service('features/edits', 'document syntax findings shared'),
+  service('features/edits', 'document syntax findings text shared'),
   service('features/hover', 'document schema channel catalog syntax time text shared'),
   service('features/completion', 'features/hover document schema channel request catalog syntax text shared'),
   service('features/outline', 'service document request catalog syntax shared'),
-  service('features/navigation', 'features/edits service workspace document catalog syntax shared'),
-  service('features/reports', 'service prediction prediction/input document shared'),
+  service('features/navigation', 'features/edits service workspace document catalog syntax text work shared'),
+  service('features/reports', 'service prediction prediction/input document work shared'),
   service('import', 'service document findings text shared'),
 ];
 

@@ -1,6 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { Steps } from '../../../shared/steps';
+import type { Steps } from '../service/work/steps';
 
 /** Where the server logs; the connection's console in production. */
 export interface Logger {

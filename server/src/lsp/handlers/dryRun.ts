@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { DryRunModel, DryRunParams } from '../../../../shared/dryRun';
 import { DryRunReportRequest, DryRunRequest, ScenarioNamesRequest } from '../../../../shared/dryRun';
-import type { Steps } from '../../../../shared/steps';
+import type { Steps } from '../../service/work/steps';
 import { dryRunSteps } from '../../service/features/reports/dryRunFile';
 import { predictionJson, predictionMarkdown } from '../../service/features/reports/predictionReport';
 import { predictionInput } from '../../service/planToPrediction';

@@ -1,5 +1,5 @@
 import type { Location, ReferenceParams } from 'vscode-languageserver';
-import type { Steps } from '../../../../shared/steps';
+import type { Steps } from '../../service/work/steps';
 import { definitionAt } from '../../service/features/navigation/definition';
 import { referenceSteps } from '../../service/features/navigation/references';
 import type { DocumentRequest } from '../answer';

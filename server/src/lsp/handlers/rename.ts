@@ -1,6 +1,6 @@
 import type { PrepareRenameResult, RenameParams, WorkspaceEdit } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { Steps } from '../../../../shared/steps';
+import type { Steps } from '../../service/work/steps';
 import { prepareRenameAt, renameSteps } from '../../service/features/navigation/rename';
 import type { DocumentRequest } from '../answer';
 import { inDocument } from '../answer';

@@ -1,5 +1,5 @@
 /**
- * IdentityIQ `ProvisioningPlan` XML (isc-facts.md §1.1): `<AccountRequest application op
+ * IdentityIQ `ProvisioningPlan` XML (docs/isc-behaviour.md#plan-keys): `<AccountRequest application op
  * nativeIdentity>` with `<AttributeRequest name op value>` (or a nested `<Value>`) and
  * `<PermissionRequest target rights op>`. Plan and request `<Attributes><Map>` entries,
  * `<ProvisioningTargets>` and anything else IdentityIQ adds are kept as comments.

@@ -1,5 +1,5 @@
 /**
- * ISC search documents of the `accountactivities` index (isc-facts.md §1.3): one account activity
+ * ISC search documents of the `accountactivities` index (docs/isc-behaviour.md#spelling-search-documents): one account activity
  * with `accountRequests[{source, accountId, op, attributeRequests[{name, op, value}], result,
  * provisioningTarget}]`. Only `accountRequests` become requests: they are what ISC provisioned.
  * `originalRequests` (what was asked before ISC planned it), approvals and expansion items are

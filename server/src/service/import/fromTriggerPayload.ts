@@ -1,5 +1,5 @@
 /**
- * Provisioning Completed trigger payloads (`idn:post-provisioning`, isc-facts.md §1.3):
+ * Provisioning Completed trigger payloads (`idn:post-provisioning`, docs/isc-behaviour.md#trigger-shape):
  * `accountRequests[{source{id,name}, accountId, accountOperation, attributeRequests[{attributeName,
  * attributeValue, operation}], provisioningResult, provisioningTarget, ticketId}]`. The trigger
  * carries one attribute request per value (`isc-plan simulate --format trigger` splits a list value
@@ -10,7 +10,7 @@
  */
 
 import type { ImportedAttribute, ImportedPlan, ImportedRequest, JsonObject } from './importedPlan';
-import type { ScalarValue } from '../../../../shared/yamlText';
+import type { ScalarValue } from '../text/yamlText';
 import { asArray, asObject, listComments, recordedComment, text } from './importedPlan';
 import type { JsonRequestFields } from './jsonRequest';
 import { jsonAccountRequest, jsonRecordPlan } from './jsonRequest';

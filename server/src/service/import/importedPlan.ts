@@ -1,10 +1,10 @@
 /**
- * What an import produces before it is written as YAML: plans in our format (formats.md §1) plus
+ * What an import produces before it is written as YAML: plans in our format (docs/formats.md#plans) plus
  * the comments that keep what ISC recorded beside the request it belongs to. The converters of
  * each record kind fill this model; `writePlan.ts` alone decides how it looks as text.
  */
 
-import type { ScalarValue } from '../../../../shared/yamlText';
+import type { ScalarValue } from '../text/yamlText';
 
 /** The kinds of record an import recognises, by shape. */
 export type RecordKind = 'search-document' | 'trigger' | 'iiq-xml';

@@ -1,5 +1,5 @@
 /**
- * Writes imported plans as one YAML file in our format (formats.md §1), one document per record.
+ * Writes imported plans as one YAML file in our format (docs/formats.md#plans), one document per record.
  * A hand-rolled writer rather than `yaml`'s `stringify`, because the comments must sit exactly
  * where a reader looks for them: what ISC recorded above the request it belongs to, the record's
  * history above `accountRequests:`, the origin at the top. Every scalar goes through `yamlString`,
@@ -16,7 +16,7 @@ import type {
   ImportedRequest,
 } from './importedPlan';
 import { countedKind } from './recognise';
-import { commentLines, yamlScalar, yamlString } from '../../../../shared/yamlText';
+import { commentLines, yamlScalar, yamlString } from '../text/yamlText';
 
 function identityText(identity: ImportedIdentity): string {
   const id = identity.id === undefined ? '' : `, id: ${yamlString(identity.id, { flow: true })}`;

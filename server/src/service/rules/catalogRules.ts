@@ -14,7 +14,7 @@ function maps(node: ValueNode | null | undefined): MapNode[] {
   return node?.kind === 'seq' ? node.items.filter((i): i is MapNode => i.kind === 'map') : [];
 }
 
-/** The catalog rules of channels.md §2 for one SourceCatalog document (or a plan's inline sources). */
+/** The catalog rules of docs/rules.md#catalog-rules for one SourceCatalog document (or a plan's inline sources). */
 export function catalogRules(root: MapNode, sourcesKey = 'sources'): Finding[] {
   const sources = maps(getValue(root, sourcesKey));
   const integrations = maps(getValue(root, 'serviceDeskIntegrations'));

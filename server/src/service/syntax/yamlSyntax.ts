@@ -172,7 +172,7 @@ function convertDocument(
 }
 
 /**
- * The parser's errors, one finding per cause (channels.md §2): after an unexpected token the parser
+ * The parser's errors, one finding per cause (docs/rules.md#one-cause): after an unexpected token the parser
  * reports every following token as unexpected too, and an unclosed quote at the end of the text
  * also leaves its collection unclosed, reported at the same place.
  */

@@ -21,7 +21,7 @@ function findingsOf(plan: string): Finding[] {
   return service.findings(file);
 }
 
-suite('placement of schema findings (channels.md §2)', () => {
+suite('placement of schema findings (docs/rules.md#schema)', () => {
   test('a missing key is reported on the parent key', () => {
     const plan = `kind: ProvisioningPlan\nidentity: { id: 2c91 }\naccountRequests:\n  - { source: Active Directory, operation: Create }\n`;
     const found = check(plan);

@@ -11,7 +11,7 @@ function check(text: string, target = 'p.plan.yaml'): Diagnostic[] {
   return diagnose({ 'acme.sources.yaml': CATALOG, [target]: text }, target);
 }
 
-suite('placement of syntax findings: each repetition, one error per cause (channels.md §2)', () => {
+suite('placement of syntax findings: each repetition, one error per cause (docs/rules.md#one-cause)', () => {
   test('duplicate keys are reported on each repetition, not on the first', () => {
     const plan = `${HEAD}  - source: Active Directory\n    operation: Create\n    operation: Modify\n    operation: Create\n`;
     const found = check(plan).filter((d) => d.code === 'duplicate-key');

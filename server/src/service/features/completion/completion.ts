@@ -19,7 +19,7 @@ import { jsonContext } from './cursor/jsonContext';
 import type { SchemaRoot } from '../../document/schemaRoot';
 import { schemaRootFor } from '../../document/schemaRoot';
 import { escapeSnippet, jsonSnippet, yamlSnippet } from './snippets';
-import { yamlString } from '../../../../../shared/yamlText';
+import { yamlString } from '../../text/yamlText';
 import { yamlContext } from './cursor/yamlContext';
 
 /** At most this many items are returned; the list is then marked incomplete. */

@@ -85,7 +85,7 @@ export function tenantChoices(kind: TenantValues, ctx: TenantContext): ValueChoi
   return (source?.accountSchema?.attributes ?? []).map((a) => attributeChoice(a, source!));
 }
 
-/** The channel ISC would use for the request's operation on this source (channels.md §1), or the source's type. */
+/** The channel ISC would use for the request's operation on this source (docs/prediction-model.md#channel-decision), or the source's type. */
 function channelDetail(source: CatalogSource, operation: string | undefined, catalog: MergedCatalog): string {
   if (!operation || !(OPERATIONS as readonly string[]).includes(operation)) {
     return source.type ?? source.connectionType ?? 'source';

@@ -4,7 +4,7 @@
  * placeholders (`${1:Active Directory}`); a leading `^` means "insert unquoted" (numbers).
  */
 
-import { canBePlain, yamlString } from '../../../../../shared/yamlText';
+import { canBePlain, yamlString } from '../../text/yamlText';
 
 const PLACEHOLDER = /\$\{(\d+)(?::([^}]*))?\}|\$(\d+)/g;
 

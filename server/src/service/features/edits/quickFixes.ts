@@ -2,7 +2,7 @@ import type { FixData } from '../../findings/finding';
 import type { FileFormat } from '../../../../../shared/fileNames';
 import type { PlanDocument } from '../../document/planDocument';
 import { getPair } from '../../syntax/ast';
-import { yamlString } from '../../../../../shared/yamlText';
+import { yamlString } from '../../text/yamlText';
 
 /** A text edit in offsets of one file. */
 export interface OffsetEdit {

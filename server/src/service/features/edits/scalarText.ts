@@ -1,5 +1,5 @@
 import type { FileFormat } from '../../../../../shared/fileNames';
-import { yamlString } from '../../../../../shared/yamlText';
+import { yamlString } from '../../text/yamlText';
 
 /**
  * The text that replaces a string scalar written as `original` so that it reads as `value`, in the

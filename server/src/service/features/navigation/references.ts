@@ -15,8 +15,8 @@ import type { ResolvedSite } from './definition';
 import { resolveSite } from './definition';
 import { managedNodes, siteAt } from './nameSites';
 import type { WorkspaceFiles } from './workspaceFiles';
-import type { IsCancelled, Steps } from '../../../../../shared/steps';
-import { runSteps } from '../../../../../shared/steps';
+import type { IsCancelled, Steps } from '../../work/steps';
+import { runSteps } from '../../work/steps';
 
 /** What a reference is: where the entry is declared, or a name that uses it. */
 export type ReferenceRole = 'declaration' | 'request' | 'integration' | 'managed';

@@ -14,8 +14,8 @@ import { hasControlCharacter, scalarText } from '../edits/scalarText';
 import type { Site } from './nameSites';
 import { siteAt } from './nameSites';
 import type { WorkspaceFiles } from './workspaceFiles';
-import type { IsCancelled, Steps } from '../../../../../shared/steps';
-import { runSteps } from '../../../../../shared/steps';
+import type { IsCancelled, Steps } from '../../work/steps';
+import { runSteps } from '../../work/steps';
 
 /** One replacement in a file, in offsets of its current text. */
 export interface FileEdit {

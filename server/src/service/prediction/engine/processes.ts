@@ -1,5 +1,5 @@
 /**
- * One run of the channel processes of prediction.md §2. Written for the hot loop: numbers and
+ * One run of the channel processes of docs/prediction-model.md (#connector, #manual, #ticket). Written for the hot loop: numbers and
  * typed arrays only, no allocation, no closures. The same code replays the representative run with
  * an `EventSink`, so the replayed events are exactly that run.
  *

@@ -1,5 +1,5 @@
 /**
- * The representative run's events in ISC's own words (prediction.md §3): the replay records raw
+ * The representative run's events in ISC's own words (docs/prediction-model.md#events): the replay records raw
  * numbers through an `EventSink`; this module turns them into timed, worded events.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The default table of prediction.md §2 and the small helpers that take a catalog value or else
+ * The default table of docs/prediction-model.md#defaults and the small helpers that take a catalog value or else
  * a default, writing down each default used (a request's `assumptions`).
  */
 
@@ -9,7 +9,7 @@ import type { BusinessHours } from '../../time/calendars';
 import type { Scenario } from '../input/predictionInput';
 
 /**
- * The default table of prediction.md §2. `connector` and `manual` hold a default for every field of
+ * The default table of docs/prediction-model.md#defaults. `connector` and `manual` hold a default for every field of
  * a source's `timing.connector` and `timing.manual` (the types make sure of it).
  */
 export const DEFAULTS = {

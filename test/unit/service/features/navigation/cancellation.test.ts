@@ -5,7 +5,7 @@ import { renameAt } from '../../../../../server/src/service/features/navigation/
 import { WorkspaceFiles } from '../../../../../server/src/service/features/navigation/workspaceFiles';
 import type { FileState } from '../../../../../server/src/service/planService';
 import { PlanService } from '../../../../../server/src/service/planService';
-import { Cancelled } from '../../../../../shared/steps';
+import { Cancelled } from '../../../../../server/src/service/work/steps';
 import { memoryHost, ROOT } from '../../../helpers';
 import { ACME, JANE, offsetOf } from './navigationFixtures';
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { DryRunOptions } from '../../../../../server/src/service/features/reports/dryRunFile';
 import { dryRunFile } from '../../../../../server/src/service/features/reports/dryRunFile';
 import type { FileState, PlanService } from '../../../../../server/src/service/planService';
-import { Cancelled } from '../../../../../shared/steps';
+import { Cancelled } from '../../../../../server/src/service/work/steps';
 import { CATALOG, ROOT, serviceFor } from '../../../helpers';
 
 function planDocument(name: string): string {

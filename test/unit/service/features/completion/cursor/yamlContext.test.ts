@@ -1,45 +1,22 @@
 import * as assert from 'node:assert/strict';
-import type {
-  CursorContext,
-  RequestFields,
-  Segment,
-} from '../../../../../../server/src/service/features/completion/completionTypes';
+import type { CursorContext } from '../../../../../../server/src/service/features/completion/completionTypes';
 import type { YamlInput } from '../../../../../../server/src/service/features/completion/cursor/yamlContext';
 import { yamlContext } from '../../../../../../server/src/service/features/completion/cursor/yamlContext';
 
-/** The context as plain data: the sets as arrays, `siblings()` read. */
-interface View {
-  path: Segment[];
-  position: 'key' | 'value';
-  start: number;
-  end: number;
-  typed: string;
-  flow: boolean;
+/** The context as plain data: the sets as arrays, `siblings()` read; the JSON-only fields left out. */
+type View = Omit<
+  CursorContext,
+  'format' | 'indent' | 'commaAfter' | 'commaBefore' | 'present' | 'siblings'
+> & {
   present: string[];
   siblings: string[];
-  hasColon: boolean;
-  needsSpace: boolean;
-  column: number;
-  request: RequestFields | undefined;
-}
+};
 
 function view(ctx: CursorContext): View {
+  const { format, indent, commaAfter, commaBefore, present, siblings, ...rest } = ctx;
   // The JSON-only fields keep their defaults in YAML.
-  assert.deepEqual([ctx.format, ctx.indent, ctx.commaAfter, ctx.commaBefore], ['yaml', '', false, undefined]);
-  return {
-    path: ctx.path,
-    position: ctx.position,
-    start: ctx.start,
-    end: ctx.end,
-    typed: ctx.typed,
-    flow: ctx.flow,
-    present: [...ctx.present],
-    siblings: [...ctx.siblings()],
-    hasColon: ctx.hasColon,
-    needsSpace: ctx.needsSpace,
-    column: ctx.column,
-    request: ctx.request,
-  };
+  assert.deepEqual([format, indent, commaAfter, commaBefore], ['yaml', '', false, undefined]);
+  return { ...rest, present: [...present], siblings: [...siblings()] };
 }
 
 /** The context at the `‸` of `marked` (the first document starts at 0 unless told). */

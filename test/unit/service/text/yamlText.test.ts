@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
-import { commentLines, yamlScalar, yamlString } from '../../../shared/yamlText';
+import { commentLines, yamlScalar, yamlString } from '../../../../server/src/service/text/yamlText';
 
 /** Short strings made of the characters YAML gives a meaning to: numbers, dates, indicators, quotes. */
 const TRICKY = fc.string({

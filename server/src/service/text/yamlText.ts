@@ -3,8 +3,7 @@
  * plans, completions, quick fixes, renames). A value is written plain only when every YAML reader
  * takes it back as the same string, under YAML 1.2 and 1.1 alike (`yes`, `1:20` and `2025-01-02`
  * are not strings in 1.1); otherwise single-quoted, or double-quoted when it holds characters that
- * only an escape can carry (line breaks, control characters). Here rather than in the service's
- * `text/` folder because edits may not import that folder, and every writer may import `shared/`.
+ * only an escape can carry (line breaks, control characters).
  */
 
 import { parse } from 'yaml';

@@ -5,8 +5,6 @@
  * it with `runSteps`; the language server runs it a slice at a time, letting the connection read
  * messages in between, and drops it once the request is cancelled (a synchronous check alone could
  * never see a cancellation: it arrives as a message that is read only when the work gives way).
- * Here, at the bottom of the layers, because the dry run and navigation, in different service
- * folders, and the server's request handling all use it.
  */
 
 /** Work as steps: yields where it may be stopped, returns its result. */
