@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CursorContext } from '../../../../../../server/src/service/features/completion/completionTypes';
+import { baseContext } from '../../../../../../server/src/service/features/completion/completionTypes';
 import type { YamlInput } from '../../../../../../server/src/service/features/completion/cursor/yamlContext';
 import { yamlContext } from '../../../../../../server/src/service/features/completion/cursor/yamlContext';
 
@@ -28,23 +29,9 @@ function at(marked: string, input: Partial<YamlInput> = {}): View | undefined {
   return ctx && view(ctx);
 }
 
-/** A key context at `offset` with nothing typed, and `fields` over it. */
+/** A key context at `offset` with nothing typed (the builders' defaults), and `fields` over it. */
 function key(offset: number, fields: Partial<View> = {}): View {
-  return {
-    path: [],
-    position: 'key',
-    start: offset,
-    end: offset,
-    typed: '',
-    flow: false,
-    present: [],
-    siblings: [],
-    hasColon: false,
-    needsSpace: false,
-    column: 0,
-    request: undefined,
-    ...fields,
-  };
+  return { ...view(baseContext('yaml', offset)), ...fields };
 }
 
 const value = (offset: number, fields: Partial<View>): View => key(offset, { position: 'value', ...fields });
