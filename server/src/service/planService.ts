@@ -11,7 +11,7 @@ import type { TextChange } from './document/reparse';
 import { applyIncrementally } from './document/reparse';
 import type { PlanDocument } from './document/planDocument';
 import { ensureDecision, requestFindings } from './document/requestState';
-import type { DocumentModel } from './document/sourceFile';
+import type { ParsedDocument } from './document/sourceFile';
 import type { FileType } from '../../../shared/fileNames';
 import { parseFile } from './document/sourceFile';
 import { fileTypeOf } from '../../../shared/fileNames';
@@ -41,7 +41,7 @@ export interface FileState {
   path: string;
   type: FileType;
   text: string;
-  docs: DocumentModel[];
+  docs: ParsedDocument[];
 }
 
 /** A document's prediction, the options it was computed for, and what the next prediction after an edit reuses. */
@@ -137,8 +137,8 @@ export class PlanService {
   }
 
   /** The document of a file that holds an offset (the last one at a boundary). */
-  documentAt(file: FileState, offset: number): DocumentModel | undefined {
-    let found: DocumentModel | undefined;
+  documentAt(file: FileState, offset: number): ParsedDocument | undefined {
+    let found: ParsedDocument | undefined;
     for (const doc of file.docs) if (offset >= doc.syntax.start && offset <= doc.syntax.end) found = doc;
     return found ?? file.docs[file.docs.length - 1];
   }
@@ -173,7 +173,7 @@ export class PlanService {
     return kept.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  private documentFindings(file: FileState, doc: DocumentModel): Finding[] {
+  private documentFindings(file: FileState, doc: ParsedDocument): Finding[] {
     if (doc.kind !== 'plan') return doc.findings;
     const resolved = this.catalogsOf(file, doc);
     const findings: Finding[] = [...doc.syntax.findings, ...doc.headerFindings, ...resolved.findings];

@@ -10,7 +10,7 @@ import { refreshHeader } from './planDocument';
 import { createRequestState, requestFindings } from './requestState';
 import type { Segments } from './requestSegments';
 import { findSegments, segmentAt, segmentEnd } from './requestSegments';
-import type { DocumentModel } from './sourceFile';
+import type { ParsedDocument } from './sourceFile';
 
 /** One change of a text, in the coordinates of the text before it. */
 export interface TextChange {
@@ -40,7 +40,7 @@ interface Edit {
  * with certainty of giving what a full parse would give; the caller then parses the whole file.
  */
 export function applyIncrementally(
-  docs: DocumentModel[],
+  docs: ParsedDocument[],
   newText: string,
   change: TextChange,
   limits: Limits,
@@ -233,7 +233,7 @@ function shiftAfter(node: ValueNode | null, threshold: number, delta: number): v
 }
 
 /** Moves a whole document that lies after an edit. */
-function shiftDocument(doc: DocumentModel, delta: number): void {
+function shiftDocument(doc: ParsedDocument, delta: number): void {
   doc.syntax.start += delta;
   doc.syntax.end += delta;
   shiftNode(doc.syntax.root, delta);

@@ -1,4 +1,4 @@
-import type { DocumentModel } from './sourceFile';
+import type { ParsedDocument } from './sourceFile';
 import { CATALOG_SCHEMA_ID, PLAN_SCHEMA_ID } from '../schema/schemas';
 
 /** Which bundled schema describes a document, and how its paths map onto that schema. */
@@ -16,7 +16,7 @@ const STATUS_CHECK = 'https://isc-plan.invalid/schemas/channels/ticketing.schema
  * Plans and SourceCatalogs use their own schemas; tenant exports use the catalog's source and
  * SDIM entries (their ISC fields have the same names), so hovers explain exports too.
  */
-export function schemaRootFor(doc: DocumentModel): SchemaRoot | undefined {
+export function schemaRootFor(doc: ParsedDocument): SchemaRoot | undefined {
   const whole = (id: string): SchemaRoot => ({ id, strip: (path) => [...path] });
   const items = (id: string): SchemaRoot => ({
     id,

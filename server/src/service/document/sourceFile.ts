@@ -21,10 +21,10 @@ export interface OtherDocument {
   findings: Finding[];
 }
 
-export type DocumentModel = PlanDocument | CatalogDocument | OtherDocument;
+export type ParsedDocument = PlanDocument | CatalogDocument | OtherDocument;
 
 /** Parses a whole file into document models. Never throws. */
-export function parseFile(path: string, text: string, type: FileType, limits: Limits): DocumentModel[] {
+export function parseFile(path: string, text: string, type: FileType, limits: Limits): ParsedDocument[] {
   const early = fileLevelProblem(text, limits);
   if (early) {
     return [
@@ -55,7 +55,7 @@ function fileLevelProblem(text: string, limits: Limits): Finding | undefined {
 }
 
 /** Decides what a parsed document is: `kind` first, else the file's role. */
-export function modelOf(syntax: SyntaxDocument, text: string, path: string, type: FileType): DocumentModel {
+export function modelOf(syntax: SyntaxDocument, text: string, path: string, type: FileType): ParsedDocument {
   if (syntax.limited || syntax.root === null) return { kind: 'other', syntax, findings: syntax.findings };
   const kind = stringOf(getValue(syntax.root, 'kind'));
   // A tenant export (docs/formats.md#exports) is recognised by its shape, whatever the file is called.

@@ -50,7 +50,7 @@ export function runPrediction(
 export function runCompiled(input: PredictionInput, compiled: CompiledPlan): PredictionRun {
   const runs = runsOf(input);
   const seed = seedOf(input);
-  const out = runMonteCarlo(compiled.model, runs, seed);
+  const out = runMonteCarlo(compiled.state, runs, seed);
   const scratch = new Float64Array(out.runs);
   const requests = input.requests.map((_, position) =>
     summarizeRequest(input, compiled, out, position, scratch),

@@ -54,7 +54,7 @@ function sameSetting(previous: KeptPrediction, input: PredictionInput): boolean 
 
 /** Every request has its units at the same indexes (so every unit keeps its random stream). */
 function sameLayout(before: CompiledPlan, after: CompiledPlan): boolean {
-  if (before.model.units.length !== after.model.units.length) return false;
+  if (before.state.units.length !== after.state.units.length) return false;
   return before.unitsOf.every((units, position) => {
     const now = after.unitsOf[position]!;
     return (
@@ -113,20 +113,20 @@ function update(
 
 /** The units of the changed requests, and every unit that shares a connector queue with one of them before or after. */
 function unitsToRerun(before: CompiledPlan, after: CompiledPlan, changed: number[]): Uint8Array {
-  const rerun = new Uint8Array(after.model.units.length);
+  const rerun = new Uint8Array(after.state.units.length);
   const queues = new Set<string>();
   for (const position of changed) {
     const { main, parts } = after.unitsOf[position]!;
     for (const unit of main < 0 ? parts : [main, ...parts]) {
       rerun[unit] = 1;
       for (const plan of [before, after]) {
-        const queue = plan.model.units[unit]!.info.params.connector?.queueKey;
+        const queue = plan.state.units[unit]!.info.params.connector?.queueKey;
         if (queue !== undefined) queues.add(queue);
       }
     }
   }
-  for (const group of after.model.groups) {
-    const queue = after.model.units[group.members[0]!]!.info.params.connector?.queueKey;
+  for (const group of after.state.groups) {
+    const queue = after.state.units[group.members[0]!]!.info.params.connector?.queueKey;
     if (queue !== undefined && queues.has(queue)) for (const unit of group.members) rerun[unit] = 1;
   }
   return rerun;
@@ -140,11 +140,11 @@ function resimulate(
   runs: number,
   seed: number,
 ): void {
-  const model = compiled.model;
+  const sim = compiled.state;
   const units: RunUnits = {
-    groups: model.groups.filter((group) => rerun[group.members[0]!] === 1),
-    manual: model.manual.filter((unit) => rerun[unit] === 1),
-    tickets: model.tickets.filter((unit) => rerun[unit] === 1),
+    groups: sim.groups.filter((group) => rerun[group.members[0]!] === 1),
+    manual: sim.manual.filter((unit) => rerun[unit] === 1),
+    tickets: sim.tickets.filter((unit) => rerun[unit] === 1),
   };
   const marked: number[] = [];
   rerun.forEach((flag, unit) => {
@@ -158,7 +158,7 @@ function resimulate(
       out.verified[at] = 0;
       out.outcome[at] = 0;
     }
-    runOnce(model, seed, run, out, run, null, units);
+    runOnce(sim, seed, run, out, run, null, units);
   }
 }
 
@@ -166,7 +166,7 @@ function resimulate(
 function positionsOf(compiled: CompiledPlan, rerun: Uint8Array): Set<number> {
   const positions = new Set<number>();
   rerun.forEach((marked, unit) => {
-    if (marked === 1) positions.add(compiled.model.units[unit]!.info.position);
+    if (marked === 1) positions.add(compiled.state.units[unit]!.info.position);
   });
   return positions;
 }

@@ -34,13 +34,13 @@ export function chooseMoment(hours: number | undefined, events: DryRunEvent[], o
 export function simulatePlan(input: PredictionInput, options: SimulationOptions): SimulationResult {
   const cache = new SimulationCache(input.options.submittedAt);
   const base = runPrediction(input, [], cache);
-  const model = base.compiled.model;
+  const sim = base.compiled.state;
   const representative = representativeRun(base.out);
-  const run = new RunOutput(model.units.length, 1);
+  const run = new RunOutput(sim.units.length, 1);
   const recorder = new EventRecorder();
-  runOnce(model, base.seed, representative, run, 0, recorder);
-  const events = buildEvents(model, recorder);
-  const moment = chooseMoment(options.moment, events, model.origin);
+  runOnce(sim, base.seed, representative, run, 0, recorder);
+  const events = buildEvents(sim, recorder);
+  const moment = chooseMoment(options.moment, events, sim.origin);
   return {
     requests: base.requests,
     runs: base.runs,

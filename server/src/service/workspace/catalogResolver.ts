@@ -5,7 +5,7 @@ import type { CatalogContent, MergedCatalog } from '../catalog/types';
 import type { Finding } from '../findings/finding';
 import { finding } from '../findings/finding';
 import type { PlanDocument } from '../document/planDocument';
-import type { DocumentModel } from '../document/sourceFile';
+import type { ParsedDocument } from '../document/sourceFile';
 import { parseFile } from '../document/sourceFile';
 import { CATALOG_FILE, fileTypeOf } from '../../../../shared/fileNames';
 import type { Limits } from '../syntax/limits';
@@ -137,7 +137,7 @@ export class CatalogResolver {
       role: 'catalog' as const,
       format: /\.json$/i.test(file) ? ('json' as const) : ('yaml' as const),
     };
-    const docs: DocumentModel[] = parseFile(file, text, { ...type, role: 'catalog' }, this.limits);
+    const docs: ParsedDocument[] = parseFile(file, text, { ...type, role: 'catalog' }, this.limits);
     const contents: CatalogContent[] = [];
     for (const doc of docs) {
       const content =

@@ -25,7 +25,7 @@ import {
 /** Runs the Monte Carlo engine and returns its raw per-run arrays. */
 function raw(inp: PredictionInput): RunOutput {
   const compiled = compilePlan(inp, [], new SimulationCache(inp.options.submittedAt));
-  return runMonteCarlo(compiled.model, inp.options.runs, inp.options.seed);
+  return runMonteCarlo(compiled.state, inp.options.runs, inp.options.seed);
 }
 
 function flaky(name: string, maxRetries: number, retryMinutes: number): CatalogSource {

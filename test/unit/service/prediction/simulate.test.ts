@@ -69,11 +69,11 @@ suite('prediction/simulate: the dry run', () => {
   test('replays the representative run exactly as the Monte Carlo ran it', () => {
     const inp = plan();
     const compiled = compilePlan(inp, [], new SimulationCache(inp.options.submittedAt));
-    const out = runMonteCarlo(compiled.model, inp.options.runs, 1);
+    const out = runMonteCarlo(compiled.state, inp.options.runs, 1);
     const chosen = representativeRun(out);
-    const replay = new RunOutput(compiled.model.units.length, 1);
-    runOnce(compiled.model, 1, chosen, replay, 0, null);
-    for (let u = 0; u < compiled.model.units.length; u++) {
+    const replay = new RunOutput(compiled.state.units.length, 1);
+    runOnce(compiled.state, 1, chosen, replay, 0, null);
+    for (let u = 0; u < compiled.state.units.length; u++) {
       for (const field of ['started', 'committed', 'verified', 'outcome'] as const) {
         assert.equal(replay[field][u], out[field][out.at(u, chosen)], `${field} of unit ${u}`);
       }

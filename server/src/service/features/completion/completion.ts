@@ -1,6 +1,6 @@
 import type { MergedCatalog } from '../../catalog/types';
 import type { PlanDocument } from '../../document/planDocument';
-import type { DocumentModel } from '../../document/sourceFile';
+import type { ParsedDocument } from '../../document/sourceFile';
 import type { FileFormat, FileRole } from '../../../../../shared/fileNames';
 import type { SchemaAt } from '../../schema/schemaPath';
 import { deref, describeSchema, propertiesOf, schemaAtPath, step } from '../../schema/schemaPath';
@@ -31,7 +31,7 @@ export interface CompletionInput {
   offset: number;
   format: FileFormat;
   role: FileRole;
-  doc: DocumentModel | undefined;
+  doc: ParsedDocument | undefined;
   /** The merged catalog of a plan document (cached by the service). */
   catalogOf(doc: PlanDocument): MergedCatalog | undefined;
 }
@@ -85,7 +85,7 @@ function boundaryBefore(text: string, offset: number): number {
 }
 
 /** The schema of a document: its own when recognised, else the one its file name implies. */
-function schemaRootOf(doc: DocumentModel | undefined, role: FileRole): SchemaRoot | undefined {
+function schemaRootOf(doc: ParsedDocument | undefined, role: FileRole): SchemaRoot | undefined {
   const known = doc && doc.kind !== 'other' ? schemaRootFor(doc) : undefined;
   if (known) return known;
   if (doc?.kind === 'catalog' && doc.content) return undefined;

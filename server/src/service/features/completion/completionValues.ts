@@ -5,7 +5,7 @@ import type {
   ServiceDeskIntegration,
 } from '../../catalog/types';
 import { OPERATIONS, requiredFeatures } from '../../channel/decideChannel';
-import type { DocumentModel } from '../../document/sourceFile';
+import type { ParsedDocument } from '../../document/sourceFile';
 import type { SchemaAt } from '../../schema/schemaPath';
 import { deref, describeSchema, enumOf } from '../../schema/schemaPath';
 import { CATALOG_SCHEMA_ID, PLAN_SCHEMA_ID } from '../../schema/schemas';
@@ -28,7 +28,7 @@ export type TenantValues = 'source' | 'integration' | 'attribute' | 'managedSour
 
 /** What tenant values are about: the document, the plan's merged catalog, the request at the cursor. */
 export interface TenantContext {
-  doc: DocumentModel | undefined;
+  doc: ParsedDocument | undefined;
   catalog: () => MergedCatalog | undefined;
   request: RequestFields | undefined;
 }

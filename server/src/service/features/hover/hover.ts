@@ -1,5 +1,5 @@
 import type { CatalogSource, MergedCatalog, ServiceDeskIntegration } from '../../catalog/types';
-import type { DocumentModel } from '../../document/sourceFile';
+import type { ParsedDocument } from '../../document/sourceFile';
 import type { PlanDocument } from '../../document/planDocument';
 import type { RequestPrediction } from '../../../../../shared/prediction';
 import type { SchemaAt } from '../../schema/schemaPath';
@@ -27,7 +27,7 @@ export interface HoverContext {
 }
 
 /** The hover at an offset of a document: keys and values explain themselves; requests show their prediction. */
-export function hoverAt(doc: DocumentModel, offset: number, ctx: HoverContext): HoverResult | undefined {
+export function hoverAt(doc: ParsedDocument, offset: number, ctx: HoverContext): HoverResult | undefined {
   const root = doc.syntax.root;
   const hit = nodeAt(root, offset);
   if (!root || !hit) return undefined;
@@ -58,7 +58,7 @@ function keyMarkdown(key: string, at: SchemaAt): string {
 }
 
 function valueHover(
-  doc: DocumentModel,
+  doc: ParsedDocument,
   hit: NodeHit,
   at: SchemaAt | undefined,
   ctx: HoverContext,

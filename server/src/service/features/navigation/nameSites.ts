@@ -1,7 +1,7 @@
 import type { CatalogShape } from '../../catalog/types';
 import type { CatalogDocument } from '../../document/catalogDocument';
 import type { PlanDocument } from '../../document/planDocument';
-import type { DocumentModel } from '../../document/sourceFile';
+import type { ParsedDocument } from '../../document/sourceFile';
 import type { ScalarNode, ValueNode } from '../../syntax/ast';
 import { getValue, nodeAt, stringOf } from '../../syntax/ast';
 import type { EntryKind } from './catalogEntries';
@@ -50,7 +50,7 @@ const NAMES: Partial<Record<CatalogShape, readonly [Pattern, EntryKind | 'by-sel
 };
 
 /** The name at an offset of a document, when it is one navigation follows. */
-export function siteAt(doc: DocumentModel, offset: number): Site | undefined {
+export function siteAt(doc: ParsedDocument, offset: number): Site | undefined {
   const root = doc.syntax.root;
   const hit = nodeAt(root, offset);
   if (!hit || hit.onKey || hit.node.kind !== 'scalar') return undefined;

@@ -8,7 +8,7 @@ import type {
   Field,
   PermissionRequestView,
 } from '../../request/accountRequestView';
-import type { DocumentModel } from '../../document/sourceFile';
+import type { ParsedDocument } from '../../document/sourceFile';
 import type { FileState, PlanService } from '../../planService';
 import type { PlainValue } from '../../syntax/ast';
 import { getPair, getValue, stringOf, toValue } from '../../syntax/ast';
@@ -32,7 +32,7 @@ export const SYMBOL_LIMIT = 5_000;
  * map, ticket workflow); tenant exports with their entries.
  */
 export function documentSymbols(
-  docs: readonly DocumentModel[],
+  docs: readonly ParsedDocument[],
   text: string,
   options: OutlineOptions = { limit: SYMBOL_LIMIT },
 ): OutlineSymbol[] {

@@ -1,4 +1,4 @@
-import type { DocumentModel } from '../../document/sourceFile';
+import type { ParsedDocument } from '../../document/sourceFile';
 import type { ValueNode } from '../../syntax/ast';
 
 /** A foldable region: from `start` to `end`, the offset of its last folded character. */
@@ -17,7 +17,7 @@ export const FOLDING_LIMIT = 5_000;
  * line of its own. Outer collections come first when the cap is reached; the result is ordered.
  */
 export function foldingRanges(
-  docs: readonly DocumentModel[],
+  docs: readonly ParsedDocument[],
   text: string,
   limit = FOLDING_LIMIT,
 ): FoldRange[] {

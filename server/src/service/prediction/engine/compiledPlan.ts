@@ -169,7 +169,7 @@ export class ConnectorGroup {
 }
 
 /** Everything one Monte Carlo run reads, plus the scratch arrays it writes. */
-export interface SimModel {
+export interface SimulationState {
   /** Submission time, epoch ms. */
   origin: number;
   units: SimUnit[];
@@ -189,9 +189,9 @@ export interface SimModel {
   attempts: Int32Array;
 }
 
-/** A compiled plan: the model and, per request, its resolved parameters and units. */
+/** A compiled plan: the simulation state and, per request, its resolved parameters and units. */
 export interface CompiledPlan {
-  model: SimModel;
+  state: SimulationState;
   params: RequestParams[];
   /** Per request: its main unit (-1 when nothing is predicted) and its parts' units. */
   unitsOf: { main: number; parts: number[] }[];
@@ -291,7 +291,7 @@ export function compilePlan(
     unitsOf.push({ main, parts: resolved.parts.map(add) });
   });
   const n = units.length;
-  const model: SimModel = {
+  const sim: SimulationState = {
     origin: cache.origin,
     units,
     groups: groupConnectors(units),
@@ -304,7 +304,7 @@ export function compilePlan(
     reg: new Float64Array(4),
     attempts: new Int32Array(n),
   };
-  return { model, params, unitsOf };
+  return { state: sim, params, unitsOf };
 }
 
 /**

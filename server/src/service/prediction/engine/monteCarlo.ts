@@ -4,7 +4,7 @@
  */
 
 import type { Milestones, MilestoneQuantiles, Outcomes } from '../../../../../shared/prediction';
-import type { ConnectorGroup, SimModel } from './compiledPlan';
+import type { ConnectorGroup, SimulationState } from './compiledPlan';
 import type { EventSink, RunTarget } from './runOutput';
 import { RunOutput } from './runOutput';
 import { runConnectorGroup, runManual, runTicket } from './processes';
@@ -27,27 +27,27 @@ export interface RunUnits {
  * or without one.
  */
 export function runOnce(
-  model: SimModel,
+  sim: SimulationState,
   seed: number,
   run: number,
   out: RunOutput,
   column: number,
   sink: EventSink | null,
-  units: RunUnits = model,
+  units: RunUnits = sim,
 ): void {
   const target: RunTarget = { seedOfRun: runSeed(seed, run), out, column, sink };
   const groups = units.groups;
-  for (let g = 0; g < groups.length; g++) runConnectorGroup(model, groups[g]!, target);
+  for (let g = 0; g < groups.length; g++) runConnectorGroup(sim, groups[g]!, target);
   const manual = units.manual;
-  for (let k = 0; k < manual.length; k++) runManual(model, manual[k]!, target);
+  for (let k = 0; k < manual.length; k++) runManual(sim, manual[k]!, target);
   const tickets = units.tickets;
-  for (let k = 0; k < tickets.length; k++) runTicket(model, tickets[k]!, target);
+  for (let k = 0; k < tickets.length; k++) runTicket(sim, tickets[k]!, target);
 }
 
 /** Runs the model `runs` times with `seed`. */
-export function runMonteCarlo(model: SimModel, runs: number, seed: number): RunOutput {
-  const out = new RunOutput(model.units.length, runs);
-  for (let run = 0; run < runs; run++) runOnce(model, seed, run, out, run, null);
+export function runMonteCarlo(sim: SimulationState, runs: number, seed: number): RunOutput {
+  const out = new RunOutput(sim.units.length, runs);
+  for (let run = 0; run < runs; run++) runOnce(sim, seed, run, out, run, null);
   return out;
 }
 

@@ -9,7 +9,7 @@
  * manual: completion, drift; ticketing: drift, then per workflow status duration, failure.
  */
 
-import type { ConnectorGroup, SimModel } from './compiledPlan';
+import type { ConnectorGroup, SimulationState } from './compiledPlan';
 import { MAPPED_COMMITTED, MAPPED_FAILED } from './compiledPlan';
 import { drawUniform, seedStream } from './random';
 
@@ -115,11 +115,11 @@ function siftSlots(slots: Float64Array): void {
  * The connector requests to one source in one run: a background queue wait per attempt, then
  * the source's slots in order of readiness (FIFO), the call itself, failures and retries.
  */
-export function runConnectorGroup(model: SimModel, group: ConnectorGroup, run: RunTarget): void {
+export function runConnectorGroup(sim: SimulationState, group: ConnectorGroup, run: RunTarget): void {
   const { slots, heapTime, heapUnit, execute } = group;
-  const { states, times, attempts, reg } = model;
+  const { states, times, attempts, reg } = sim;
   const { out, column, sink } = run;
-  let size = enqueue(model, group, run);
+  let size = enqueue(sim, group, run);
   slots.fill(0);
   while (size > 0) {
     const ready = heapTime[0]!;
@@ -137,15 +137,15 @@ export function runConnectorGroup(model: SimModel, group: ConnectorGroup, run: R
     if (sink !== null) sink.add(EV_STARTED, u, start, attempts[u]! + 1, 0);
     const outage = start < group.outageUntil;
     drawUniform(states, u, reg, 0);
-    if (reg[0]! < group.failureRate || outage) size = fail(model, group, u, outage, size, run);
-    else commitConnector(model, group, u, run);
+    if (reg[0]! < group.failureRate || outage) size = fail(sim, group, u, outage, size, run);
+    else commitConnector(sim, group, u, run);
   }
 }
 
 /** Seeds each member's stream, makes its fixed draws and queues its first attempt. */
-function enqueue(model: SimModel, group: ConnectorGroup, run: RunTarget): number {
+function enqueue(sim: SimulationState, group: ConnectorGroup, run: RunTarget): number {
   const { members, heapTime, heapUnit, queue } = group;
-  const { states, draws, attempts } = model;
+  const { states, draws, attempts } = sim;
   const { seedOfRun, out, column, sink } = run;
   let size = 0;
   for (let k = 0; k < members.length; k++) {
@@ -166,14 +166,14 @@ function enqueue(model: SimModel, group: ConnectorGroup, run: RunTarget): number
 
 /** A failed attempt (it ended at `model.times[u]`): queue a retry, or fail. Returns the heap size. */
 function fail(
-  model: SimModel,
+  sim: SimulationState,
   group: ConnectorGroup,
   u: number,
   outage: boolean,
   size: number,
   run: RunTarget,
 ): number {
-  const { states, times, attempts, reg } = model;
+  const { states, times, attempts, reg } = sim;
   const sink = run.sink;
   const attempt = attempts[u]!;
   const end = times[u]!;
@@ -189,17 +189,17 @@ function fail(
     group.heapUnit[size] = u;
     return siftUp(group.heapTime, group.heapUnit, size);
   }
-  settle(model, u, run, OUT_FAILED);
+  settle(sim, u, run, OUT_FAILED);
   if (sink !== null) sink.add(EV_FAILED, u, end, attempt + 1, retryable ? 1 : 0);
   return size;
 }
 
 /** The successful attempt ended at `model.times[u]`: commit, visibility, verification. */
-function commitConnector(model: SimModel, group: ConnectorGroup, u: number, run: RunTarget): void {
-  const { draws, times, attempts } = model;
+function commitConnector(sim: SimulationState, group: ConnectorGroup, u: number, run: RunTarget): void {
+  const { draws, times, attempts } = sim;
   const { out, column, sink } = run;
   const end = times[u]!;
-  const partial = draws[2 * u]! < model.partialChance[u]!;
+  const partial = draws[2 * u]! < sim.partialChance[u]!;
   times[u] = draws[2 * u + 1]!;
   group.visibility.apply(times, u);
   const visible = end + times[u];
@@ -224,18 +224,18 @@ function commitConnector(model: SimModel, group: ConnectorGroup, u: number, run:
 }
 
 /** A manual work item: created at submission, marked complete after business hours, maybe drift. */
-export function runManual(model: SimModel, u: number, run: RunTarget): void {
-  const { units, states, times, reg } = model;
+export function runManual(sim: SimulationState, u: number, run: RunTarget): void {
+  const { units, states, times, reg } = sim;
   const sink = run.sink;
   const unit = units[u]!;
-  startAtSubmission(model, u, run);
+  startAtSubmission(sim, u, run);
   drawUniform(states, u, times, u);
   drawUniform(states, u, reg, 0);
   const drift = reg[0]! < unit.driftRate;
   const business = unit.business;
   if (unit.unassigned || business === null) {
     times[u] = 0;
-    settle(model, u, run, OUT_FAILED);
+    settle(sim, u, run, OUT_FAILED);
     if (sink !== null) sink.add(EV_UNASSIGNED, u, 0, 0, 0);
     return;
   }
@@ -244,16 +244,16 @@ export function runManual(model: SimModel, u: number, run: RunTarget): void {
   business.completeInPlace(times, u);
   const committed = times[u]!;
   if (committed !== committed) {
-    settle(model, u, run, OUT_STALLED);
+    settle(sim, u, run, OUT_STALLED);
     if (sink !== null) sink.add(EV_HORIZON, u, 0, 0, 0);
     return;
   }
-  verifyDeclared(model, u, drift, run, EV_MARKED_COMPLETE, 0);
+  verifyDeclared(sim, u, drift, run, EV_MARKED_COMPLETE, 0);
 }
 
 /** Seeds unit `u`'s stream for the run and starts the unit at submission (work items and tickets are created at once). */
-function startAtSubmission(model: SimModel, u: number, run: RunTarget): void {
-  seedStream(model.states, u, run.seedOfRun, u);
+function startAtSubmission(sim: SimulationState, u: number, run: RunTarget): void {
+  seedStream(sim.states, u, run.seedOfRun, u);
   run.out.started[u + run.column * run.out.runStep] = 0;
 }
 
@@ -261,13 +261,13 @@ function startAtSubmission(model: SimModel, u: number, run: RunTarget): void {
  * A unit that never commits (committed and verified not reached), settled at `model.times[u]`:
  * the run ends no earlier (NaN, a unit still open at the horizon, leaves the run's end as it is).
  */
-function settle(model: SimModel, u: number, run: RunTarget, outcome: number): void {
+function settle(sim: SimulationState, u: number, run: RunTarget, outcome: number): void {
   const { out, column } = run;
   const at = u + column * out.runStep;
   out.committed[at] = NaN;
   out.verified[at] = NaN;
   out.outcome[at] = outcome;
-  const end = model.times[u]!;
+  const end = sim.times[u]!;
   if (end > out.runEnd[column]!) out.runEnd[column] = end;
 }
 
@@ -276,7 +276,7 @@ function settle(model: SimModel, u: number, run: RunTarget, outcome: number): vo
  * aggregation tells, unless the work was not done (drift).
  */
 function verifyDeclared(
-  model: SimModel,
+  sim: SimulationState,
   u: number,
   drift: boolean,
   run: RunTarget,
@@ -284,8 +284,8 @@ function verifyDeclared(
   detail: number,
 ): void {
   const { out, column, sink } = run;
-  const unit = model.units[u]!;
-  const times = model.times;
+  const unit = sim.units[u]!;
+  const times = sim.times;
   const committed = times[u]!;
   const aggregation = unit.aggregation;
   if (aggregation === null) times[u] = NaN;
@@ -317,11 +317,11 @@ function verifyDeclared(
  * A ticket: it walks the SDIM's workflow until a status mapped to Committed or Failed; ISC sees the
  * status only at its checks, and stops checking after `provisioningMaxStatusCheckDays`.
  */
-export function runTicket(model: SimModel, u: number, run: RunTarget): void {
-  const { units, states, times, reg } = model;
+export function runTicket(sim: SimulationState, u: number, run: RunTarget): void {
+  const { units, states, times, reg } = sim;
   const sink = run.sink;
   const ticket = units[u]!.ticket!;
-  startAtSubmission(model, u, run);
+  startAtSubmission(sim, u, run);
   drawUniform(states, u, reg, 0);
   const drift = reg[0]! < ticket.driftRate;
   if (sink !== null) sink.add(EV_TICKET_CREATED, u, 0, 0, 0);
@@ -345,9 +345,9 @@ export function runTicket(model: SimModel, u: number, run: RunTarget): void {
   const seen = stalled ? ticket.lastCheck : check;
   times[u] = seen;
   if (stalled || final === MAPPED_FAILED) {
-    settle(model, u, run, stalled ? OUT_STALLED : OUT_FAILED);
+    settle(sim, u, run, stalled ? OUT_STALLED : OUT_FAILED);
     if (sink !== null) sink.add(stalled ? EV_GAVE_UP : EV_STATUS_CHECK, u, seen, 0, status);
     return;
   }
-  verifyDeclared(model, u, drift, run, EV_STATUS_CHECK, status);
+  verifyDeclared(sim, u, drift, run, EV_STATUS_CHECK, status);
 }

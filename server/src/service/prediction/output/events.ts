@@ -3,7 +3,7 @@
  * numbers through an `EventSink`; this module turns them into timed, worded events.
  */
 
-import type { SimModel, SimUnit } from '../engine/compiledPlan';
+import type { SimulationState, SimUnit } from '../engine/compiledPlan';
 import { MAPPED_COMMITTED, MAPPED_FAILED } from '../engine/compiledPlan';
 import type { EventSink } from '../engine/runOutput';
 import * as P from '../engine/runOutput';
@@ -90,7 +90,7 @@ interface Raw {
 }
 
 /** Turns recorded events into ISC-worded events, sorted by time, request, then kind. */
-export function buildEvents(model: SimModel, recorder: EventRecorder): DryRunEvent[] {
+export function buildEvents(sim: SimulationState, recorder: EventRecorder): DryRunEvent[] {
   const drift = new Set<number>();
   const partial = new Set<number>();
   recorder.kinds.forEach((kind, i) => {
@@ -103,7 +103,7 @@ export function buildEvents(model: SimModel, recorder: EventRecorder): DryRunEve
     const u = recorder.units[i]!;
     const raw: Raw = {
       kind: KIND_OF[kind]!,
-      unit: model.units[u]!,
+      unit: sim.units[u]!,
       minutes: recorder.minutes[i]!,
       attempt: recorder.attempts[i]!,
       detail: recorder.details[i]!,
@@ -120,7 +120,7 @@ export function buildEvents(model: SimModel, recorder: EventRecorder): DryRunEve
       order(a.kind) - order(b.kind) ||
       Number(a.unit.info.part !== null) - Number(b.unit.info.part !== null),
   );
-  return raws.map((raw) => toEvent(raw, model.origin));
+  return raws.map((raw) => toEvent(raw, sim.origin));
 }
 
 function toEvent(raw: Raw, origin: number): DryRunEvent {

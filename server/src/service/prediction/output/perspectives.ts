@@ -51,7 +51,7 @@ function timelines(
   compiled.unitsOf.forEach(({ main, parts }, position) => {
     const prediction = requests[position]!;
     for (const unit of main < 0 ? parts : [main, ...parts]) {
-      const info = compiled.model.units[unit]!.info;
+      const info = compiled.state.units[unit]!.info;
       const list = byKey.get(keyOf(info.request.index, info.part)) ?? [];
       const expected =
         info.part === null
@@ -363,7 +363,7 @@ export function buildPerspectives(
   moment: Moment,
 ): Perspectives {
   const all = timelines(compiled, requests, events, run, moment.minutes);
-  const origin = compiled.model.origin;
+  const origin = compiled.state.origin;
   const user = all.map(userView);
   const admin = all.map(adminView).filter((view): view is AdminView => view !== undefined);
   const auditor = all.map((t) => auditorView(t, origin));
