@@ -1,4 +1,5 @@
 import { NotificationType } from 'vscode-languageserver-protocol';
+import type { Channel } from './prediction';
 
 /**
  * The custom messages between the isc-plan client and server, in one place. Each says who sends
@@ -24,7 +25,7 @@ export const WorkspaceTrustNotification = {
 export interface PlanStatusParams {
   uri: string;
   /** Requests per predicted channel over all plans of the file. */
-  channels: { connector: number; manual: number; ticketing: number; unknown: number };
+  channels: Record<Channel, number>;
   /** Catalog files the plans use. */
   catalogs: string[];
   /** Errors in the file. */

@@ -1,5 +1,5 @@
 import type { DryRunModel, DryRunPlan, DryRunSummary } from '../../../shared/dryRun';
-import type { RequestPrediction } from '../../../shared/prediction';
+import type { Channel, RequestPrediction } from '../../../shared/prediction';
 import type { DryRunOptions, RequestFocus } from '../../../shared/webviewMessages';
 import { LIMITS } from '../../../shared/webviewMessages';
 import { humanDuration, milestoneText, outcomesText, utcMinuteText } from '../../../shared/format';
@@ -17,16 +17,18 @@ export interface ViewActions {
   perspective: PerspectiveChoice;
 }
 
-const CHANNEL_ICON: Record<string, string> = {
+const CHANNEL_ICON: Record<Channel, string> = {
   connector: 'plug',
   manual: 'person',
   ticketing: 'issues',
+  none: 'circle-slash',
   unknown: 'question',
 };
-const CHANNEL_LABEL: Record<string, string> = {
+const CHANNEL_LABEL: Record<Channel, string> = {
   connector: 'connector',
   manual: 'manual task',
   ticketing: 'ticket',
+  none: 'nothing (ISC does not act)',
   unknown: 'unknown',
 };
 
@@ -279,13 +281,13 @@ function requestRow(
   return row;
 }
 
-function channelCell(doc: Document, channel: string, target: string | null): HTMLElement {
+function channelCell(doc: Document, channel: Channel, target: string | null): HTMLElement {
   return h(
     doc,
     'td',
     { class: `channel ${channel}` },
-    icon(doc, CHANNEL_ICON[channel] ?? 'question'),
-    ` ${CHANNEL_LABEL[channel] ?? channel}`,
+    icon(doc, CHANNEL_ICON[channel]),
+    ` ${CHANNEL_LABEL[channel]}`,
     target ? h(doc, 'div', { class: 'muted' }, target) : null,
   );
 }

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { zeroPerChannel } from '../../../shared/prediction';
 import { PlanStatusNotification } from '../../../shared/protocol';
 import type { PlanStatusParams } from '../../../shared/protocol';
 import { parseRuleConfig } from '../service/findings/ruleConfig';
@@ -119,7 +120,7 @@ export class Validator {
   private sendStatus(doc: OpenDocument, findings: readonly Finding[]): void {
     const file = this.session.service.file(doc.path);
     if (!file || file.type.role !== 'plan') return;
-    const channels = { connector: 0, manual: 0, ticketing: 0, unknown: 0 };
+    const channels = zeroPerChannel();
     const catalogs = new Set<string>();
     for (const planDoc of file.docs) {
       if (planDoc.kind !== 'plan') continue;

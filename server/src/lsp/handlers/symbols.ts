@@ -11,7 +11,7 @@ import { inDocument } from '../answer';
 import { rangeAt } from '../convert';
 import type { FeatureRegistrar } from '../session';
 
-/** Icons: requests by channel (automated, a person's work item, a ticket for an SDIM). */
+/** Icons: requests by channel (automated, a person's work item, a ticket for an SDIM, nothing). */
 const KINDS: Record<OutlineKind, SymbolKind> = {
   plan: SymbolKind.Module,
   catalog: SymbolKind.Package,
@@ -20,6 +20,7 @@ const KINDS: Record<OutlineKind, SymbolKind> = {
   'connector-request': SymbolKind.Function,
   'manual-request': SymbolKind.Event,
   'ticketing-request': SymbolKind.Interface,
+  'none-request': SymbolKind.Null,
   attribute: SymbolKind.Property,
   permission: SymbolKind.Key,
   source: SymbolKind.Class,

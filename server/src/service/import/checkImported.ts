@@ -4,6 +4,7 @@
  */
 
 import type { Channel } from '../../../../shared/prediction';
+import { CHANNELS, zeroPerChannel } from '../../../../shared/prediction';
 import type { Finding } from '../findings/finding';
 import { ensureDecision } from '../document/requestState';
 import type { PlanService } from '../planService';
@@ -18,7 +19,7 @@ export interface PlanCheck {
   findings: Finding[];
 }
 
-const CHANNEL_ORDER: readonly Channel[] = ['connector', 'manual', 'ticketing', 'unknown'];
+const CHANNEL_ORDER: readonly Channel[] = CHANNELS;
 
 /**
  * Opens `text` as the plan at `path` in `service`, validates it and closes it again. A file the
@@ -30,7 +31,7 @@ export function checkPlan(service: PlanService, path: string, text: string): Pla
   const file = service.open(probe, text, { role: 'plan', format: 'yaml' });
   try {
     const findings = service.findings(probe);
-    const channels: Record<Channel, number> = { connector: 0, manual: 0, ticketing: 0, unknown: 0 };
+    const channels = zeroPerChannel();
     let requests = 0;
     for (const doc of file ? file.docs : []) {
       if (doc.kind !== 'plan' || !file) continue;

@@ -5,12 +5,15 @@
  */
 
 import type { PredictionInput, Scenario } from './input/predictionInput';
-import type { PartPrediction, RequestPrediction } from '../../../../shared/prediction';
+import type { Milestones, PartPrediction, RequestPrediction } from '../../../../shared/prediction';
 import type { CompiledPlan } from './engine/compiledPlan';
 import { SimulationCache, compilePlan } from './engine/compiledPlan';
 import type { RunOutput } from './engine/runOutput';
-import { milestonesOf, outcomesOf, runMonteCarlo } from './engine/monteCarlo';
+import { milestonesOf, notFulfilled, outcomesOf, runMonteCarlo } from './engine/monteCarlo';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../../shared/prediction';
+
+/** The milestones of a request without a simulated unit (channel none or unknown). */
+const NO_MILESTONES: Milestones = { approved: null, started: null, committed: null, verified: null };
 
 /** A finished Monte Carlo prediction with what the dry run needs to replay it. */
 export interface PredictionRun {
@@ -77,9 +80,8 @@ export function summarizeRequest(
     target: decision.target,
     reasons: [...decision.reasons],
     assumptions: [...compiled.params[position]!.assumptions],
-    milestones:
-      main < 0 ? { started: null, committed: null, verified: null } : milestonesOf(out, main, scratch),
-    outcomes: main < 0 ? null : outcomesOf(out, main),
+    milestones: main < 0 ? NO_MILESTONES : milestonesOf(out, main, scratch),
+    outcomes: main >= 0 ? outcomesOf(out, main) : decision.channel === 'none' ? notFulfilled() : null,
     parts: parts.map((unit, k): PartPrediction => {
       const split = decision.parts[k]!;
       return {

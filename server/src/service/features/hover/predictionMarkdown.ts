@@ -1,12 +1,13 @@
 import type { ChannelDecision } from '../../channel/decideChannel';
-import type { RequestPrediction } from '../../../../../shared/prediction';
+import type { Channel, RequestPrediction } from '../../../../../shared/prediction';
 import { milestoneText, outcomesText } from '../../../../../shared/format';
 import { escapeMarkdown } from '../../text/markdown';
 
-const CHANNEL_WORDS: Record<string, string> = {
+const CHANNEL_WORDS: Record<Channel, string> = {
   connector: 'direct connector',
   manual: 'manual work item',
   ticketing: 'ticket (service desk integration)',
+  none: 'none: ISC does nothing for this request',
   unknown: 'unknown',
 };
 

@@ -14,6 +14,7 @@ export type OutlineKind =
   | 'connector-request'
   | 'manual-request'
   | 'ticketing-request'
+  | 'none-request'
   | 'attribute'
   | 'permission'
   | 'source'

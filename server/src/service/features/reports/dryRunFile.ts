@@ -1,4 +1,5 @@
-import type { Channel, RequestPrediction } from '../../../../../shared/prediction';
+import type { RequestPrediction } from '../../../../../shared/prediction';
+import { zeroPerChannel } from '../../../../../shared/prediction';
 import type { PlanDocument } from '../../document/planDocument';
 import type { FileState, PlanService } from '../../planService';
 import { parseScenarios } from '../../prediction/scenarios';
@@ -12,7 +13,7 @@ import { assumptionsOf } from './predictionReport';
 
 /** Summarises a plan's predictions: requests per channel, the slowest path to verified, what is at risk. */
 export function summarise(requests: readonly RequestPrediction[]): DryRunSummary {
-  const channels: Record<Channel, number> = { connector: 0, manual: 0, ticketing: 0, unknown: 0 };
+  const channels = zeroPerChannel();
   let slowest: DryRunSummary['slowest'] = null;
   let atRisk = 0;
   for (const r of requests) {

@@ -6,7 +6,18 @@
 import type { Milestones, MilestoneQuantiles, Outcomes } from '../../../../../shared/prediction';
 import type { ConnectorGroup, SimulationState } from './compiledPlan';
 import type { EventSink, RunTarget } from './runOutput';
-import { RunOutput } from './runOutput';
+import {
+  OUTCOME_CODES,
+  OUT_DRIFT,
+  OUT_FAILED,
+  OUT_NOT_FULFILLED,
+  OUT_PARTIAL,
+  OUT_RECOVERED,
+  OUT_STALLED,
+  OUT_SUCCESS,
+  OUT_UNVERIFIABLE,
+  RunOutput,
+} from './runOutput';
 import { runConnectorGroup, runManual, runTicket } from './processes';
 import { runSeed } from './random';
 import { round } from '../../../../../shared/format';
@@ -152,33 +163,63 @@ export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array
     verified[1] = Math.max(verified[1], floor[1]);
   }
   return {
+    approved: null,
     started: asQuantiles(started),
     committed: asQuantiles(committed),
     verified: asQuantiles(verified),
   };
 }
 
-const OUTCOME_KEYS = ['success', 'partial', 'failed', 'unverifiable', 'stalled', 'drift'] as const;
+/** The key of each outcome code, and (by their order here) the order outputs list outcomes in. */
+const OUTCOME_KEYS: readonly (readonly [keyof Outcomes, number])[] = [
+  ['success', OUT_SUCCESS],
+  ['recovered', OUT_RECOVERED],
+  ['partial', OUT_PARTIAL],
+  ['failed', OUT_FAILED],
+  ['unverifiable', OUT_UNVERIFIABLE],
+  ['stalled', OUT_STALLED],
+  ['drift', OUT_DRIFT],
+  ['not-fulfilled', OUT_NOT_FULFILLED],
+];
 const SHARE_UNITS = 10_000;
 
-/** Outcome shares of one unit, in steps of 0.0001 that sum to exactly 1 (largest remainder). */
-export function outcomesOf(out: RunOutput, unit: number): Outcomes {
-  const runs = out.runs;
-  const counts = [0, 0, 0, 0, 0, 0];
-  for (let r = 0; r < runs; r++) counts[out.outcome[out.at(unit, r)]!]!++;
-  const units = counts.map((count) => Math.floor((count * SHARE_UNITS) / runs));
+/**
+ * `counts[code]` out of `total` as shares in steps of 0.0001 that sum to exactly 1 (largest
+ * remainder), indexed like `counts`.
+ */
+export function sharesOf(counts: readonly number[], total: number): number[] {
+  const units = counts.map((count) => Math.floor((count * SHARE_UNITS) / total));
   let missing = SHARE_UNITS - units.reduce((a, b) => a + b, 0);
   const order = counts
-    .map((count, index) => ({ index, rest: (count * SHARE_UNITS) % runs }))
+    .map((count, index) => ({ index, rest: (count * SHARE_UNITS) % total }))
     .sort((a, b) => b.rest - a.rest || a.index - b.index);
   for (const { index } of order) {
     if (missing <= 0) break;
     units[index]!++;
     missing--;
   }
-  const shares = {} as Outcomes;
-  OUTCOME_KEYS.forEach((key, index) => (shares[key] = units[index]! / SHARE_UNITS));
-  return shares;
+  return units.map((unit) => unit / SHARE_UNITS);
+}
+
+/** Outcome shares of one unit, in steps of 0.0001 that sum to exactly 1. */
+export function outcomesOf(out: RunOutput, unit: number): Outcomes {
+  const runs = out.runs;
+  const counts = new Array<number>(OUTCOME_CODES).fill(0);
+  for (let r = 0; r < runs; r++) counts[out.outcome[out.at(unit, r)]!]!++;
+  return outcomesFromShares(sharesOf(counts, runs));
+}
+
+/** The outcomes of a request ISC does nothing for (channel `none`). */
+export function notFulfilled(): Outcomes {
+  const counts = new Array<number>(OUTCOME_CODES).fill(0);
+  counts[OUT_NOT_FULFILLED] = 1;
+  return outcomesFromShares(counts);
+}
+
+function outcomesFromShares(shares: readonly number[]): Outcomes {
+  const outcomes = {} as Outcomes;
+  for (const [key, code] of OUTCOME_KEYS) outcomes[key] = shares[code]!;
+  return outcomes;
 }
 
 /** The run whose time to the last settled unit is closest to the median (lowest index on ties). */

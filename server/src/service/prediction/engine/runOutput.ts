@@ -3,13 +3,17 @@
  * and the raw events of a replayed run.
  */
 
-/** Outcome codes, in the order of `Outcomes`. */
+/** Outcome codes (the keys of `Outcomes` are listed in `OUTCOME_KEYS`, in display order). */
 export const OUT_SUCCESS = 0;
 export const OUT_PARTIAL = 1;
 export const OUT_FAILED = 2;
 export const OUT_UNVERIFIABLE = 3;
 export const OUT_STALLED = 4;
 export const OUT_DRIFT = 5;
+export const OUT_RECOVERED = 6;
+export const OUT_NOT_FULFILLED = 7;
+/** Number of outcome codes. */
+export const OUTCOME_CODES = 8;
 
 /** Raw event kinds of a replayed run (worded in `events.ts`). */
 export const EV_QUEUED = 1;

@@ -83,6 +83,7 @@ export function resolveRequest(request: PredictionRequest, ctx: ResolveContext):
     );
     return { main: null, parts: [], assumptions: notes.list };
   }
+  if (decision.channel === 'none') return { main: null, parts: [], assumptions: notes.list };
   const source = decision.declaredOnly ? undefined : decision.source;
   const name = source?.name ?? request.source;
   if (decision.declaredOnly) {

@@ -198,7 +198,12 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
     const [prediction] = predictPlan(input([unknownRequest(0, 'Mystery')], catalog()));
     assert.equal(prediction!.channel, 'unknown');
     assert.equal(prediction!.outcomes, null);
-    assert.deepEqual(prediction!.milestones, { started: null, committed: null, verified: null });
+    assert.deepEqual(prediction!.milestones, {
+      approved: null,
+      started: null,
+      committed: null,
+      verified: null,
+    });
     assert.match(prediction!.assumptions[0]!, /Mystery.*nothing is predicted/);
   });
 
