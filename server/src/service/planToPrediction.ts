@@ -1,3 +1,4 @@
+import { shownValue } from './catalog/secrets';
 import type { MergedCatalog } from './catalog/types';
 import type { ChannelDecision } from './channel/decideChannel';
 import type { PlanDocument } from './document/planDocument';
@@ -34,15 +35,17 @@ export function predictionRequest(
 ): PredictionRequest {
   ensureDecision(state, catalog);
   const view = state.view;
+  const decision = state.decision ?? undecided(state);
   const request: PredictionRequest = {
     index,
     source: view?.source?.value ?? '',
     operation: view?.operation?.value ?? '',
-    decision: state.decision ?? undecided(state),
+    decision,
+    // Secrets are masked here, where values enter the prediction: no output can print them.
     attributeRequests: (view?.attributeRequests ?? []).map((a) => ({
       name: a.name?.value ?? '',
       operation: a.operation?.value ?? '',
-      value: a.value,
+      value: shownValue(a.name?.value ?? '', a.value, decision.source),
     })),
     permissionCount: view?.permissionRequests.length ?? 0,
   };

@@ -170,6 +170,7 @@ function readAttribute(node: MapNode): AccountAttribute {
   };
   const type = stringOf(getValue(node, 'type'));
   if (type) attribute.type = type;
+  if (toValue(getValue(node, 'secret') ?? null) === true) attribute.secret = true;
   return attribute;
 }
 

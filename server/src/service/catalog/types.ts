@@ -27,6 +27,8 @@ export interface AccountAttribute {
   type?: string;
   multi: boolean;
   entitlement: boolean;
+  /** isc-plan's own key (ISC's account schema has no secret flag): the values are secrets. */
+  secret?: boolean;
 }
 
 export interface ConnectorTiming {

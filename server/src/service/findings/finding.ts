@@ -35,6 +35,7 @@ export const RULES = {
   'sdim-status-value': 'error',
   'sdim-no-committed': 'error',
   'sdim-polling-window': 'warning',
+  'plaintext-secret': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;

@@ -4,8 +4,10 @@ import { changeTo, finding } from '../findings/finding';
 import type { AccountRequestView, AttributeRequestView } from '../request/accountRequestView';
 import type { PlainValue } from '../syntax/ast';
 import { closest } from '../text/closest';
+import { shownValue } from '../catalog/secrets';
+import { plaintextSecrets } from './secretRules';
 
-/** `unknown-attribute`, `add-to-single-valued` and `conflicting-attribute-requests` for one request. */
+/** `unknown-attribute`, `add-to-single-valued`, `conflicting-attribute-requests` and `plaintext-secret` for one request. */
 export function attributeRules(view: AccountRequestView, source: CatalogSource | undefined): Finding[] {
   const findings: Finding[] = [];
   const schema = source?.accountSchema?.attributes;
@@ -48,7 +50,8 @@ export function attributeRules(view: AccountRequestView, source: CatalogSource |
       }
     }
   }
-  findings.push(...conflictingAttributes(view.attributeRequests));
+  findings.push(...conflictingAttributes(view.attributeRequests, source));
+  findings.push(...plaintextSecrets(view, source));
   return findings;
 }
 
@@ -57,12 +60,20 @@ function valuesOf(value: PlainValue): string[] {
   return value === null ? [] : [JSON.stringify(value)];
 }
 
+/** A value as a message quotes it (JSON text), masked when the attribute is secret. */
+function quoted(name: string, value: unknown, source: CatalogSource | undefined): string {
+  return JSON.stringify(shownValue(name, value, source));
+}
+
 /** The same value both added and removed, or Set twice to different values, in one request. */
-function conflictingAttributes(attributes: readonly AttributeRequestView[]): Finding[] {
+function conflictingAttributes(
+  attributes: readonly AttributeRequestView[],
+  source: CatalogSource | undefined,
+): Finding[] {
   const findings: Finding[] = [];
   const added = new Map<string, Set<string>>();
   const removed = new Map<string, Set<string>>();
-  const set = new Map<string, string>();
+  const set = new Map<string, { text: string; value: PlainValue }>();
   for (const attribute of attributes) {
     const name = attribute.name?.value;
     const op = attribute.operation?.value;
@@ -72,17 +83,18 @@ function conflictingAttributes(attributes: readonly AttributeRequestView[]): Fin
     if (op === 'Set') {
       const text = JSON.stringify(attribute.value);
       const earlier = set.get(name);
-      if (earlier !== undefined && earlier !== text) {
+      if (earlier !== undefined && earlier.text !== text) {
+        const values = `${quoted(name, earlier.value, source)} and ${quoted(name, attribute.value, source)}`;
         findings.push(
           finding(
             'conflicting-attribute-requests',
             place.start,
             place.end,
-            `"${name}" is Set twice in this request to different values (${earlier} and ${text}); only one can win. Keep one Set.`,
+            `"${name}" is Set twice in this request to different values (${values}); only one can win. Keep one Set.`,
           ),
         );
       }
-      set.set(name, text);
+      set.set(name, { text, value: attribute.value });
       continue;
     }
     const mine = op === 'Add' ? added : op === 'Remove' ? removed : undefined;
@@ -90,12 +102,13 @@ function conflictingAttributes(attributes: readonly AttributeRequestView[]): Fin
     if (!mine) continue;
     const clash = values.filter((v) => other.get(name)?.has(v));
     if (clash.length > 0) {
+      const shown = clash.map((v) => quoted(name, JSON.parse(v), source));
       findings.push(
         finding(
           'conflicting-attribute-requests',
           place.start,
           place.end,
-          `${clash.join(', ')} is both added to and removed from "${name}" in this request; ISC cannot do both. Keep one of them.`,
+          `${shown.join(', ')} is both added to and removed from "${name}" in this request; ISC cannot do both. Keep one of them.`,
         ),
       );
     }

@@ -10,6 +10,7 @@ import { cronHover, statusMapValueHover } from './hoverTexts';
 import { code, escapeMarkdown } from '../../text/markdown';
 import { predictionMarkdown } from './predictionMarkdown';
 import { schemaRootFor } from '../../document/schemaRoot';
+import { secretValueHover } from './secretHover';
 
 /** A hover: markdown, and the offsets it is about. */
 export interface HoverResult {
@@ -34,6 +35,8 @@ export function hoverAt(doc: ParsedDocument, offset: number, ctx: HoverContext):
   if (doc.kind === 'plan') {
     const request = requestHover(doc, hit, offset, ctx);
     if (request) return request;
+    const secret = hit.onKey ? undefined : secretValueHover(doc, hit, offset, ctx.catalogOf(doc));
+    if (secret) return secret;
   }
   const schemaRoot = schemaRootFor(doc);
   if (!schemaRoot) return undefined;

@@ -12,7 +12,7 @@ export interface PredictionRequest {
   /** `nativeIdentity`, when given. */
   nativeIdentity?: string;
   decision: ChannelDecision;
-  /** The attribute requests, for partial success and for the trigger payload. */
+  /** The attribute requests, for partial success and for the trigger payload; secret values arrive masked (`catalog/secrets.ts`). */
   attributeRequests: { name: string; operation: string; value: unknown }[];
   /** How many permission requests the request has. */
   permissionCount: number;
