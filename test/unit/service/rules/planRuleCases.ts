@@ -179,4 +179,18 @@ export const PLAN_RULE_CASES: RuleCase[] = [
     message: /Mainframe has the NO_AGGREGATION feature.*UNVERIFIABLE/,
     fix: ['Mainframe', 'Active Directory'],
   },
+  {
+    code: 'plaintext-secret',
+    severity: 'warning',
+    role: 'plan',
+    yaml: plan(`  - source: Active Directory
+    operation: Modify
+    nativeIdentity: CN=Zoë Müller
+    attributeRequests:
+      - { name: password, operation: Set, value: Zoë😀Geheim-2026 }
+`),
+    needle: 'Zoë😀Geheim-2026',
+    message: /^A literal password is written here\. A plan file is plain text/,
+    fix: ['value: Zoë😀Geheim-2026', "value: '{{password}}'"],
+  },
 ];
