@@ -172,9 +172,10 @@ accountRequests:
         value: 42
 `,
     );
+    // The imported literal password is flagged like one written by hand.
     assert.deepEqual(
       validatePlan(planText).map((d) => d.code),
-      ['schema'],
+      ['schema', 'plaintext-secret'],
     );
   });
 });
