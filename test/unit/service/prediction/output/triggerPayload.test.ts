@@ -73,7 +73,7 @@ suite('prediction/trigger: the Provisioning Completed payload', () => {
           name: 'x',
           identity: { name: 'jane.doe' },
           requester: { name: 'kim.admin', id: 'abc' },
-        } as never).payload,
+        }).payload,
       ),
     );
     assert.ok(!validate({ ...trigger().payload, sources: ['Active Directory'] }));
