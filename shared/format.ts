@@ -76,3 +76,22 @@ export function outcomesText(outcomes: object | null): string {
 export function utcMinuteText(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/**
+ * A plan's account activity (`ActivityPrediction`): when it reaches executionStatus COMPLETED and
+ * its completionStatus shares, most likely first: `COMPLETED ~3 h (p90 1 d) · SUCCESS 82 % · INCOMPLETE 18 %`.
+ */
+export function activityText(
+  activity: {
+    completed: { p50Minutes: number; p90Minutes: number } | null;
+    completionStatus: Record<string, number>;
+  } | null,
+): string {
+  if (!activity) return 'not predictable (no request has a known channel)';
+  const completed = activity.completed ? `COMPLETED ${milestoneText(activity.completed)}` : 'never COMPLETED';
+  const statuses = Object.entries(activity.completionStatus)
+    .filter(([, share]) => share > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([status, share]) => `${status} ${shareText(share)}`);
+  return [completed, ...statuses].join(' · ');
+}

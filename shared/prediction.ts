@@ -48,8 +48,16 @@ export interface Outcomes {
   'not-fulfilled': number;
 }
 
-/** ISC's account activity `completionStatus` (its spelling), PENDING while items are open. */
+/** ISC's account activity `completionStatus` (its spelling, without null), PENDING while items are open. */
 export type CompletionStatus = 'SUCCESS' | 'FAILURE' | 'INCOMPLETE' | 'PENDING';
+
+/** Every completion status, in the order outputs list them. */
+export const COMPLETION_STATUSES: readonly CompletionStatus[] = [
+  'SUCCESS',
+  'INCOMPLETE',
+  'FAILURE',
+  'PENDING',
+];
 
 /**
  * One plan is one ISC account activity: when it completes, and how its `completionStatus` ends

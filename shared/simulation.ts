@@ -3,12 +3,17 @@
  * in addition to the prediction types of `types.ts`.
  */
 
-import type { MilestoneQuantiles, RequestPrediction } from './prediction';
+import type {
+  ActivityPrediction,
+  CompletionStatus,
+  MilestoneQuantiles,
+  RequestPrediction,
+} from './prediction';
 
-/** Account activity `executionStatus` (ISC API enum). */
+export type { CompletionStatus } from './prediction';
+
+/** Account activity `executionStatus` (ISC API enum): the activity's stage, for the whole plan. */
 export type ExecutionStatus = 'EXECUTING' | 'VERIFYING' | 'COMPLETED' | 'TERMINATED';
-/** Account activity `completionStatus` (ISC API enum, without null). */
-export type CompletionStatus = 'PENDING' | 'SUCCESS' | 'FAILURE' | 'INCOMPLETE';
 /** Account activity item `provisioningStatus`; ISC spells COMMITED with one T. */
 export type ProvisioningStatus = 'PENDING' | 'FINISHED' | 'UNVERIFIABLE' | 'COMMITED' | 'FAILED' | 'RETRY';
 /** The admin UI's labels for the provisioning statuses. */
@@ -16,7 +21,11 @@ export type UiLabel = 'Pending' | 'Retrying' | 'Committed' | 'Success' | 'Failed
 /** What an SDIM status map says about a ticket status. */
 export type MappedStatus = 'Queued' | 'Committed' | 'Failed';
 
-/** ISC's own words for a state, as each surface spells them. */
+/**
+ * ISC's own words for a state, as each surface spells them. `executionStatus` and
+ * `completionStatus` are the plan's account activity's (one activity per plan, all its items);
+ * the others are the item's.
+ */
 export interface IscWords {
   executionStatus?: ExecutionStatus;
   completionStatus?: CompletionStatus;
@@ -193,6 +202,8 @@ export interface TriggerOutput {
 /** Everything `simulate` reports for one plan. */
 export interface SimulationResult {
   requests: RequestPrediction[];
+  /** The plan's account activity over the runs; null when no request has a known channel. */
+  activity: ActivityPrediction | null;
   runs: number;
   seed: number;
   /** Index of the representative run (from 0). */

@@ -71,7 +71,7 @@ suite('language server over stdio: hover, code lens, quick fixes', () => {
     );
   });
 
-  test('code lenses over each request', async () => {
+  test('code lenses over each plan (its account activity) and each request', async () => {
     const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', {
       textDocument: { uri },
     });
@@ -83,6 +83,12 @@ suite('language server over stdio: hover, code lens, quick fixes', () => {
         l.command?.arguments?.slice(1),
       ]),
       [
+        [
+          0,
+          'account activity: COMPLETED ~1.7 d (p90 14 d) · SUCCESS 86 % · PENDING 9 % · INCOMPLETE 5 %',
+          'iscPlan.dryRun',
+          [0],
+        ],
         [3, 'connector · committed ~51 s (p90 7 min) · verified ~3.3 h', 'iscPlan.dryRun', [0, 0]],
         [8, 'manual · committed ~1 d (p90 13 d) · verified ~1.7 d (p90 14 d)', 'iscPlan.dryRun', [0, 1]],
         [

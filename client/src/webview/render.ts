@@ -2,7 +2,13 @@ import type { DryRunModel, DryRunPlan, DryRunSummary } from '../../../shared/dry
 import type { Channel, RequestPrediction } from '../../../shared/prediction';
 import type { DryRunOptions, RequestFocus } from '../../../shared/webviewMessages';
 import { LIMITS } from '../../../shared/webviewMessages';
-import { humanDuration, milestoneText, outcomesText, utcMinuteText } from '../../../shared/format';
+import {
+  activityText,
+  humanDuration,
+  milestoneText,
+  outcomesText,
+  utcMinuteText,
+} from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
 import type { PerspectiveChoice } from './sections';
 import { renderPerspectives, renderEvents, renderScenarios } from './sections';
@@ -161,6 +167,7 @@ function renderPlan(
     'aria-label': plan.name ?? `Plan ${plan.document + 1}`,
   });
   if (titled || plan.name) section.appendChild(h(doc, 'h2', {}, plan.name ?? `Plan ${plan.document + 1}`));
+  section.appendChild(renderActivity(doc, plan));
   section.appendChild(renderSummary(doc, plan.summary, plan.simulation.requests));
   section.appendChild(renderRequests(doc, plan, actions, focus));
   section.appendChild(renderPerspectives(doc, plan.simulation.perspectives, actions.perspective));
@@ -183,6 +190,17 @@ function renderPlan(
     );
   }
   return section;
+}
+
+/** The plan's one ISC account activity: when it completes and how its completionStatus ends. */
+function renderActivity(doc: Document, plan: DryRunPlan): HTMLElement {
+  return h(
+    doc,
+    'p',
+    { class: 'activity', 'data-testid': 'activity' },
+    h(doc, 'strong', {}, 'Account activity: '),
+    activityText(plan.simulation.activity),
+  );
 }
 
 function renderSummary(

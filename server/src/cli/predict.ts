@@ -92,6 +92,7 @@ function simulatedPlans(
     document,
     name,
     requests: simulation.requests,
+    activity: simulation.activity,
     simulation,
   }));
 }
@@ -126,7 +127,14 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
       })
     : file.docs.flatMap((doc, document): PlanReport[] =>
         doc.kind === 'plan'
-          ? [{ document, name: planNameOf(doc), requests: service.predict(file, doc, options) }]
+          ? [
+              {
+                document,
+                name: planNameOf(doc),
+                requests: service.predict(file, doc, options),
+                activity: service.activity(file, doc, options),
+              },
+            ]
           : [],
       );
   const header: ReportHeader = {
@@ -136,6 +144,7 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
     seed: options.seed,
   };
   ctx.stdout(render(args.format, header, plans));
+  if (args.format === 'trigger') ctx.stderr(triggerNotes(plans));
   return failOn.some((outcome) =>
     plans.some((plan) =>
       plan.requests.some(
@@ -151,6 +160,20 @@ function share(outcomes: Outcomes | null, outcome: keyof Outcomes): number {
   return outcomes ? outcomes[outcome] : 0;
 }
 
+/** What in the trigger payloads is a placeholder or left out, for stderr. */
+function triggerNotes(plans: readonly PlanReport[]): string {
+  return plans
+    .flatMap((plan) => {
+      const notes = plan.simulation!.trigger.notes;
+      const which = plans.length > 1 ? ` [plan ${plan.document + 1}]` : '';
+      return notes.length === 0
+        ? []
+        : [`isc-plan: trigger payload${which}:`, ...notes.map((n) => `  - ${n}`)];
+    })
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
 function render(format: string, header: ReportHeader, plans: readonly PlanReport[]): string {
   switch (format) {
     case 'json':
@@ -158,11 +181,8 @@ function render(format: string, header: ReportHeader, plans: readonly PlanReport
     case 'markdown':
       return predictionMarkdown(header, plans);
     case 'trigger':
-      return `${JSON.stringify(
-        plans.map((p) => p.simulation!.trigger.payload),
-        null,
-        2,
-      )}\n`;
+      // One payload per plan (one account activity each), so that stdout is exactly what ISC sends.
+      return plans.map((p) => `${JSON.stringify(p.simulation!.trigger.payload, null, 2)}\n`).join('');
     default:
       return predictionText(header, plans);
   }

@@ -1,7 +1,7 @@
 import type { FileState } from '../service/planService';
 import type { PlanDocument } from '../service/document/planDocument';
 import type { PredictionOptions } from '../service/prediction/input/predictionInput';
-import type { RequestPrediction } from '../../../shared/prediction';
+import type { ActivityPrediction, RequestPrediction } from '../../../shared/prediction';
 import type { HoverContext } from '../service/features/hover/hover';
 import type { Session } from './session';
 
@@ -42,6 +42,15 @@ export function editorSubmissionTime(session: Session, filePath: string, now = D
 /** The editor's prediction of a plan document (computed when missing). */
 export function editorPrediction(session: Session, file: FileState, doc: PlanDocument): RequestPrediction[] {
   return session.service.predict(file, doc, editorOptions(session, file, doc));
+}
+
+/** The editor's account activity of a plan document (from the same prediction as {@link editorPrediction}). */
+export function editorActivity(
+  session: Session,
+  file: FileState,
+  doc: PlanDocument,
+): ActivityPrediction | null {
+  return session.service.activity(file, doc, editorOptions(session, file, doc));
 }
 
 /** For hovers: computed only for small plans; big ones use what the code lenses computed. */

@@ -6,7 +6,7 @@ import { predictionInput } from './planToPrediction';
 import type { KeptPrediction } from './prediction/resimulate';
 import { predictKeeping } from './prediction/resimulate';
 import type { PredictionOptions } from './prediction/input/predictionInput';
-import type { RequestPrediction } from '../../../shared/prediction';
+import type { ActivityPrediction, RequestPrediction } from '../../../shared/prediction';
 import type { TextChange } from './document/reparse';
 import { applyIncrementally } from './document/reparse';
 import type { PlanDocument } from './document/planDocument';
@@ -204,6 +204,18 @@ export class PlanService {
     const kept = predictKeeping(input, cached?.kept);
     this.predictions.set(doc, { key, kept });
     return kept.requests;
+  }
+
+  /** The plan's account activity (one ISC account activity per plan), computed with {@link predict}. */
+  activity(file: FileState, doc: PlanDocument, options: PredictionOptions): ActivityPrediction | null {
+    this.predict(file, doc, options);
+    return this.predictions.get(doc)?.kept.activity ?? null;
+  }
+
+  /** The plan's activity if its prediction is already computed for these options, else undefined (never computes). */
+  cachedActivity(doc: PlanDocument, options: PredictionOptions): ActivityPrediction | null | undefined {
+    const cached = this.predictions.get(doc);
+    return cached?.key === this.predictionKey(doc, options) ? cached.kept.activity : undefined;
   }
 
   /** The prediction of a document if it is already computed for these options, else undefined (never computes). */

@@ -53,11 +53,15 @@ export function predictionRequest(
   return request;
 }
 
-function identityOf(node: ReturnType<typeof getValue>): { name: string; id?: string } | undefined {
+function identityOf(node: ReturnType<typeof getValue>): PlanFacts['identity'] {
   const name = stringOf(getValue(node, 'name'));
   if (!name) return undefined;
+  const identity: NonNullable<PlanFacts['identity']> = { name };
   const id = stringOf(getValue(node, 'id'));
-  return id ? { name, id } : { name };
+  if (id) identity.id = id;
+  const displayName = stringOf(getValue(node, 'displayName'));
+  if (displayName) identity.displayName = displayName;
+  return identity;
 }
 
 /** The plan-level facts a dry run reports. */

@@ -10,7 +10,7 @@ function api(): IscPlanApi {
 }
 
 suite('extension host: code lenses and the dry run', () => {
-  test('a code lens over each request shows its channel and delays', async () => {
+  test('a code lens over the plan shows its account activity, one over each request its channel and delays', async () => {
     const editor = await openSample('plans/jane-joins-finance.plan.yaml');
     const lenses = await waitFor(async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>(
@@ -18,15 +18,17 @@ suite('extension host: code lenses and the dry run', () => {
         editor.document.uri,
         100,
       );
-      return found.length >= 5 && found.every((l) => l.command) ? found : undefined;
+      return found.length >= 6 && found.every((l) => l.command) ? found : undefined;
     }, 'code lenses');
     const titles = lenses.map((l) => l.command!.title);
-    assert.equal(titles.length, 5);
-    assert.match(titles[0]!, /^connector · committed ~\d/);
-    assert.match(titles[2]!, /^manual · committed ~/);
-    assert.match(titles[3]!, /^ticketing · committed ~/);
-    assert.match(titles[4]!, /\+ manual part/);
-    assert.deepEqual(lenses[2]!.command!.arguments, [editor.document.uri.toString(), 0, 2]);
+    assert.equal(titles.length, 6);
+    assert.match(titles[0]!, /^account activity: COMPLETED ~.* · SUCCESS \d+ %/);
+    assert.deepEqual(lenses[0]!.command!.arguments, [editor.document.uri.toString(), 0]);
+    assert.match(titles[1]!, /^connector · committed ~\d/);
+    assert.match(titles[3]!, /^manual · committed ~/);
+    assert.match(titles[4]!, /^ticketing · committed ~/);
+    assert.match(titles[5]!, /\+ manual part/);
+    assert.deepEqual(lenses[3]!.command!.arguments, [editor.document.uri.toString(), 0, 2]);
   });
 
   test("the dry-run command opens the view, which receives the plan's model", async () => {

@@ -1,11 +1,13 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { lensTitle } from '../../service/features/reports/predictionReport';
+import { activityText } from '../../../../shared/format';
 import { inDocument } from '../answer';
-import { editorPrediction } from '../editorPredictions';
+import { editorActivity, editorPrediction } from '../editorPredictions';
 import type { FeatureRegistrar } from '../session';
 
 /**
- * `textDocument/codeLens`: over each account request, its channel and delays
+ * `textDocument/codeLens`: over each plan, its account activity (`account activity: COMPLETED
+ * ~1 d · SUCCESS 90 % · INCOMPLETE 10 %`); over each account request, its channel and delays
  * (`connector · committed ~2 min (p90 1 h) · verified ~8 h`); clicking opens the dry run there.
  */
 export const registerCodeLens: FeatureRegistrar = (session) => {
@@ -16,6 +18,17 @@ export const registerCodeLens: FeatureRegistrar = (session) => {
       file.docs.forEach((doc, docIndex) => {
         if (doc.kind !== 'plan' || doc.requests.length === 0) return;
         const predictions = editorPrediction(session, file, doc);
+        if (doc.root) {
+          const start = document.positionAt(doc.root.start);
+          lenses.push({
+            range: { start, end: start },
+            command: {
+              title: `account activity: ${activityText(editorActivity(session, file, doc))}`,
+              command: 'iscPlan.dryRun',
+              arguments: [params.textDocument.uri, docIndex],
+            },
+          });
+        }
         doc.requests.forEach((state, index) => {
           const prediction = predictions[index];
           if (!prediction) return;

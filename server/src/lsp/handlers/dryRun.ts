@@ -62,6 +62,7 @@ function* dryRunReport(session: Session, params: DryRunReportParams): Steps<stri
     document: p.document,
     name: p.name,
     requests: p.simulation.requests,
+    activity: p.simulation.activity,
     simulation: p.simulation,
   }));
   return params.format === 'json'

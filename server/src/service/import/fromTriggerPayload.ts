@@ -9,7 +9,7 @@
  * is not needed.
  */
 
-import type { ImportedAttribute, ImportedPlan, ImportedRequest, JsonObject } from './importedPlan';
+import type { ImportedAttribute, ImportedPlan, ImportedRequest, Json, JsonObject } from './importedPlan';
 import type { ScalarValue } from '../text/yamlText';
 import { asArray, asObject, listComments, recordedComment, text } from './importedPlan';
 import type { JsonRequestFields } from './jsonRequest';
@@ -75,5 +75,32 @@ export function triggerPlan(payload: JsonObject): ImportedPlan {
     ...listComments('ISC recorded errors', asArray(payload.errors)),
     ...listComments('ISC recorded warnings', asArray(payload.warnings)),
   ];
-  return jsonRecordPlan(payload, action ?? 'Provisioning', comments, accountRequest);
+  const requests = asArray(payload.accountRequests) ?? [];
+  const kept = requests.filter((request, k) => !splitPart(request, requests.slice(0, k)));
+  if (kept.length < requests.length) {
+    comments.push(
+      'ISC listed split-off permission requests as their own account requests; they are part of the request before them here',
+    );
+  }
+  return jsonRecordPlan(
+    { ...payload, accountRequests: kept },
+    action ?? 'Provisioning',
+    comments,
+    accountRequest,
+  );
+}
+
+/**
+ * An entry without attribute requests for an account and operation an earlier entry already has:
+ * the permission requests ISC split off (NO_PERMISSIONS_PROVISIONING), which the trigger cannot carry.
+ */
+function splitPart(request: Json, before: readonly Json[]): boolean {
+  const entry = asObject(request);
+  if (!entry || (asArray(entry.attributeRequests)?.length ?? 0) > 0) return false;
+  const key = (e: JsonObject): string =>
+    [text(asObject(e.source)?.name), text(e.accountId), text(e.accountOperation)].join('\u0000');
+  return before.some((other) => {
+    const earlier = asObject(other);
+    return earlier !== undefined && key(earlier) === key(entry);
+  });
 }

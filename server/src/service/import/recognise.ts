@@ -68,6 +68,16 @@ function tooDeep(json: string): boolean {
   return false;
 }
 
+/** JSON documents written one after another (`}` then `{` on the next line), as an array; else undefined. */
+function jsonStream(body: string): Json | undefined {
+  if (!/\}\s*\n\s*\{/.test(body)) return undefined;
+  try {
+    return JSON.parse(`[${body.replace(/\}\s*\n\s*\{/g, '},{')}]`) as Json;
+  } catch {
+    return undefined;
+  }
+}
+
 function parseJson(body: string): Json {
   if (tooDeep(body)) {
     throw new ImportError(`${EXPECTED}; found JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
@@ -75,6 +85,9 @@ function parseJson(body: string): Json {
   try {
     return JSON.parse(body) as Json;
   } catch (error) {
+    // `simulate --format trigger` prints one payload per plan, one JSON document after another.
+    const stream = jsonStream(body);
+    if (stream !== undefined) return stream;
     const why = error instanceof Error ? error.message : String(error);
     throw new ImportError(`${EXPECTED}; found text that is neither JSON nor XML (${why})`);
   }

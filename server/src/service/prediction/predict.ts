@@ -5,11 +5,17 @@
  */
 
 import type { PredictionInput, Scenario } from './input/predictionInput';
-import type { Milestones, PartPrediction, RequestPrediction } from '../../../../shared/prediction';
+import type {
+  ActivityPrediction,
+  Milestones,
+  PartPrediction,
+  RequestPrediction,
+} from '../../../../shared/prediction';
 import type { CompiledPlan } from './engine/compiledPlan';
 import { SimulationCache, compilePlan } from './engine/compiledPlan';
 import type { RunOutput } from './engine/runOutput';
 import { milestonesOf, notFulfilled, outcomesOf, runMonteCarlo } from './engine/monteCarlo';
+import { activityOf } from './engine/activity';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../../shared/prediction';
 
 /** The milestones of a request without a simulated unit (channel none or unknown). */
@@ -22,6 +28,8 @@ export interface PredictionRun {
   runs: number;
   seed: number;
   requests: RequestPrediction[];
+  /** The plan's account activity (one per plan); null when no request has a known channel. */
+  activity: ActivityPrediction | null;
 }
 
 /** Runs as a whole number >= 1 (default 1,000). */
@@ -58,7 +66,20 @@ export function runCompiled(input: PredictionInput, compiled: CompiledPlan): Pre
   const requests = input.requests.map((_, position) =>
     summarizeRequest(input, compiled, out, position, scratch),
   );
-  return { compiled, out, runs, seed, requests };
+  return { compiled, out, runs, seed, requests, activity: planActivity(input, compiled, out) };
+}
+
+/** The plan's account activity from the runs in `out`. */
+export function planActivity(
+  input: PredictionInput,
+  compiled: CompiledPlan,
+  out: RunOutput,
+): ActivityPrediction | null {
+  return activityOf(
+    compiled,
+    input.requests.map((request) => request.decision.channel),
+    out,
+  );
 }
 
 /** The prediction of the request at `position` from the runs in `out`; `scratch` holds one value per run. */

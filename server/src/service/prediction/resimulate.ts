@@ -11,7 +11,7 @@
 import type { CompiledPlan } from './engine/compiledPlan';
 import { SimulationCache, compilePlan } from './engine/compiledPlan';
 import type { PredictionRun } from './predict';
-import { runCompiled, runsOf, seedOf, summarizeRequest } from './predict';
+import { planActivity, runCompiled, runsOf, seedOf, summarizeRequest } from './predict';
 import type { RunUnits } from './engine/monteCarlo';
 import { runOnce } from './engine/monteCarlo';
 import type { RunOutput } from './engine/runOutput';
@@ -108,7 +108,8 @@ function update(
   for (const position of new Set([...changed, ...positionsOf(compiled, rerun)])) {
     requests[position] = summarizeRequest(input, compiled, out, position, scratch);
   }
-  return { compiled, out, runs: previous.runs, seed: previous.seed, requests, input };
+  const activity = planActivity(input, compiled, out);
+  return { compiled, out, runs: previous.runs, seed: previous.seed, requests, activity, input };
 }
 
 /** The units of the changed requests, and every unit that shares a connector queue with one of them before or after. */
@@ -156,6 +157,7 @@ function resimulate(
       out.started[at] = 0;
       out.committed[at] = 0;
       out.verified[at] = 0;
+      out.settled[at] = 0;
       out.outcome[at] = 0;
     }
     runOnce(sim, seed, run, out, run, null, units);

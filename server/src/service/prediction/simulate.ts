@@ -10,6 +10,7 @@ import { SimulationCache } from './engine/compiledPlan';
 import { RunOutput } from './engine/runOutput';
 import { representativeRun, runOnce } from './engine/monteCarlo';
 import { runPrediction } from './predict';
+import { ActivityTimeline, activityItems } from './engine/activity';
 import { EventRecorder, buildEvents } from './output/events';
 import { buildPerspectives } from './output/perspectives';
 import { buildTrigger } from './output/triggerPayload';
@@ -39,10 +40,16 @@ export function simulatePlan(input: PredictionInput, options: SimulationOptions)
   const run = new RunOutput(sim.units.length, 1);
   const recorder = new EventRecorder();
   runOnce(sim, base.seed, representative, run, 0, recorder);
-  const events = buildEvents(sim, recorder);
+  const items = activityItems(
+    base.compiled,
+    input.requests.map((request) => request.decision.channel),
+  ) ?? { units: [], notFulfilled: 0 };
+  const activity = new ActivityTimeline(base.compiled, items, run, 0);
+  const events = buildEvents(sim, recorder, activity);
   const moment = chooseMoment(options.moment, events, sim.origin);
   return {
     requests: base.requests,
+    activity: base.activity,
     runs: base.runs,
     seed: base.seed,
     representativeRun: representative,
@@ -52,6 +59,6 @@ export function simulatePlan(input: PredictionInput, options: SimulationOptions)
       spec: scenario.spec,
       requests: runPrediction(input, [scenario], cache).requests,
     })),
-    trigger: buildTrigger(input, base.compiled, run),
+    trigger: buildTrigger(input, base.compiled, run, activity),
   };
 }

@@ -76,6 +76,24 @@ suite('dry-run view rendering', () => {
     assert.ok(doc.querySelectorAll('[data-testid="event"]').length > 0);
   });
 
+  test('each plan shows its account activity first, before the summary and the requests', () => {
+    const dom = new JSDOM('<!DOCTYPE html><main id="app"></main>');
+    const doc = dom.window.document;
+    const root = renderModel(doc, hostileModel(), OPTIONS, quietActions(), null);
+    const section = root.querySelector('section.plan')!;
+    const activity = section.querySelector('[data-testid="activity"]')!;
+    assert.match(
+      activity.textContent ?? '',
+      /^Account activity: (COMPLETED|never COMPLETED).* (SUCCESS|INCOMPLETE|FAILURE|PENDING) \d+ %/,
+    );
+    const order = [
+      ...section.querySelectorAll(
+        '[data-testid="activity"], [data-testid="summary"], [data-testid="request-row"]',
+      ),
+    ];
+    assert.equal(order[0], activity);
+  });
+
   test('the perspective tabs switch with the arrow keys and tell the view which one is picked', () => {
     const dom = new JSDOM('<!DOCTYPE html><main id="app"></main>');
     const doc = dom.window.document;

@@ -1,12 +1,14 @@
-import type { RequestPrediction } from '../../../../../shared/prediction';
+import type { ActivityPrediction, RequestPrediction } from '../../../../../shared/prediction';
 import type { SimulationResult } from '../../../../../shared/simulation';
-import { humanDuration, milestoneText, outcomesText } from '../../../../../shared/format';
+import { activityText, humanDuration, milestoneText, outcomesText } from '../../../../../shared/format';
 
 /** One plan's prediction (and, for a dry run, its simulation), as reports show it. */
 export interface PlanReport {
   document: number;
   name: string | null;
   requests: RequestPrediction[];
+  /** The plan's account activity (one per plan); null when no request has a known channel. */
+  activity: ActivityPrediction | null;
   simulation?: SimulationResult;
 }
 
@@ -37,9 +39,30 @@ export function lensTitle(r: RequestPrediction): string {
   return parts.join(' · ');
 }
 
-/** Every distinct assumption of a plan, in first-seen order. */
+/** Every distinct assumption of a plan, in first-seen order, then the readings its account activity rests on. */
 export function assumptionsOf(requests: readonly RequestPrediction[]): string[] {
-  return [...new Set(requests.flatMap((r) => r.assumptions))];
+  return [...new Set(requests.flatMap((r) => r.assumptions)), ...activityAssumptions(requests)];
+}
+
+/** The readings behind a plan's account activity (docs/isc-behaviour.md#execution-completion-status). */
+export function activityAssumptions(requests: readonly RequestPrediction[]): string[] {
+  if (!requests.some((r) => r.channel !== 'unknown')) return [];
+  const lines = [
+    "The plan is one ISC account activity; its completionStatus is read from its items (SUCCESS: every item provisioned, INCOMPLETE: some, FAILURE: none, PENDING: an item still open), as IdentityIQ defines these words; ISC documents the values, not the rule (the model's reading).",
+  ];
+  const none = requests.filter((r) => r.channel === 'none').map((r) => `#${r.index}`);
+  if (none.length > 0) {
+    lines.push(
+      `ISC does nothing for ${none.join(', ')} (channel none): the activity counts it as an item not provisioned, so the plan cannot end SUCCESS (the model's reading).`,
+    );
+  }
+  const units = requests.flatMap((r) => [r, ...r.parts]);
+  if (units.some((u) => (u.outcomes?.drift ?? 0) > 0)) {
+    lines.push(
+      "A work item or ticket closed without the change (drift) leaves its item COMMITED: no aggregation verifies it, so the activity stays VERIFYING with completionStatus PENDING (the model's reading; ISC documents no drift detection).",
+    );
+  }
+  return lines;
 }
 
 /** Plain text for a terminal. */
@@ -50,6 +73,7 @@ export function predictionText(header: ReportHeader, plans: readonly PlanReport[
       `${header.file}${plans.length > 1 ? ` [plan ${plan.document + 1}]` : ''}${plan.name ? ` · ${plan.name}` : ''}`,
     );
     lines.push(`submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
+    lines.push(`account activity: ${activityText(plan.activity)}`, '');
     for (const r of plan.requests) {
       lines.push(`#${r.index} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`);
       lines.push(
@@ -84,6 +108,8 @@ export function predictionMarkdown(header: ReportHeader, plans: readonly PlanRep
       `# ${cell(plan.name ?? `Plan ${plan.document + 1}`)}`,
       '',
       `\`${cell(header.file)}\` · submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`,
+      '',
+      `**Account activity:** ${cell(activityText(plan.activity))}`,
       '',
     );
     lines.push(
@@ -164,7 +190,12 @@ export function predictionJson(header: ReportHeader, plans: readonly PlanReport[
     seed: header.seed,
     runs: header.runs,
     plans: plans.map((plan) => {
-      const base = { document: plan.document, name: plan.name, requests: plan.requests };
+      const base = {
+        document: plan.document,
+        name: plan.name,
+        activity: plan.activity,
+        requests: plan.requests,
+      };
       const sim = plan.simulation;
       if (!sim) return base;
       return {

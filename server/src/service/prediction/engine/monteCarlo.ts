@@ -122,12 +122,24 @@ function milestoneOf(
   unit: number,
   scratch: Float64Array,
 ): [number, number] | null {
-  const runs = out.runs;
-  const step = out.runStep;
+  return quantilesOf(values, out.runs, unit * out.unitStep, out.runStep, scratch);
+}
+
+/**
+ * p50 and p90 (unrounded) of `runs` values from `first`, `step` apart, over those that are not
+ * NaN; null when fewer than 1 % of them (or none) are numbers.
+ */
+function quantilesOf(
+  values: Float64Array,
+  runs: number,
+  first: number,
+  step: number,
+  scratch: Float64Array,
+): [number, number] | null {
   let n = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let r = 0, i = unit * out.unitStep; r < runs; r++, i += step) {
+  for (let r = 0, i = first; r < runs; r++, i += step) {
     const v = values[i]!;
     if (v !== v) continue;
     scratch[n++] = v;
@@ -143,6 +155,11 @@ function milestoneOf(
 
 function asQuantiles(pair: [number, number] | null): MilestoneQuantiles {
   return pair === null ? null : { p50Minutes: round(pair[0]), p90Minutes: round(pair[1]) };
+}
+
+/** p50 and p90 of one value per run (NaN where the run does not reach it), by the rules of a milestone. */
+export function quantilesOverRuns(values: Float64Array): MilestoneQuantiles {
+  return asQuantiles(quantilesOf(values, values.length, 0, 1, new Float64Array(values.length)));
 }
 
 /**

@@ -211,6 +211,7 @@ function commitConnector(sim: SimulationState, group: ConnectorGroup, u: number,
   const reached = verified === verified;
   const at = u + column * out.runStep;
   out.committed[at] = end;
+  out.settled[at] = end;
   out.verified[at] = verified;
   out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
   const settled = reached ? verified : visible;
@@ -268,6 +269,7 @@ function settle(sim: SimulationState, u: number, run: RunTarget, outcome: number
   out.verified[at] = NaN;
   out.outcome[at] = outcome;
   const end = sim.times[u]!;
+  out.settled[at] = outcome === OUT_STALLED ? NaN : end;
   if (end > out.runEnd[column]!) out.runEnd[column] = end;
 }
 
@@ -295,6 +297,7 @@ function verifyDeclared(
   const reached = aggregated === aggregated;
   const at = u + column * out.runStep;
   out.committed[at] = committed;
+  out.settled[at] = committed;
   out.verified[at] = drift ? NaN : aggregated;
   out.outcome[at] = drift ? OUT_DRIFT : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
   const settled = reached ? aggregated : committed;

@@ -69,6 +69,11 @@ export class RunOutput {
   readonly started: Float64Array;
   readonly committed: Float64Array;
   readonly verified: Float64Array;
+  /**
+   * When the item leaves PENDING in its first attempt (ISC's account activity reads this): its
+   * commit, or its final failure; NaN when it never does (stalled, still open at the horizon).
+   */
+  readonly settled: Float64Array;
   readonly outcome: Uint8Array;
   /** Per run: when the last unit settled (verified, or its final state otherwise). */
   readonly runEnd: Float64Array;
@@ -80,6 +85,7 @@ export class RunOutput {
     this.started = new Float64Array(units * runs);
     this.committed = new Float64Array(units * runs);
     this.verified = new Float64Array(units * runs);
+    this.settled = new Float64Array(units * runs);
     this.outcome = new Uint8Array(units * runs);
     this.runEnd = new Float64Array(runs);
   }

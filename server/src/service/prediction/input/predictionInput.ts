@@ -22,8 +22,9 @@ export interface PredictionRequest {
 export interface PlanFacts {
   name?: string;
   trackingId?: string;
-  identity?: { name: string; id?: string };
-  requester?: { name: string; id?: string };
+  /** `displayName` is what ISC's trigger calls the identity's `name`. */
+  identity?: { name: string; id?: string; displayName?: string };
+  requester?: { name: string; id?: string; displayName?: string };
 }
 
 /** A "what if" of the dry run (docs/prediction-model.md#scenarios). */

@@ -7,11 +7,10 @@ import type { SimulationState, SimUnit } from '../engine/compiledPlan';
 import { MAPPED_COMMITTED, MAPPED_FAILED } from '../engine/compiledPlan';
 import type { EventSink } from '../engine/runOutput';
 import * as P from '../engine/runOutput';
+import type { ActivityTimeline, ActivityWords } from '../engine/activity';
 import type {
-  CompletionStatus,
   DryRunEvent,
   DryRunEventKind,
-  ExecutionStatus,
   IscWords,
   MappedStatus,
   ProvisioningStatus,
@@ -89,8 +88,16 @@ interface Raw {
   partial: boolean;
 }
 
-/** Turns recorded events into ISC-worded events, sorted by time, request, then kind. */
-export function buildEvents(sim: SimulationState, recorder: EventRecorder): DryRunEvent[] {
+/**
+ * Turns recorded events into ISC-worded events, sorted by time, request, then kind. The item's
+ * words come from its own event; `executionStatus` and `completionStatus` are the plan's account
+ * activity's at that time (`activity`), and an event where they change says so.
+ */
+export function buildEvents(
+  sim: SimulationState,
+  recorder: EventRecorder,
+  activity: ActivityTimeline,
+): DryRunEvent[] {
   const drift = new Set<number>();
   const partial = new Set<number>();
   recorder.kinds.forEach((kind, i) => {
@@ -120,13 +127,39 @@ export function buildEvents(sim: SimulationState, recorder: EventRecorder): DryR
       order(a.kind) - order(b.kind) ||
       Number(a.unit.info.part !== null) - Number(b.unit.info.part !== null),
   );
-  return raws.map((raw) => toEvent(raw, sim.origin));
+  let before: ActivityWords | null = null;
+  return raws.map((raw) => {
+    const now = activity.at(raw.minutes);
+    const changed =
+      before === null ||
+      before.executionStatus !== now.executionStatus ||
+      before.completionStatus !== now.completionStatus;
+    before = now;
+    return toEvent(raw, sim.origin, now, changed);
+  });
 }
 
-function toEvent(raw: Raw, origin: number): DryRunEvent {
+/** What the activity's words mean when they change. */
+function activityText(words: ActivityWords): string {
+  const said = `The plan's account activity is now ${words.executionStatus}, completionStatus ${words.completionStatus}`;
+  switch (words.completionStatus) {
+    case 'SUCCESS':
+      return `${said}: every item provisioned.`;
+    case 'FAILURE':
+      return `${said}: no item provisioned.`;
+    case 'INCOMPLETE':
+      return `${said}: not all items provisioned.`;
+    default:
+      return words.executionStatus === 'VERIFYING'
+        ? `${said}: every item has left PENDING; it waits for aggregations to verify.`
+        : `${said}.`;
+  }
+}
+
+function toEvent(raw: Raw, origin: number, activity: ActivityWords, changed: boolean): DryRunEvent {
   const { unit } = raw;
   const params = unit.info.params;
-  const [words, text] = describe(raw);
+  const [item, text] = describe(raw);
   const event: DryRunEvent = {
     at: isoAt(origin, raw.minutes),
     minutes: round(raw.minutes),
@@ -134,8 +167,8 @@ function toEvent(raw: Raw, origin: number): DryRunEvent {
     channel: params.channel,
     target: params.target,
     kind: raw.kind,
-    words,
-    text: `${prefix(unit)}${text}`,
+    words: { ...activity, ...item },
+    text: `${prefix(unit)}${text}${changed ? ` ${activityText(activity)}` : ''}`,
   };
   if (unit.info.part !== null) event.part = unit.info.part;
   if (params.channel === 'connector' && raw.attempt > 0) event.attempt = raw.attempt;
@@ -149,24 +182,17 @@ function prefix(unit: SimUnit): string {
   return `#${request.index} ${what}: `;
 }
 
-/** An item's state in ISC's words: executionStatus, completionStatus (none once unverifiable), provisioningStatus, UI label. */
-function itemWords(
-  executionStatus: ExecutionStatus,
-  completionStatus: CompletionStatus | null,
-  provisioningStatus: ProvisioningStatus,
-  uiLabel: UiLabel,
-): IscWords {
-  return completionStatus === null
-    ? { executionStatus, provisioningStatus, uiLabel }
-    : { executionStatus, completionStatus, provisioningStatus, uiLabel };
+/** An item's state in ISC's words: its provisioningStatus and the admin UI's label for it. */
+function itemWords(provisioningStatus: ProvisioningStatus, uiLabel: UiLabel): IscWords {
+  return { provisioningStatus, uiLabel };
 }
 
-const PENDING = itemWords('EXECUTING', 'PENDING', 'PENDING', 'Pending');
-const RETRYING = itemWords('EXECUTING', 'PENDING', 'RETRY', 'Retrying');
-const COMMITTED = itemWords('VERIFYING', 'PENDING', 'COMMITED', 'Committed');
-const FAILED = itemWords('COMPLETED', 'FAILURE', 'FAILED', 'Failed');
-const FINISHED = itemWords('COMPLETED', 'SUCCESS', 'FINISHED', 'Success');
-const UNVERIFIABLE = itemWords('COMPLETED', null, 'UNVERIFIABLE', 'Not Verifiable');
+const PENDING = itemWords('PENDING', 'Pending');
+const RETRYING = itemWords('RETRY', 'Retrying');
+const COMMITTED = itemWords('COMMITED', 'Committed');
+const FAILED = itemWords('FAILED', 'Failed');
+const FINISHED = itemWords('FINISHED', 'Success');
+const UNVERIFIABLE = itemWords('UNVERIFIABLE', 'Not Verifiable');
 
 /** The ticket status at index `status` and what the SDIM maps it to. */
 export function ticketWords(unit: SimUnit, status: number): { ticketStatus: string; mappedTo: MappedStatus } {
@@ -191,13 +217,12 @@ function aggregationRun(raw: Raw): string {
 function describeVerification(raw: Raw): [IscWords, string] | undefined {
   const source = raw.unit.info.params.source;
   if (raw.kind === 'verified') {
-    const words: IscWords = raw.partial ? { ...FINISHED, completionStatus: 'INCOMPLETE' } : FINISHED;
     const partly = raw.partial
-      ? ' (the attribute requests that failed stay FAILED, so the request is INCOMPLETE)'
+      ? ' (the attribute requests that failed on their own stay FAILED: not all items provisioned)'
       : '';
     return [
-      words,
-      `${aggregationRun(raw)} ends and finds the change: item FINISHED ("Success"), executionStatus COMPLETED${partly}. Verified.`,
+      FINISHED,
+      `${aggregationRun(raw)} ends and finds the change: item FINISHED ("Success")${partly}. Verified.`,
     ];
   }
   if (raw.kind === 'unverifiable') {
@@ -224,7 +249,7 @@ function describeConnector(raw: Raw): [IscWords, string] {
     case 'queued':
       return [
         PENDING,
-        `waits in the connector queue of ${source} (queued under load is normal): item PENDING ("Pending"), executionStatus EXECUTING.`,
+        `waits in the connector queue of ${source} (queued under load is normal): item PENDING ("Pending").`,
       ];
     case 'started':
       return [
@@ -241,7 +266,7 @@ function describeConnector(raw: Raw): [IscWords, string] {
         raw.detail === 1
           ? 'and its retries are used up'
           : 'with an error that is not retryable (it matches no retryableErrors)';
-      return [FAILED, `attempt ${attempt} failed ${why}: item FAILED ("Failed"), completionStatus FAILURE.`];
+      return [FAILED, `attempt ${attempt} failed ${why}: item FAILED ("Failed").`];
     }
     case 'committed': {
       const partly = raw.partial
@@ -249,7 +274,7 @@ function describeConnector(raw: Raw): [IscWords, string] {
         : '';
       return [
         COMMITTED,
-        `${source} answers success: item COMMITED ("Committed"), executionStatus VERIFYING. Executed, not yet verified.${partly}`,
+        `${source} answers success: item COMMITED ("Committed"). Executed, not yet verified.${partly}`,
       ];
     }
     case 'visible':
@@ -280,7 +305,7 @@ function describeManual(raw: Raw): [IscWords, string] {
     case 'marked-complete':
       return [
         { ...COMMITTED, workItemState: 'Finished' },
-        `marked complete by ${owner}: a declaration, not a check. Work item Finished; item COMMITED ("Committed"), executionStatus VERIFYING.`,
+        `marked complete by ${owner}: a declaration, not a check. Work item Finished; item COMMITED ("Committed").`,
       ];
     case 'still-open':
       return [
@@ -317,12 +342,12 @@ function describeTicket(raw: Raw): [IscWords, string] {
       if (status.mappedTo === 'Failed') {
         return [
           { ...FAILED, ...status },
-          `ISC's status check sees "${status.ticketStatus}" (mapped to Failed): item FAILED ("Failed"), completionStatus FAILURE.`,
+          `ISC's status check sees "${status.ticketStatus}" (mapped to Failed): item FAILED ("Failed").`,
         ];
       }
       return [
         { ...COMMITTED, ...status },
-        `ISC's status check sees "${status.ticketStatus}" (mapped to Committed): item COMMITED ("Committed"), executionStatus VERIFYING. ISC tracks the ticket's state, not the work.`,
+        `ISC's status check sees "${status.ticketStatus}" (mapped to Committed): item COMMITED ("Committed"). ISC tracks the ticket's state, not the work.`,
       ];
     }
     case 'gave-up': {

@@ -1,14 +1,19 @@
 /**
  * What ISC's Provisioning Completed event trigger (`idn:post-provisioning`) would carry for the
  * representative run, valid against the trigger's input schema
- * (`schemas/isc/provisioning-completed-trigger.schema.yaml`). Ids the plan and catalogs do not
- * give are stable placeholders derived from names, and each one is listed in `notes`.
+ * (`schemas/isc/provisioning-completed-trigger.schema.yaml`). One payload per plan: one plan is
+ * one account activity, with one tracking number. Ids the plan and catalogs do not give are
+ * stable placeholders, and each one is listed in `notes`.
  */
 
 import type { CompiledPlan } from '../engine/compiledPlan';
 import type { RunOutput } from '../engine/runOutput';
 import { OUT_PARTIAL } from '../engine/runOutput';
-import type { PredictionInput, PredictionRequest } from '../input/predictionInput';
+import type { ActivityTimeline } from '../engine/activity';
+import { itemEnd } from '../engine/activity';
+import type { PlanFacts, PredictionInput, PredictionRequest } from '../input/predictionInput';
+import { DEFAULT_SEED } from '../../../../../shared/prediction';
+import { humanDuration } from '../../../../../shared/format';
 import type {
   TriggerAccountRequest,
   TriggerAttributeRequest,
@@ -39,16 +44,20 @@ class Notes {
   }
 }
 
-function identity(
-  role: string,
-  given: { name: string; id?: string } | undefined,
-  notes: Notes,
-): TriggerIdentity {
-  const name = given?.name ?? `unknown ${role}`;
+/** The trigger's identity: `name` is the display name ([spec-trigger]), else the identity's name. */
+function identity(role: string, given: PlanFacts['identity'], notes: Notes): TriggerIdentity {
+  const name = given?.displayName ?? given?.name ?? `unknown ${role}`;
   if (!given) notes.add(`The plan names no ${role}: "${name}" is a placeholder.`);
+  else if (!given.displayName) {
+    notes.add(
+      `The plan gives no displayName for the ${role} ${given.name}: ISC's ${role}.name is the display name, so the identity's name stands in for it.`,
+    );
+  }
   if (given?.id) return { type: 'IDENTITY', id: given.id, name };
-  const id = placeholderId('identity', name);
-  notes.add(`The ${role} ${name} has no id in the plan: ${id} is a placeholder derived from the name.`);
+  const id = placeholderId('identity', given?.name ?? name);
+  notes.add(
+    `The ${role} ${given?.name ?? name} has no id in the plan: ${id} is a placeholder derived from the name.`,
+  );
   return { type: 'IDENTITY', id, name };
 }
 
@@ -83,18 +92,26 @@ function attributeRequests(request: PredictionRequest, notes: Notes): TriggerAtt
   return out;
 }
 
-interface Collected {
+/** What the payload's account requests are built from. */
+interface Context {
+  run: RunOutput;
+  compiled: CompiledPlan;
+  /** When ISC has dispatched every item (the last connector answer): the trigger's moment. */
+  moment: number;
+  notes: Notes;
   errors: string[];
   warnings: string[];
 }
 
-function accountRequest(
-  request: PredictionRequest,
-  unit: number,
-  run: RunOutput,
-  notes: Notes,
-  collected: Collected,
-): TriggerAccountRequest {
+/** The item's result at the trigger's moment: committed SUCCESS, failed FAILED, else PENDING. */
+function resultOf(unit: number, ctx: Context): TriggerAccountRequest['provisioningResult'] {
+  const { run, compiled, moment } = ctx;
+  const end = itemEnd(compiled.state.units[unit]!, run, unit, 0);
+  if (!(end.left <= moment)) return 'PENDING';
+  return Number.isNaN(run.committed[run.at(unit, 0)]!) ? 'FAILED' : 'SUCCESS';
+}
+
+function sourceRef(request: PredictionRequest, notes: Notes): TriggerAccountRequest['source'] {
   const decision = request.decision;
   const source = decision.declaredOnly ? undefined : decision.source;
   const name = source?.name ?? request.source;
@@ -103,20 +120,35 @@ function accountRequest(
     id = placeholderId('source', name);
     notes.add(`The source ${name} has no id in the catalogs: ${id} is a placeholder derived from the name.`);
   }
+  return { id, type: 'SOURCE', name };
+}
+
+/** A placeholder ticket number of eight digits, and its note. */
+function ticketId(request: PredictionRequest, key: string, notes: Notes): string {
+  const id = String(10_000_000 + (parseInt(placeholderId('ticket', key).slice(0, 8), 16) % 90_000_000));
+  notes.add(
+    `Request #${request.index}: ticketId ${id} is a placeholder; ISC takes it from the ticket the SDIM creates.`,
+  );
+  return id;
+}
+
+function accountRequest(request: PredictionRequest, unit: number, ctx: Context): TriggerAccountRequest {
+  const { notes, run } = ctx;
+  const decision = request.decision;
+  const source = sourceRef(request, notes);
+  const name = source.name;
   const entry: TriggerAccountRequest = {
-    source: { id, type: 'SOURCE', name },
+    source,
     accountOperation: request.operation,
-    provisioningResult: 'PENDING',
+    provisioningResult: resultOf(unit, ctx),
     provisioningTarget: name,
   };
   if (request.nativeIdentity) entry.accountId = request.nativeIdentity;
-  if (decision.channel === 'connector') {
-    const committed = !Number.isNaN(run.committed[run.at(unit, 0)]!);
-    entry.provisioningResult = committed ? 'SUCCESS' : 'FAILED';
-    if (!committed) collected.errors.push(`Connector ${name} failed`);
-    if (committed && run.outcome[run.at(unit, 0)] === OUT_PARTIAL) {
-      collected.warnings.push(`Some attribute requests on ${name} failed (partial success)`);
-    }
+  if (decision.channel === 'connector' && entry.provisioningResult === 'FAILED') {
+    ctx.errors.push(`Connector ${name} failed`);
+  }
+  if (entry.provisioningResult === 'SUCCESS' && run.outcome[run.at(unit, 0)] === OUT_PARTIAL) {
+    ctx.warnings.push(`Some attribute requests on ${name} failed (partial success)`);
   }
   if (decision.channel === 'ticketing') {
     entry.provisioningTarget =
@@ -126,13 +158,7 @@ function accountRequest(
         `Request #${request.index}: no catalog names the SDIM for ${name}, so provisioningTarget is a placeholder.`,
       );
     }
-    entry.ticketId = String(
-      10_000_000 +
-        (parseInt(placeholderId('ticket', `${request.index}:${name}`).slice(0, 8), 16) % 90_000_000),
-    );
-    notes.add(
-      `Request #${request.index}: ticketId ${entry.ticketId} is a placeholder; ISC takes it from the ticket the SDIM creates.`,
-    );
+    entry.ticketId = ticketId(request, `${request.index}:${name}`, notes);
   }
   const attributes = attributeRequests(request, notes);
   if (attributes.length > 0) entry.attributeRequests = attributes;
@@ -140,39 +166,103 @@ function accountRequest(
 }
 
 /**
- * The trigger payload for the representative run (`run`, one column): provisioningResult is what
- * ISC knows when it dispatches provisioning (connector: the outcome of its attempts; manual work
- * items and tickets: PENDING).
+ * The permission requests a `NO_PERMISSIONS_PROVISIONING` source splits off: their own account
+ * request on the same account, through the fallback channel (a work item: the source is the
+ * target; a ticket: the SDIM), with their own result.
  */
-export function buildTrigger(input: PredictionInput, compiled: CompiledPlan, run: RunOutput): TriggerOutput {
+function partRequest(
+  request: PredictionRequest,
+  k: number,
+  unit: number,
+  ctx: Context,
+): TriggerAccountRequest {
+  const part = request.decision.parts[k]!;
+  const source = sourceRef(request, ctx.notes);
+  const entry: TriggerAccountRequest = {
+    source,
+    accountOperation: request.operation,
+    provisioningResult: resultOf(unit, ctx),
+    provisioningTarget: source.name,
+  };
+  if (request.nativeIdentity) entry.accountId = request.nativeIdentity;
+  if ((part.channel as string) === 'ticketing') {
+    entry.provisioningTarget = part.target ?? 'unknown service desk integration';
+    entry.ticketId = ticketId(request, `${request.index}:permissions:${source.name}`, ctx.notes);
+  }
+  ctx.notes.add(
+    `Request #${request.index}: its permission requests are split off (NO_PERMISSIONS_PROVISIONING) and appear as their own account request to ${entry.provisioningTarget}; the trigger has no field for permission requests, so that entry carries none.`,
+  );
+  return entry;
+}
+
+/** When ISC has dispatched every item: the last connector answer (commit or final failure), else submission. */
+function dispatchMoment(input: PredictionInput, compiled: CompiledPlan, run: RunOutput): number {
+  let moment = 0;
+  input.requests.forEach((request, position) => {
+    const main = compiled.unitsOf[position]!.main;
+    if (main < 0 || request.decision.channel !== 'connector') return;
+    const end = itemEnd(compiled.state.units[main]!, run, main, 0);
+    if (end.left > moment) moment = end.left;
+  });
+  return moment;
+}
+
+/** A 32-hex tracking number for the plan's activity: ISC assigns its own at submission. */
+function trackingNumberOf(input: PredictionInput, recipient: string, sources: string, notes: Notes): string {
+  const seed = Number.isFinite(input.options.seed) ? input.options.seed : DEFAULT_SEED;
+  const plan = input.plan;
+  const key = [seed, plan.trackingId ?? '', plan.name ?? '', recipient, sources].join('\u0000');
+  const trackingNumber = placeholderId('tracking', key);
+  const instead = plan.trackingId ? ` (not the plan's trackingId ${plan.trackingId})` : '';
+  notes.add(
+    `trackingNumber ${trackingNumber} is a placeholder derived from the seed and the plan: ISC gives each account activity its own tracking number${instead}.`,
+  );
+  return trackingNumber;
+}
+
+/**
+ * The trigger payload for the representative run (`run`, one column), at the moment ISC has
+ * dispatched every item (the last connector answer): each account request's `provisioningResult`
+ * is its item's state then (COMMITED: SUCCESS, FAILED: FAILED, else PENDING). Requests ISC does
+ * nothing for (channel `none`, such as a Lock) and requests to unknown sources are left out.
+ */
+export function buildTrigger(
+  input: PredictionInput,
+  compiled: CompiledPlan,
+  run: RunOutput,
+  activity: ActivityTimeline,
+): TriggerOutput {
   const notes = new Notes();
-  const collected: Collected = { errors: [], warnings: [] };
+  const moment = dispatchMoment(input, compiled, run);
+  const ctx: Context = { run, compiled, moment, notes, errors: [], warnings: [] };
   const accountRequests: TriggerAccountRequest[] = [];
   input.requests.forEach((request, position) => {
-    const unit = compiled.unitsOf[position]!.main;
-    if (unit < 0) {
+    const { main, parts } = compiled.unitsOf[position]!;
+    if (request.decision.channel === 'none') {
+      notes.add(
+        `Request #${request.index} (${request.operation} on ${request.source}) is left out: ISC performs no operation for it (no connector call, no work item, no ticket).`,
+      );
+      return;
+    }
+    if (main < 0) {
       notes.add(
         `Request #${request.index} (${request.source}) is left out: no catalog knows its source, so ISC would not provision it.`,
       );
       return;
     }
-    accountRequests.push(accountRequest(request, unit, run, notes, collected));
+    accountRequests.push(accountRequest(request, main, ctx));
+    parts.forEach((unit, k) => accountRequests.push(partRequest(request, k, unit, ctx)));
   });
   const sources = [...new Set(accountRequests.map((entry) => entry.source.name))].join(', ');
   const recipient = identity('recipient', input.plan.identity, notes);
-  let trackingNumber = input.plan.trackingId;
-  if (!trackingNumber) {
-    trackingNumber = placeholderId(
-      'tracking',
-      `${input.plan.name ?? ''}\u0000${recipient.name}\u0000${sources}`,
-    );
-    notes.add(
-      `The plan has no trackingId: ${trackingNumber} is a placeholder trackingNumber derived from the plan's name, recipient and sources.`,
-    );
-  }
+  const trackingNumber = trackingNumberOf(input, recipient.name, sources, notes);
+  const words = activity.at(moment);
+  notes.add(
+    `The payload is what ISC knows ${moment > 0 ? `${humanDuration(moment)} after submission, when the last connector answered` : 'at submission'}; the plan's account activity is then ${words.executionStatus}, completionStatus ${words.completionStatus}.`,
+  );
   const payload: TriggerOutput['payload'] = { trackingNumber, sources, recipient, accountRequests };
   if (input.plan.requester) payload.requester = identity('requester', input.plan.requester, notes);
-  if (collected.errors.length > 0) payload.errors = collected.errors;
-  if (collected.warnings.length > 0) payload.warnings = collected.warnings;
+  if (ctx.errors.length > 0) payload.errors = ctx.errors;
+  if (ctx.warnings.length > 0) payload.warnings = ctx.warnings;
   return { payload, notes: notes.list };
 }

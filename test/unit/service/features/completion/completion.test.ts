@@ -221,10 +221,10 @@ suite('completion: YAML plans', () => {
       'ticketing',
     ]);
     const flow = complete('kind: ProvisioningPlan\nidentity: { name: jane.doe, | }\naccountRequests: []\n');
-    assert.deepEqual(flow.labels, ['id', 'type']);
+    assert.deepEqual(flow.labels, ['displayName', 'id', 'type']);
     assert.equal(flow.item('id').insertText, 'id: ');
     const inKey = complete('kind: ProvisioningPlan\nidentity: { na|me: jane, id: x }\naccountRequests: []\n');
-    assert.deepEqual(inKey.labels, ['name', 'type']);
+    assert.deepEqual(inKey.labels, ['name', 'displayName', 'type']);
     const name = inKey.item('name');
     assert.equal(name.insertText, 'name', 'the colon and the value stay');
     assert.equal(inKey.text.slice(name.start, name.end), 'name');
