@@ -73,6 +73,7 @@ suite('dry-run view and its exported report: a password is shown as ********', (
       document: p.document,
       name: p.name,
       requests: p.simulation.requests,
+      activity: p.simulation.activity,
       simulation: p.simulation,
     }));
     const json = JSON.stringify(predictionJson(header, plans), null, 2);
