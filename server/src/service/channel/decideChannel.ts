@@ -50,8 +50,9 @@ export function decideChannel(view: AccountRequestView, catalog: MergedCatalog |
   const needed = requiredFeatures(operation, password);
   const missing = needed.filter((feature) => !source.features.includes(feature));
   if (password) {
-    if (flat === undefined && missing.length === 0)
+    if (flat === undefined && missing.length === 0) {
       return decideConnector(view, source, catalog, needed, true);
+    }
     return noneDecision(source, true, [passwordReason(source, flat, missing)]);
   }
   if (operation === 'Lock') return noneDecision(source, false, [lockReason()]);

@@ -155,7 +155,7 @@ suite('rule details of docs/rules.md', () => {
     assert.equal(lock.severity, 'error');
     assert.deepEqual([lock.start, lock.end], [text.indexOf('Lock'), text.indexOf('Lock') + 4]);
     assert.equal(lock.fixes?.length, 1);
-    const fix = quickFix(text, 'yaml', lock.fixes![0]!, undefined)!;
+    const fix = quickFix(text, 'yaml', lock.fixes[0]!, undefined)!;
     assert.equal(fix.title, 'Change the operation to Disable');
     const [edit] = fix.edits;
     const fixed = text.slice(0, edit!.start) + edit!.newText + text.slice(edit!.end);
