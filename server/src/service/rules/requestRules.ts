@@ -140,8 +140,8 @@ function fallbackRule({ view, decision }: RequestContext): Finding[] {
   if (!operation || !fallback || decision.channel === 'unknown') return [];
   const where =
     decision.channel === 'ticketing'
-      ? `ISC sends it as a ticket to the universal SDIM "${decision.target ?? ''}" (isc-plan's reading of a universal SDIM). Expect the service desk's hours or days`
-      : `a person will do it: ISC creates a manual work item${decision.target ? ` for ${decision.target}` : ''}. Expect hours or days`;
+      ? `ISC sends the ${operation.value} as a ticket to the universal SDIM "${decision.target ?? ''}" (isc-plan's reading of a universal SDIM). Expect the service desk's hours or days`
+      : `A person will do it: ISC creates a manual work item${decision.target ? ` for ${decision.target}` : ''}. Expect hours or days`;
   const verified =
     fallback.cause === 'flat-file'
       ? 'no verification until a newer file is uploaded and aggregated'
@@ -151,7 +151,7 @@ function fallbackRule({ view, decision }: RequestContext): Finding[] {
       'routed-to-manual',
       operation.node.start,
       operation.node.end,
-      `${fallback.why}, so no connector provisions this ${operation.value}: ${where}, and ${verified}.`,
+      `${fallback.why}. ${where}, and ${verified}.`,
     ),
   ];
 }

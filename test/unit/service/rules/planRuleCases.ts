@@ -48,7 +48,7 @@ export const PLAN_RULE_CASES: RuleCase[] = [
     yaml: plan('  - { nativeIdentity: Zoë 😀 Müller, source: Payroll, operation: Modify }\n'),
     needle: 'Modify',
     message:
-      /^Payroll is a flat-file source \(connectionType file\).*so no connector provisions this Modify: a person will do it: ISC creates a manual work item for payroll\.admin.*until a newer file is uploaded and aggregated\.$/,
+      /^Payroll is a flat-file source \(connectionType file\): ISC does not provision it through a connector, whatever its features say\. A person will do it: ISC creates a manual work item for payroll\.admin\..*until a newer file is uploaded and aggregated\.$/,
     fix: ['Payroll', 'Active Directory'],
   },
   {

@@ -193,7 +193,7 @@ suite('rule details of docs/rules.md', () => {
     assert.deepEqual(placed(found), ['routed-to-manual@3:34']);
     assert.equal(
       found[0]!.message,
-      'Payroll is a flat-file source (connectionType file): ISC does not provision it through a connector, whatever its features say, so no connector provisions this Modify: ISC sends it as a ticket to the universal SDIM "Universal Desk" (isc-plan\'s reading of a universal SDIM). Expect the service desk\'s hours or days, and no verification until a newer file is uploaded and aggregated.',
+      'Payroll is a flat-file source (connectionType file): ISC does not provision it through a connector, whatever its features say. ISC sends the Modify as a ticket to the universal SDIM "Universal Desk" (isc-plan\'s reading of a universal SDIM). Expect the service desk\'s hours or days, and no verification until a newer file is uploaded and aggregated.',
     );
     assert.deepEqual(
       plan('  - { source: Active Directory, operation: Modify, nativeIdentity: x }\n', catalog),
