@@ -135,7 +135,11 @@ suite('outline (document symbols)', () => {
       { kind: 'source', name: 'Workday', detail: 'Workday · direct · SEARCH' },
     ]);
     assert.deepEqual(shapes(outline({ 'x/sdims.sources.json': sdims }, 'x/sdims.sources.json')), [
-      { kind: 'integration', name: 'Jira SDIM', detail: 'JiraSDIM · universal: takes what no connector provisions' },
+      {
+        kind: 'integration',
+        name: 'Jira SDIM',
+        detail: 'JiraSDIM · universal: takes what no connector provisions',
+      },
     ]);
   });
 
