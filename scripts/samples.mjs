@@ -11,7 +11,7 @@ const cli = (args, expected = [0]) => {
   }
 };
 
-cli(['validate', 'samples/tenant', 'samples/export', 'samples/plans']);
+cli(['validate', 'samples/tenant', 'samples/export', 'samples/plans', 'samples/universal']);
 for (const step of process.env.ISC_PLAN_SAMPLE_STEPS?.split(',') ?? ['predict', 'simulate']) {
   if (step === 'predict') cli(['predict', 'samples/plans/jane-joins-finance.plan.yaml']);
   if (step === 'simulate')

@@ -29,8 +29,9 @@ export class PlanStatusItem implements vscode.Disposable {
       this.item.detail = undefined;
       return;
     }
-    const { connector, manual, ticketing, unknown } = status.channels;
+    const { connector, manual, ticketing, none, unknown } = status.channels;
     const parts = [`${connector} connector`, `${manual} manual`, `${ticketing} ticket`];
+    if (none > 0) parts.push(`${none} none`);
     if (unknown > 0) parts.push(`${unknown} unknown`);
     this.item.text = `$(plug) ${parts.join(' · ')}`;
     const catalogs = status.catalogs.map((c) => vscode.workspace.asRelativePath(c)).join(', ');

@@ -94,7 +94,7 @@ suite('language server over stdio: completion', () => {
     const list = await complete(uri, { line: 4, character: 13 });
     assert.deepEqual(
       list?.items.map((i) => i.label),
-      ['connector', 'manual', 'ticketing'],
+      ['connector', 'manual', 'ticketing', 'none'],
     );
   });
 

@@ -123,7 +123,10 @@ suite('language server over stdio: diagnostics', () => {
     const file = writeFile(
       root,
       'tenant/acme.sources.yaml',
-      CATALOG.replace('features: [DIRECT_PERMISSIONS]', 'features: [PROVISIONING]'),
+      CATALOG.replace(
+        'connectionType: file\n    features: [DIRECT_PERMISSIONS]',
+        'connectionType: direct\n    features: [PROVISIONING]',
+      ),
     );
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: URI.file(file).toString(), type: 2 }],

@@ -63,7 +63,7 @@ suite('language server over stdio: hover, code lens, quick fixes', () => {
     );
     assert.equal(
       prediction!.split('\n\n_Assumed:_')[0],
-      '**Channel: manual work item** → payroll\\.admin\n\n- Payroll has connectionType file and lacks the PROVISIONING feature, which Create needs through a connector, so ISC creates a manual work item for its owner payroll\\.admin\\.\n\n| started | committed | verified |\n| --- | --- | --- |\n| ~1 s | ~1 d (p90 13 d) | ~1.7 d (p90 14 d) |\n\nOutcomes: success 99 % · drift 2 %',
+      '**Channel: manual work item** → payroll\\.admin\n\n- Payroll is a flat\\-file source \\(connectionType file\\): ISC does not provision it through a connector, whatever its features say, so ISC creates a manual work item for its owner payroll\\.admin\\.\n\n| started | committed | verified |\n| --- | --- | --- |\n| ~1 s | ~1 d (p90 13 d) | ~1.7 d (p90 14 d) |\n\nOutcomes: success 99 % · drift 2 %',
     );
     assert.match(
       prediction!,

@@ -40,7 +40,7 @@ suite('cli: --catalog', () => {
   test('--catalog can be repeated: later files complete earlier ones', () => {
     folder.write(
       'tenant/extra.sources.yaml',
-      'kind: SourceCatalog\nsources:\n  - { name: Payroll, features: [PROVISIONING] }\n',
+      'kind: SourceCatalog\nsources:\n  - { name: Payroll, connectionType: direct, features: [PROVISIONING] }\n',
     );
     const args = [
       'plans/p.plan.yaml',

@@ -14,7 +14,7 @@ accountRequests:
 const WARNING_PLAN = `kind: ProvisioningPlan
 identity: { name: jane.doe }
 accountRequests:
-  - { source: Active Directory, operation: Lock, nativeIdentity: CN=Jane }
+  - { source: Active Directory, operation: Modify, nativeIdentity: CN=Jane, attributeRequests: [{ name: departmnet, operation: Set, value: Finance }] }
 `;
 
 /** The service's own diagnostics of a plan beside the shared catalog, as the contract expects them in every format. */
@@ -99,7 +99,7 @@ suite('cli: isc-plan validate output (docs/formats.md#cli-output)', () => {
     assert.equal(sarif.runs.length, 1);
     const [sarifRun] = sarif.runs;
     assert.equal(sarifRun!.tool.driver.name, 'isc-plan');
-    assert.equal(sarifRun!.tool.driver.rules.length, 27);
+    assert.equal(sarifRun!.tool.driver.rules.length, 28);
     assert.equal(sarifRun!.columnKind, 'utf16CodeUnits');
     assert.deepEqual(
       sarifRun!.results.map((r) => [

@@ -99,11 +99,12 @@ function buildMerged(
     integrationsManaging: (source) =>
       integrations.filter(
         (sdim) =>
-          sdim.universalManager ||
+          !sdim.universalManager &&
           sdim.managedSources.some(
             (ref) => ref === source.name || (source.id !== undefined && ref === source.id),
           ),
       ),
+    universalManagers: integrations.filter((sdim) => sdim.universalManager),
   };
   if (timeZone) merged.timeZone = timeZone;
   return merged;

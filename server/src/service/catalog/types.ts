@@ -134,6 +134,15 @@ export interface MergedCatalog {
   findSource(nameOrId: string): CatalogSource | undefined;
   /** Looks an SDIM up by name or id. */
   findIntegration(nameOrId: string): ServiceDeskIntegration | undefined;
-  /** The SDIMs that manage a source (more than one is a catalog error). */
+  /**
+   * The SDIMs whose managed sources list a source (more than one is a catalog error). Universal
+   * SDIMs are not among them: they take only what no connector provisions (`universalManagers`).
+   */
   integrationsManaging(source: CatalogSource): ServiceDeskIntegration[];
+  /**
+   * The SDIMs with `universalManager: true`, in merge order: the fallback of the channel decision's
+   * step 7 (docs/prediction-model.md#channel-decision). A catalog has at most one (ISC: one per
+   * tenant is assumed); the first is used.
+   */
+  universalManagers: ServiceDeskIntegration[];
 }

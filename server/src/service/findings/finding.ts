@@ -17,7 +17,8 @@ export const RULES = {
   'unknown-source': 'error',
   'missing-native-identity': 'error',
   'routed-to-manual': 'information',
-  'lock-not-automatable': 'warning',
+  'lock-not-automatable': 'error',
+  'password-not-provisionable': 'warning',
   'permissions-to-work-item': 'information',
   'manual-no-assignee': 'error',
   'channel-mismatch': 'warning',
@@ -26,7 +27,7 @@ export const RULES = {
   'add-to-single-valued': 'warning',
   'conflicting-attribute-requests': 'error',
   'conflicting-account-requests': 'error',
-  'delete-not-generated-by-isc': 'information',
+  'delete-account': 'information',
   'no-verification': 'warning',
   'invalid-cron': 'error',
   'duplicate-source': 'error',
@@ -44,6 +45,20 @@ export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
 export function isRuleCode(value: string): value is RuleCode {
   return Object.prototype.hasOwnProperty.call(RULES, value);
+}
+
+/**
+ * Former codes that `.isc-plan.yaml`, `--rule` and suppression comments still accept, with the
+ * code each now means (docs/rules.md#aliases). A finding always carries the current code.
+ */
+export const RULE_ALIASES: Readonly<Record<string, RuleCode>> = {
+  'delete-not-generated-by-isc': 'delete-account',
+};
+
+/** The rule a configured code names: itself, the code an alias stands for, or undefined. */
+export function ruleCodeOf(value: string): RuleCode | undefined {
+  if (isRuleCode(value)) return value;
+  return Object.prototype.hasOwnProperty.call(RULE_ALIASES, value) ? RULE_ALIASES[value] : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { Finding, RuleCode, Severity } from './finding';
-import { finding, isRuleCode, RULE_CODES } from './finding';
+import { finding, ruleCodeOf, RULE_CODES } from './finding';
 import { closest } from '../text/closest';
 
 /** A rule's configured severity, or `off`. */
@@ -13,10 +13,11 @@ const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hi
 
 /** Reads a `CODE=SEVERITY` option; returns an error message when it is not one. */
 export function parseRuleOption(option: string): { code: RuleCode; setting: RuleSetting } | string {
-  const [code = '', setting = ''] = option.split('=');
-  if (!isRuleCode(code)) {
-    const suggestion = closest(code, RULE_CODES);
-    return `unknown rule code "${code}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
+  const [written = '', setting = ''] = option.split('=');
+  const code = ruleCodeOf(written);
+  if (code === undefined) {
+    const suggestion = closest(written, RULE_CODES);
+    return `unknown rule code "${written}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
   }
   const normalised = setting === 'info' ? 'information' : setting;
   if (!SETTINGS.includes(normalised as RuleSetting)) {
@@ -48,7 +49,7 @@ export function parseRuleConfig(text: string): { rules: RuleConfig; findings: Fi
     const setting = scalarText(item.value?.value);
     const parsed = parseRuleOption(`${code}=${setting}`);
     if (typeof parsed === 'string') {
-      const range = (isRuleCode(code) ? item.value?.range : item.key?.range) ?? [0, 0];
+      const range = (ruleCodeOf(code) !== undefined ? item.value?.range : item.key?.range) ?? [0, 0];
       findings.push(finding('schema', range[0]!, range[1]!, `.isc-plan.yaml: ${parsed}.`));
     } else {
       rules[parsed.code] = parsed.setting;

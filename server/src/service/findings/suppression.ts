@@ -1,4 +1,5 @@
 import type { Finding } from './finding';
+import { ruleCodeOf } from './finding';
 
 interface LineSuppression {
   start: number;
@@ -20,7 +21,10 @@ export function applySuppressions(text: string, findings: readonly Finding[]): F
   const lines: LineSuppression[] = [];
   const pattern = /#\s*isc-plan-disable(-next-line)?(?=[\s,]|$)([^\n]*)/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const codes = (match[2] ?? '').split(/[\s,]+/).filter((c) => c !== '');
+    const codes = (match[2] ?? '')
+      .split(/[\s,]+/)
+      .filter((c) => c !== '')
+      .map((c) => ruleCodeOf(c) ?? c);
     if (match[1]) {
       const lineEnd = text.indexOf('\n', match.index);
       if (lineEnd === -1) continue;

@@ -78,7 +78,9 @@ export function scenarioNames(input: Pick<PredictionInput, 'catalog' | 'requests
   for (const integration of input.catalog?.serviceDeskIntegrations ?? []) integrations.add(integration.name);
   for (const request of input.requests) {
     if (request.decision.declaredOnly) sources.add(request.source);
-    for (const part of request.decision.parts) if (part.target) owners.add(part.target);
+    for (const part of request.decision.parts) {
+      if (part.channel === 'manual' && part.target) owners.add(part.target);
+    }
     if (request.decision.channel === 'manual' && request.decision.target) owners.add(request.decision.target);
   }
   return { sources: [...sources], owners: [...owners], integrations: [...integrations] };

@@ -23,7 +23,7 @@ export function requestRules(ctx: RequestContext): Finding[] {
     ...channelMismatch(ctx),
     ...integrationMismatch(ctx),
     ...attributeRules(ctx.view, ctx.decision.source),
-    ...deleteNotGenerated(ctx),
+    ...deleteAccount(ctx),
     ...noVerification(ctx),
   ];
 }
@@ -83,52 +83,99 @@ function missingNativeIdentity({ view }: RequestContext): Finding[] {
   ];
 }
 
-function routing({ view, decision }: RequestContext): Finding[] {
-  const findings: Finding[] = [];
-  const operation = view.operation;
+function routing(ctx: RequestContext): Finding[] {
+  const { view, decision } = ctx;
+  const findings: Finding[] = [...lockRule(ctx), ...passwordRule(ctx), ...fallbackRule(ctx)];
   const source = decision.source;
-  if (operation && operation.value === 'Lock' && decision.channel !== 'ticketing') {
-    findings.push(
-      finding(
-        'lock-not-automatable',
-        operation.node.start,
-        operation.node.end,
-        `No connector can lock an account: ISC has no lock action (accounts are locked only on the source), so this becomes a manual task${decision.target ? ` for ${decision.target}` : ''}. Use Disable if the goal is to stop access.`,
-      ),
-    );
-  } else if (operation && decision.channel === 'manual' && decision.missingFeatures.length > 0 && source) {
-    const features = decision.missingFeatures.join(' and ');
-    findings.push(
-      finding(
-        'routed-to-manual',
-        operation.node.start,
-        operation.node.end,
-        `${source.name} lacks ${features}, which ${operation.value} needs through a connector, so a person will do it: ISC creates a manual work item${decision.target ? ` for ${decision.target}` : ''}. Expect hours or days, and no verification until the next aggregation.`,
-      ),
-    );
-  }
   if (decision.channel === 'manual' && source && !decision.target && view.source) {
     findings.push(
       finding(
         'manual-no-assignee',
         view.source.node.start,
         view.source.node.end,
-        `${source.name} has no owner, so nobody would receive the manual work item for this ${operation?.value ?? 'request'}. Set the source's owner in ISC (and in the catalog).`,
+        `${source.name} has no owner, so nobody would receive the manual work item for this ${view.operation?.value ?? 'request'}. Set the source's owner in ISC (and in the catalog).`,
       ),
     );
   }
+  return [...findings, ...splitRules(ctx)];
+}
+
+/** A Lock: ISC has no lock action and creates no task, so nothing happens (docs/isc-behaviour.md#lock-no-command). */
+function lockRule({ view, decision }: RequestContext): Finding[] {
+  const operation = view.operation;
+  if (operation?.value !== 'Lock' || decision.channel === 'ticketing') return [];
+  return [
+    finding(
+      'lock-not-automatable',
+      operation.node.start,
+      operation.node.end,
+      'Nothing will happen: ISC has no lock action (no connector command locks an account) and creates no task for a Lock; accounts get locked only on the source itself. Use Disable to stop access.',
+      [{ ...changeTo(operation.node, 'Disable'), title: 'Change the operation to Disable' }],
+    ),
+  ];
+}
+
+/** A password change ISC cannot make (channel none, docs/isc-behaviour.md#password-channel). */
+function passwordRule({ view, decision }: RequestContext): Finding[] {
+  if (decision.channel !== 'none' || !decision.password || !decision.source) return [];
+  const attribute = view.attributeRequests.find(
+    (a) => a.name?.value.toLowerCase() === 'password' && a.operation?.value !== 'Remove',
+  );
+  const node = attribute?.name?.node ?? view.operation?.node;
+  if (!node) return [];
+  return [
+    finding(
+      'password-not-provisionable',
+      node.start,
+      node.end,
+      `ISC cannot change this password: ${decision.reasons[0] ?? ''} Change it on the source itself, or give the source PROVISIONING and PASSWORD if its connector can set passwords.`,
+    ),
+  ];
+}
+
+/** No connector provisions the request: it goes to the fallback of step 7 (a work item, or a universal SDIM's ticket). */
+function fallbackRule({ view, decision }: RequestContext): Finding[] {
+  const operation = view.operation;
+  const fallback = decision.fallback;
+  if (!operation || !fallback || decision.channel === 'unknown') return [];
+  const where =
+    decision.channel === 'ticketing'
+      ? `ISC sends the ${operation.value} as a ticket to the universal SDIM "${decision.target ?? ''}" (isc-plan's reading of a universal SDIM). Expect the service desk's hours or days`
+      : `A person will do it: ISC creates a manual work item${decision.target ? ` for ${decision.target}` : ''}. Expect hours or days`;
+  const verified =
+    fallback.cause === 'flat-file'
+      ? 'no verification until a newer file is uploaded and aggregated'
+      : 'no verification until the next aggregation';
+  return [
+    finding(
+      'routed-to-manual',
+      operation.node.start,
+      operation.node.end,
+      `${fallback.why}. ${where}, and ${verified}.`,
+    ),
+  ];
+}
+
+/** The permission requests a NO_PERMISSIONS_PROVISIONING source splits off (step 8). */
+function splitRules({ view, decision }: RequestContext): Finding[] {
+  const findings: Finding[] = [];
+  const source = decision.source;
+  const key = view.permissionKey;
+  if (!key || !source) return findings;
   for (const part of decision.parts) {
-    const key = view.permissionKey;
-    if (!key || !source) continue;
+    const to =
+      part.channel === 'ticketing'
+        ? `a ticket for the universal SDIM "${part.target ?? ''}" (isc-plan's reading of a universal SDIM)`
+        : `a manual work item${part.target ? ` for ${part.target}` : ''}`;
     findings.push(
       finding(
         'permissions-to-work-item',
         key.start,
         key.end,
-        `${source.name} has NO_PERMISSIONS_PROVISIONING: ISC splits these permission requests off into a manual work item${part.target ? ` for ${part.target}` : ''}; the rest goes to the connector.`,
+        `${source.name} has NO_PERMISSIONS_PROVISIONING: ISC splits these permission requests off into ${to}; the rest goes to the connector.`,
       ),
     );
-    if (!part.target) {
+    if (part.channel === 'manual' && !part.target) {
       findings.push(
         finding(
           'manual-no-assignee',
@@ -196,22 +243,23 @@ function integrationMismatch({ view, decision, catalog }: RequestContext): Findi
   return [finding('channel-mismatch', start, end, message, [changeTo(integration.node, right)])];
 }
 
-function deleteNotGenerated({ view }: RequestContext): Finding[] {
+/** Where a Delete comes from in ISC and what it needs (docs/isc-behaviour.md#delete-account). */
+function deleteAccount({ view }: RequestContext): Finding[] {
   const operation = view.operation;
   if (operation?.value !== 'Delete') return [];
   return [
     finding(
-      'delete-not-generated-by-isc',
+      'delete-account',
       operation.node.start,
       operation.node.end,
-      `ISC's lifecycle events never send Delete on their own (leavers are disabled): this Delete (std:account:delete) must come from an account deletion request, which may need approval, or a BeforeProvisioning rule.`,
+      'ISC sends a Delete (std:account:delete on a SaaS connector) from: a lifecycle state configured to delete accounts (on connectors that support deletion; on disconnected sources ISC creates a work item instead); a Delete Account request, which needs approval (by default the source owner reviews it); or a BeforeProvisioning rule that changes the operation. Without one of these, a leaver is disabled, not deleted.',
     ),
   ];
 }
 
 function noVerification({ view, decision }: RequestContext): Finding[] {
   const source = decision.source;
-  if (!source || !view.source) return [];
+  if (!source || !view.source || decision.channel === 'none') return [];
   const noAggregation = source.features.includes('NO_AGGREGATION');
   const none = source.aggregation?.schedule?.trim().toLowerCase() === 'none';
   if (!noAggregation && !none) return [];

@@ -184,9 +184,10 @@ suite('catalogs: every accepted shape (docs/formats.md#catalogs, #exports)', () 
     const catalog = catalogFor(files, 'p.plan.yaml');
     assert.equal(catalog.findIntegration('Remedy Everything')?.universalManager, true);
     assert.deepEqual(
-      catalog.integrationsManaging(catalog.findSource('Workday')!).map((s) => s.name),
+      catalog.universalManagers.map((s) => s.name),
       ['Remedy Everything'],
     );
+    assert.deepEqual(catalog.integrationsManaging(catalog.findSource('Workday')!), []);
     assert.equal(catalog.findIntegration('Jira Payroll Desk')?.provisioningRequestExpiration, 12);
   });
 

@@ -1,50 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readCatalogDocument } from '../../../../server/src/service/catalog/read';
-import { mergeCatalogs } from '../../../../server/src/service/catalog/merge';
-import type { MergedCatalog } from '../../../../server/src/service/catalog/types';
-import type { ChannelDecision } from '../../../../server/src/service/channel/decideChannel';
-import { decideChannel } from '../../../../server/src/service/channel/decideChannel';
-import { viewAccountRequest } from '../../../../server/src/service/request/accountRequestView';
-import { DEFAULT_LIMITS } from '../../../../server/src/service/syntax/limits';
-import { parseYamlText } from '../../../../server/src/service/syntax/yamlSyntax';
-import { CATALOG } from '../../helpers';
-
-/** The merged catalog of one YAML catalog text. */
-function catalogOf(yaml: string): MergedCatalog {
-  const [doc] = parseYamlText(yaml, DEFAULT_LIMITS);
-  const content = readCatalogDocument('/ws/t.sources.yaml', doc!.root);
-  assert.ok(content, 'the test catalog must be recognised');
-  return mergeCatalogs([content]);
-}
-
-/** Decides the channel of one request written as a YAML mapping. */
-function decide(
-  request: string,
-  catalog: MergedCatalog | 'no catalog' = catalogOf(CATALOG),
-): ChannelDecision {
-  const [doc] = parseYamlText(request, DEFAULT_LIMITS);
-  const root = doc!.root;
-  assert.ok(root?.kind === 'map', 'the test request must be a mapping');
-  return decideChannel(viewAccountRequest(root), catalog === 'no catalog' ? undefined : catalog);
-}
-
-/** A catalog with one source `S` (owned by s.owner) that has exactly `features`. */
-function oneSource(features: string[], extra = ''): MergedCatalog {
-  return catalogOf(
-    `kind: SourceCatalog\nsources:\n  - { name: S, id: s-id-1, features: [${features.join(', ')}], owner: { name: s.owner } }\n${extra}`,
-  );
-}
-
-function summary(d: ChannelDecision): {
-  channel: string;
-  target: string | null;
-  missing: string[];
-  parts: number;
-} {
-  return { channel: d.channel, target: d.target, missing: d.missingFeatures, parts: d.parts.length };
-}
-
-const PASSWORD_SET = 'attributeRequests: [{ name: password, operation: Set, value: x }]';
+import { PASSWORD_SET, catalogOf, decide, oneSource, summary } from './channelHelpers';
 const PASSWORD_ADD = 'attributeRequests: [{ name: password, operation: Add, value: x }]';
 const PASSWORD_REMOVE = 'attributeRequests: [{ name: password, operation: Remove }]';
 
@@ -53,7 +8,7 @@ const FEATURE_ROWS: {
   operation: string;
   features: string[];
   extra?: string;
-  channel: 'connector' | 'manual';
+  channel: 'connector' | 'manual' | 'none';
   missing: string[];
 }[] = [
   { operation: 'Create', features: ['PROVISIONING'], channel: 'connector', missing: [] },
@@ -77,27 +32,9 @@ const FEATURE_ROWS: {
     channel: 'connector',
     missing: [],
   },
-  {
-    operation: 'Modify',
-    features: ['PROVISIONING'],
-    extra: PASSWORD_SET,
-    channel: 'manual',
-    missing: ['PASSWORD'],
-  },
-  {
-    operation: 'Modify',
-    features: ['PROVISIONING'],
-    extra: PASSWORD_ADD,
-    channel: 'manual',
-    missing: ['PASSWORD'],
-  },
-  {
-    operation: 'Modify',
-    features: ['PASSWORD'],
-    extra: PASSWORD_SET,
-    channel: 'manual',
-    missing: ['PROVISIONING'],
-  },
+  { operation: 'Modify', features: ['PROVISIONING'], extra: PASSWORD_SET, channel: 'none', missing: [] },
+  { operation: 'Modify', features: ['PROVISIONING'], extra: PASSWORD_ADD, channel: 'none', missing: [] },
+  { operation: 'Modify', features: ['PASSWORD'], extra: PASSWORD_SET, channel: 'none', missing: [] },
   {
     operation: 'Modify',
     features: ['PROVISIONING'],
@@ -108,10 +45,10 @@ const FEATURE_ROWS: {
   {
     operation: 'Lock',
     features: ['PROVISIONING', 'ENABLE', 'UNLOCK', 'PASSWORD'],
-    channel: 'manual',
+    channel: 'none',
     missing: [],
   },
-  { operation: 'Lock', features: [], channel: 'manual', missing: [] },
+  { operation: 'Lock', features: [], channel: 'none', missing: [] },
 ];
 
 suite('channel decision (docs/prediction-model.md#channel-decision)', () => {
@@ -167,16 +104,6 @@ suite('channel decision (docs/prediction-model.md#channel-decision)', () => {
       });
     });
 
-    test('universalManager: true manages every source, whatever its features', () => {
-      const catalog = oneSource(
-        ['PROVISIONING', 'ENABLE'],
-        'serviceDeskIntegrations:\n  - { name: Universal Desk, universalManager: true }\n',
-      );
-      const d = decide('{ source: S, operation: Disable, nativeIdentity: x }', catalog);
-      assert.deepEqual(summary(d), { channel: 'ticketing', target: 'Universal Desk', missing: [], parts: 0 });
-      assert.match(d.reasons[0]!, /universal manager/);
-    });
-
     test('the SDIM takes the whole request: no permission split, even with NO_PERMISSIONS_PROVISIONING', () => {
       const catalog = oneSource(
         ['PROVISIONING', 'NO_PERMISSIONS_PROVISIONING'],
@@ -194,7 +121,7 @@ suite('channel decision (docs/prediction-model.md#channel-decision)', () => {
     });
   });
 
-  suite('steps 3 and 4: features decide connector or manual', () => {
+  suite('steps 3 to 7: password, Lock, features decide connector, manual or none', () => {
     for (const row of FEATURE_ROWS) {
       const what = row.extra?.includes('password')
         ? ` (password ${/Set|Add|Remove/.exec(row.extra)![0]})`
@@ -205,7 +132,7 @@ suite('channel decision (docs/prediction-model.md#channel-decision)', () => {
           `{ source: S, operation: ${row.operation}, nativeIdentity: x${extra} }`,
           oneSource(row.features),
         );
-        const target = row.channel === 'connector' ? 'S' : 's.owner';
+        const target = row.channel === 'connector' ? 'S' : row.channel === 'manual' ? 's.owner' : null;
         assert.deepEqual(summary(d), { channel: row.channel, target, missing: row.missing, parts: 0 });
         for (const feature of row.missing) {
           assert.ok(
@@ -226,28 +153,22 @@ suite('channel decision (docs/prediction-model.md#channel-decision)', () => {
       ]);
     });
 
-    test('the manual reason names the connection type, the missing feature and the owner', () => {
-      const d = decide('{ source: Payroll, operation: Modify, nativeIdentity: x }');
+    test('the manual reason names the missing feature and the owner', () => {
+      const d = decide('{ source: S, operation: Modify, nativeIdentity: x }', oneSource(['ENABLE']));
       assert.deepEqual(d.reasons, [
-        'Payroll has connectionType file and lacks the PROVISIONING feature, which Modify needs through a connector, so ISC creates a manual work item for its owner payroll.admin.',
+        'S lacks the PROVISIONING feature, which Modify needs through a connector, so ISC creates a manual work item for its owner s.owner.',
       ]);
-    });
-
-    test('a Lock reason says ISC has no lock action', () => {
-      assert.match(
-        decide('{ source: Active Directory, operation: Lock, nativeIdentity: x }').reasons[0]!,
-        /ISC offers no lock action/,
-      );
+      assert.deepEqual(d.fallback?.cause, 'missing-features');
     });
 
     test('a manual request to a source without owner has no target, and the reason says nobody would receive it', () => {
       const d = decide('{ source: Orphan Files, operation: Modify, nativeIdentity: x }');
-      assert.deepEqual(summary(d), { channel: 'manual', target: null, missing: ['PROVISIONING'], parts: 0 });
+      assert.deepEqual(summary(d), { channel: 'manual', target: null, missing: [], parts: 0 });
       assert.match(d.reasons[0]!, /the source has no owner, so nobody would receive it/);
     });
   });
 
-  suite('step 5: NO_PERMISSIONS_PROVISIONING splits the permission requests', () => {
+  suite('step 8: NO_PERMISSIONS_PROVISIONING splits the permission requests off to the fallback', () => {
     test('a connector request with permission requests gets a manual part for the owner', () => {
       const d = decide(
         "{ source: File Share, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'a', operation: Add }, { target: 'b', operation: Add }] }",

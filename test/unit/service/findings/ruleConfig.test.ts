@@ -3,7 +3,7 @@ import { parseRuleConfig, parseRuleOption } from '../../../../server/src/service
 import type { Diagnostic } from '../../helpers';
 import { CATALOG, crlf, diagnose, rangeOf } from '../../helpers';
 
-/** A plan with an unknown attribute (warning), a manual request (information) and a Lock (warning). */
+/** A plan with an unknown attribute (warning), a manual request (information) and a Lock (error). */
 const PLAN = `kind: ProvisioningPlan
 identity: { name: jane.doe }
 accountRequests:
@@ -29,7 +29,7 @@ const ALL = [
   'unknown-attribute:warning:7',
   'unknown-attribute:warning:8',
   'routed-to-manual:information:9',
-  'lock-not-automatable:warning:10',
+  'lock-not-automatable:error:10',
 ];
 
 suite('rule configuration (docs/rules.md#configuration)', () => {
@@ -41,9 +41,9 @@ suite('rule configuration (docs/rules.md#configuration)', () => {
     const found = check(PLAN, {
       'unknown-attribute': 'off',
       'routed-to-manual': 'hint',
-      'lock-not-automatable': 'error',
+      'lock-not-automatable': 'warning',
     });
-    assert.deepEqual(codes(found), ['routed-to-manual:hint:9', 'lock-not-automatable:error:10']);
+    assert.deepEqual(codes(found), ['routed-to-manual:hint:9', 'lock-not-automatable:warning:10']);
   });
 
   test('.isc-plan.yaml is read into the same configuration', () => {
@@ -56,10 +56,7 @@ suite('rule configuration (docs/rules.md#configuration)', () => {
       'no-verification': 'information',
     });
     assert.deepEqual(findings, []);
-    assert.deepEqual(codes(check(PLAN, rules)), [
-      'routed-to-manual:hint:9',
-      'lock-not-automatable:warning:10',
-    ]);
+    assert.deepEqual(codes(check(PLAN, rules)), ['routed-to-manual:hint:9', 'lock-not-automatable:error:10']);
   });
 
   test('the flow style works too', () => {
@@ -96,6 +93,20 @@ suite('rule configuration (docs/rules.md#configuration)', () => {
     );
   });
 
+  test('the former code delete-not-generated-by-isc still configures delete-account (an alias)', () => {
+    const text = 'rules:\n  delete-not-generated-by-isc: off\n';
+    const { rules, findings } = parseRuleConfig(text);
+    assert.deepEqual(rules, { 'delete-account': 'off' });
+    assert.deepEqual(findings, []);
+    const plan = `${PLAN}  - { source: Active Directory, operation: Delete, nativeIdentity: CN=Old }\n`;
+    assert.deepEqual(codes(check(plan)).slice(-1), ['delete-account:information:11']);
+    assert.deepEqual(codes(check(plan, rules)).slice(-1), ['lock-not-automatable:error:10']);
+    assert.deepEqual(parseRuleOption('delete-not-generated-by-isc=hint'), {
+      code: 'delete-account',
+      setting: 'hint',
+    });
+  });
+
   test('--rule CODE=SEVERITY is parsed the same way', () => {
     assert.deepEqual(parseRuleOption('unknown-attribute=off'), { code: 'unknown-attribute', setting: 'off' });
     assert.deepEqual(parseRuleOption('no-catalog=error'), { code: 'no-catalog', setting: 'error' });
@@ -115,7 +126,7 @@ suite('suppression comments in YAML files (docs/rules.md#configuration)', () => 
     const plan = `# isc-plan-disable unknown-attribute\n${PLAN}`;
     assert.deepEqual(codes(check(plan)), [
       'routed-to-manual:information:10',
-      'lock-not-automatable:warning:11',
+      'lock-not-automatable:error:11',
     ]);
   });
 
@@ -133,7 +144,7 @@ suite('suppression comments in YAML files (docs/rules.md#configuration)', () => 
     assert.deepEqual(codes(found), [
       'unknown-attribute:warning:9',
       'routed-to-manual:information:10',
-      'lock-not-automatable:warning:11',
+      'lock-not-automatable:error:11',
     ]);
     assert.deepEqual(found[0]!.range, rangeOf(plan, 'titel'));
   });
@@ -156,7 +167,7 @@ suite('suppression comments in YAML files (docs/rules.md#configuration)', () => 
     assert.deepEqual(codes(check(plan)), [
       'unknown-attribute:warning:9',
       'routed-to-manual:information:10',
-      'lock-not-automatable:warning:11',
+      'lock-not-automatable:error:11',
     ]);
   });
 
@@ -167,6 +178,18 @@ suite('suppression comments in YAML files (docs/rules.md#configuration)', () => 
       'unknown-attribute:error:9',
       'routed-to-manual:information:10',
     ]);
+  });
+
+  test('the former code delete-not-generated-by-isc still suppresses delete-account (an alias)', () => {
+    const plan = `${PLAN}  - { source: Active Directory, operation: Delete, nativeIdentity: CN=Old }\n`;
+    assert.ok(codes(check(plan)).includes('delete-account:information:11'));
+    const file = `# isc-plan-disable delete-not-generated-by-isc\n${plan}`;
+    assert.ok(!check(file).some((d) => d.code === 'delete-account'));
+    const line = plan.replace(
+      '  - { source: Active Directory, operation: Delete',
+      '  # isc-plan-disable-next-line delete-not-generated-by-isc\n  - { source: Active Directory, operation: Delete',
+    );
+    assert.deepEqual(codes(check(line)), codes(check(PLAN)));
   });
 
   test('JSON has no comments: JSON plans cannot suppress, only the configuration applies there', () => {

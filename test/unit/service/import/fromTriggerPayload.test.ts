@@ -36,6 +36,18 @@ function cores(planText: string): RequestCore[][] {
   });
 }
 
+/** The predicted channel of every request of every plan of a file. */
+function channelsOf(planFile: string): string[][] {
+  let json = '';
+  main(['predict', planFile, '--format', 'json', '--runs', '5'], {
+    cwd: REPO_ROOT,
+    stdout: (t) => (json += t),
+    stderr: () => undefined,
+  });
+  const report = JSON.parse(json) as { plans: { requests: { channel: string }[] }[] };
+  return report.plans.map((plan) => plan.requests.map((r) => r.channel));
+}
+
 suite('import: Provisioning Completed trigger payloads', () => {
   test('the trigger schema example (snippet): recorded result, target and ticket beside the request', () => {
     const { planText, kind } = importFile(
@@ -190,7 +202,10 @@ accountRequests:
       });
       assert.equal(code, 0, name);
       const original = cores(fs.readFileSync(planFile, 'utf8'));
-      assert.deepEqual(cores(importFile(`${name}.json`, stdout).planText), original, name);
+      // ISC does nothing for a request of channel none (a Lock, a password it cannot change): no payload item.
+      const none = channelsOf(planFile).map((plan) => plan.map((channel) => channel === 'none'));
+      const done = original.map((plan, p) => plan.filter((_, r) => !none[p]![r]));
+      assert.deepEqual(cores(importFile(`${name}.json`, stdout).planText), done, name);
     }
   });
 });

@@ -53,10 +53,11 @@ export function catalog(spec: CatalogSpec = {}): MergedCatalog {
     integrationsManaging: (src) =>
       integrations.filter(
         (i) =>
-          i.universalManager ||
-          i.managedSources.includes(src.name) ||
-          (src.id !== undefined && i.managedSources.includes(src.id)),
+          !i.universalManager &&
+          (i.managedSources.includes(src.name) ||
+            (src.id !== undefined && i.managedSources.includes(src.id))),
       ),
+    universalManagers: integrations.filter((i) => i.universalManager),
   };
   if (spec.timeZone !== undefined) merged.timeZone = spec.timeZone;
   return merged;

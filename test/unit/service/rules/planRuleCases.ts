@@ -47,17 +47,30 @@ export const PLAN_RULE_CASES: RuleCase[] = [
     role: 'plan',
     yaml: plan('  - { nativeIdentity: Zoë 😀 Müller, source: Payroll, operation: Modify }\n'),
     needle: 'Modify',
-    message: /Payroll lacks PROVISIONING.*manual work item for payroll\.admin/,
+    message:
+      /^Payroll is a flat-file source \(connectionType file\): ISC does not provision it through a connector, whatever its features say\. A person will do it: ISC creates a manual work item for payroll\.admin\..*until a newer file is uploaded and aggregated\.$/,
     fix: ['Payroll', 'Active Directory'],
   },
   {
     code: 'lock-not-automatable',
-    severity: 'warning',
+    severity: 'error',
     role: 'plan',
     yaml: plan('  - { nativeIdentity: CN=Zoë 😀 Müller, source: Active Directory, operation: Lock }\n'),
     needle: 'Lock',
-    message: /No connector can lock an account.*manual task for ad\.admin/,
+    message: /^Nothing will happen: ISC has no lock action .* and creates no task for a Lock;.*Use Disable/,
     fix: ['operation: Lock', 'operation: Unlock'],
+  },
+  {
+    code: 'password-not-provisionable',
+    severity: 'warning',
+    role: 'plan',
+    yaml: plan(
+      "  - { nativeIdentity: Zoë 😀 Müller, source: Mainframe, operation: Modify, attributeRequests: [{ name: password, operation: Set, value: '${NEW_PASSWORD}' }] }\n",
+    ),
+    needle: 'password',
+    message:
+      /^ISC cannot change this password: Mainframe lacks the PASSWORD feature, and ISC changes passwords only through Password Management.*no work item and no ticket/,
+    fix: ['source: Mainframe', 'source: Active Directory'],
   },
   {
     code: 'permissions-to-work-item',
@@ -162,12 +175,13 @@ export const PLAN_RULE_CASES: RuleCase[] = [
     ],
   },
   {
-    code: 'delete-not-generated-by-isc',
+    code: 'delete-account',
     severity: 'information',
     role: 'plan',
     yaml: plan('  - { nativeIdentity: CN=Zoë 😀 Müller, source: Active Directory, operation: Delete }\n'),
     needle: 'Delete',
-    message: /never send Delete on their own/,
+    message:
+      /lifecycle state configured to delete accounts .*disconnected sources ISC creates a work item.*Delete Account request, which needs approval \(by default the source owner reviews it\).*BeforeProvisioning rule/,
     fix: ['operation: Delete', 'operation: Disable'],
   },
   {

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from '../../helpers';
-import { CATALOG, diagnose, rangeOf } from '../../helpers';
+import { CATALOG, diagnose, rangeOf, ROOT, serviceFor } from '../../helpers';
+import { quickFix } from '../../../../server/src/service/features/edits/quickFixes';
+import * as path from 'node:path';
 
 const HEAD = 'kind: ProvisioningPlan\nidentity: { name: jane.doe }\naccountRequests:\n';
 
@@ -76,12 +78,12 @@ suite('rule details of docs/rules.md', () => {
     [
       'Modify then Delete',
       ['Modify', 'Delete'],
-      ['delete-not-generated-by-isc@4:68', 'conflicting-account-requests@4:68'],
+      ['delete-account@4:68', 'conflicting-account-requests@4:68'],
     ],
     [
       'Delete then Modify',
       ['Delete', 'Modify'],
-      ['delete-not-generated-by-isc@3:68', 'conflicting-account-requests@4:68'],
+      ['delete-account@3:68', 'conflicting-account-requests@4:68'],
     ],
     ['Enable then Disable', ['Enable', 'Disable'], ['conflicting-account-requests@4:68']],
     [
@@ -105,7 +107,7 @@ suite('rule details of docs/rules.md', () => {
       plan(
         '  - { source: Active Directory, nativeIdentity: CN=A, operation: Delete }\n  - { source: Active Directory, nativeIdentity: CN=B, operation: Enable }\n',
       ).map((d) => d.code),
-      ['delete-not-generated-by-isc'],
+      ['delete-account'],
     );
   });
 
@@ -141,6 +143,74 @@ suite('rule details of docs/rules.md', () => {
       plan('  - { source: Nowhere, operation: Create, channel: manual }\n').map((d) => d.code),
       ['unknown-source'],
     );
+  });
+
+  test('lock-not-automatable: an error whose quick fix changes the operation to Disable', () => {
+    const text = `${HEAD}  - { source: Active Directory, operation: Lock, nativeIdentity: x }\n`;
+    const files = { 'acme.sources.yaml': CATALOG, 'p.plan.yaml': text };
+    const service = serviceFor(files);
+    const file = path.join(ROOT, 'p.plan.yaml');
+    service.open(file, text);
+    const lock = service.findings(file).find((f) => f.code === 'lock-not-automatable')!;
+    assert.equal(lock.severity, 'error');
+    assert.deepEqual([lock.start, lock.end], [text.indexOf('Lock'), text.indexOf('Lock') + 4]);
+    assert.equal(lock.fixes?.length, 1);
+    const fix = quickFix(text, 'yaml', lock.fixes[0]!, undefined)!;
+    assert.equal(fix.title, 'Change the operation to Disable');
+    const [edit] = fix.edits;
+    const fixed = text.slice(0, edit!.start) + edit!.newText + text.slice(edit!.end);
+    assert.equal(fixed, text.replace('operation: Lock', 'operation: Disable'));
+  });
+
+  test('password-not-provisionable: on the password attribute, not for Remove, not with PASSWORD', () => {
+    const text =
+      "  - { source: Mainframe, operation: Modify, nativeIdentity: x, attributeRequests: [{ name: password, operation: Set, value: '${PW}' }] }\n";
+    assert.deepEqual(
+      plan(text).map((d) => [d.code, d.severity, d.range]),
+      [['password-not-provisionable', 'warning', rangeOf(HEAD + text, 'password')]],
+    );
+    assert.deepEqual(
+      plan(text.replace('operation: Set', 'operation: Remove')).map((d) => d.code),
+      ['no-verification'],
+    );
+    assert.deepEqual(plan(text.replace('Mainframe', 'Active Directory')), []);
+    const flat =
+      "  - { source: Payroll, operation: Modify, nativeIdentity: x, attributeRequests: [{ name: password, operation: Set, value: '${PW}' }] }\n";
+    const found = plan(flat);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['password-not-provisionable'],
+    );
+    assert.match(
+      found[0]!.message,
+      /Payroll is a flat-file source \(connectionType file\), and ISC changes passwords only through Password Management/,
+    );
+  });
+
+  test('routed-to-manual: a universal SDIM takes what no connector provisions, as a ticket', () => {
+    const catalog = `${CATALOG}  - { name: Universal Desk, type: ServiceNowSDIM, universalManager: true, statusMap: { closed: Committed } }\n`;
+    const found = plan('  - { source: Payroll, operation: Modify, nativeIdentity: x }\n', catalog);
+    assert.deepEqual(placed(found), ['routed-to-manual@3:34']);
+    assert.equal(
+      found[0]!.message,
+      'Payroll is a flat-file source (connectionType file): ISC does not provision it through a connector, whatever its features say. ISC sends the Modify as a ticket to the universal SDIM "Universal Desk" (isc-plan\'s reading of a universal SDIM). Expect the service desk\'s hours or days, and no verification until a newer file is uploaded and aggregated.',
+    );
+    assert.deepEqual(
+      plan('  - { source: Active Directory, operation: Modify, nativeIdentity: x }\n', catalog),
+      [],
+    );
+  });
+
+  test('permissions-to-work-item: with a universal SDIM the permission requests become its ticket', () => {
+    const catalog = `${CATALOG}  - { name: Universal Desk, universalManager: true, statusMap: { closed: Committed } }\n`;
+    const text =
+      "  - { source: File Share, operation: Modify, nativeIdentity: x, permissionRequests: [{ target: 'f', operation: Add }] }\n";
+    const found = plan(text, catalog);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.range]),
+      [['permissions-to-work-item', rangeOf(HEAD + text, 'permissionRequests')]],
+    );
+    assert.match(found[0]!.message, /into a ticket for the universal SDIM "Universal Desk"/);
   });
 
   test('lock-not-automatable: not when an SDIM manages the source (the ticket may do it)', () => {

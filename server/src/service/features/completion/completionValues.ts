@@ -5,6 +5,7 @@ import type {
   ServiceDeskIntegration,
 } from '../../catalog/types';
 import { OPERATIONS, requiredFeatures } from '../../channel/decideChannel';
+import { flatFileMark } from '../../channel/fallback';
 import type { ParsedDocument } from '../../document/sourceFile';
 import type { SchemaAt } from '../../schema/schemaPath';
 import { deref, describeSchema, enumOf } from '../../schema/schemaPath';
@@ -92,19 +93,24 @@ function channelDetail(source: CatalogSource, operation: string | undefined, cat
   }
   const sdim = catalog.integrationsManaging(source)[0];
   if (sdim) return `${operation} → ticket via ${sdim.name}`;
+  if (operation === 'Lock') return `${operation} → nothing (ISC has no lock action)`;
+  const universal = catalog.universalManagers[0];
   const owner = source.owner ? `manual task for ${source.owner.name}` : 'manual task (no owner)';
-  if (operation === 'Lock') return `${operation} → ${owner}`;
+  const fallback = universal ? `ticket via ${universal.name}` : owner;
   const missing = requiredFeatures(operation, false).filter((f) => !source.features.includes(f));
-  return `${operation} → ${missing.length === 0 ? 'connector' : owner}`;
+  const connector = missing.length === 0 && flatFileMark(source) === undefined;
+  return `${operation} → ${connector ? 'connector' : fallback}`;
 }
 
 function integrationChoice(sdim: ServiceDeskIntegration): ValueChoice {
-  const manages = sdim.universalManager ? 'every source' : sdim.managedSources.join(', ') || 'no source';
+  const manages = sdim.universalManager
+    ? 'what no connector provisions'
+    : sdim.managedSources.join(', ') || 'no source';
   const lines = [
     `**${escapeMarkdown(sdim.name)}** · service desk integration${sdim.type ? ` (${escapeMarkdown(sdim.type)})` : ''}`,
   ];
   lines.push(
-    `Manages: ${sdim.universalManager ? 'every source (universal manager)' : sdim.managedSources.map(escapeMarkdown).join(', ') || '_no source_'}`,
+    `Manages: ${sdim.universalManager ? "every source no connector provisions (universal manager, isc-plan's reading)" : sdim.managedSources.map(escapeMarkdown).join(', ') || '_no source_'}`,
   );
   return {
     value: sdim.name,

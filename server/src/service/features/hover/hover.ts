@@ -165,7 +165,7 @@ export function sourceMarkdown(source: CatalogSource): string {
 
 function integrationMarkdown(sdim: ServiceDeskIntegration): string {
   const manages = sdim.universalManager
-    ? 'every source (universal manager)'
+    ? "every source no connector provisions (universal manager; isc-plan's reading: it replaces manual work items, an assumption)"
     : sdim.managedSources.map(escapeMarkdown).join(', ') || '_no source_';
   const lines = [
     `**${escapeMarkdown(sdim.name)}** · service desk integration${sdim.type ? ` (${escapeMarkdown(sdim.type)})` : ''}`,

@@ -23,11 +23,15 @@ export function predictionMarkdown(
     ...decision.reasons.map((r) => `- ${escapeMarkdown(r)}`),
   ];
   for (const part of decision.parts) {
+    const to = part.channel === 'ticketing' ? 'a ticket of the universal SDIM' : 'a manual work item';
     lines.push(
-      `- Split: the permission requests go to a manual work item${part.target ? ` for ${escapeMarkdown(part.target)}` : ''}.`,
+      `- Split: the permission requests go to ${to}${part.target ? ` ${part.channel === 'ticketing' ? '' : 'for '}${escapeMarkdown(part.target)}` : ''}.`,
     );
   }
-  if (prediction) {
+  if (prediction && decision.channel === 'none') {
+    lines.push('', 'No milestones: ISC sends nothing and records no task, so the outcome is not fulfilled.');
+    if (prediction.outcomes) lines.push('', `Outcomes: ${outcomesText(prediction.outcomes)}`);
+  } else if (prediction) {
     const m = prediction.milestones;
     lines.push(
       '',

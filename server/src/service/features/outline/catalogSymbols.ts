@@ -87,7 +87,7 @@ export function integrationSymbol(node: ValueNode): LazySymbol {
         ? refs.items.map((ref) => stringOf(getValue(ref, 'name')) ?? stringOf(getValue(ref, 'id')))
         : [];
   const manages = universal
-    ? 'manages every source'
+    ? 'universal: takes what no connector provisions'
     : names.length > 0
       ? `manages ${names.filter(Boolean).join(', ')}`
       : undefined;

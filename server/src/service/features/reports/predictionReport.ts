@@ -26,6 +26,7 @@ function target(r: { channel: string; target: string | null }): string {
 
 /** A request's one-line summary, as the code lens shows it: `connector · committed ~2 min (p90 1 h) · verified ~8 h`. */
 export function lensTitle(r: RequestPrediction): string {
+  if (r.channel === 'none') return 'none · nothing happens: ISC does nothing for this request';
   const parts = [r.channel === 'unknown' ? 'channel unknown' : r.channel];
   if (r.milestones.committed) parts.push(`committed ${milestoneText(r.milestones.committed)}`);
   else if (r.outcomes && r.outcomes.stalled > 0.5) parts.push('stalls (ISC stops checking)');

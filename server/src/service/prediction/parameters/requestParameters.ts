@@ -100,18 +100,27 @@ export function resolveRequest(request: PredictionRequest, ctx: ResolveContext):
     part: null,
     unassigned: decision.channel === 'manual' && decision.target === null && !decision.declaredOnly,
   });
+  const universal = [decision.integration, ...decision.parts.map((p) => p.integration)].find(
+    (sdim) => sdim?.universalManager,
+  );
+  if (universal && !decision.declaredOnly) notes.add(universalFallbackNote(universal.name));
   const parts = decision.parts.map((part) =>
     resolveUnit(request, ctx, notes, {
       channel: part.channel,
       target: part.target,
       name,
       source,
-      integration: undefined,
+      integration: part.integration,
       part: part.part,
       unassigned: part.target === null,
     }),
   );
   return { main, parts, assumptions: notes.list };
+}
+
+/** The reading isc-plan takes of a universal SDIM (docs/isc-behaviour.md#universal-manager). */
+function universalFallbackNote(name: string): string {
+  return `"${name}" is a universal SDIM: isc-plan takes it as the fallback that replaces manual work items, as in IdentityIQ where the universal manager comes from, so it receives only what no connector provisions. SailPoint says only that it manages provisioning "for all sources"; this reading is the model's assumption.`;
 }
 
 interface UnitSpec {

@@ -91,7 +91,7 @@ suite('completion: YAML plans', () => {
       OPERATIONS.map((_, i) => String(i).padStart(4, '0')),
     );
     assert.equal(item('Lock').kind, 'enum');
-    assert.ok(item('Lock').documentation?.includes('There is no lock command'));
+    assert.ok(item('Lock').documentation?.includes('ISC has no lock action'));
   });
 
   test('a partial value is replaced whole: the range covers what is typed and the rest of the word', () => {
@@ -219,6 +219,7 @@ suite('completion: YAML plans', () => {
       'connector',
       'manual',
       'ticketing',
+      'none',
     ]);
     const flow = complete('kind: ProvisioningPlan\nidentity: { name: jane.doe, | }\naccountRequests: []\n');
     assert.deepEqual(flow.labels, ['displayName', 'id', 'type']);

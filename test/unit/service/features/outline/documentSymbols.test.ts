@@ -135,7 +135,11 @@ suite('outline (document symbols)', () => {
       { kind: 'source', name: 'Workday', detail: 'Workday · direct · SEARCH' },
     ]);
     assert.deepEqual(shapes(outline({ 'x/sdims.sources.json': sdims }, 'x/sdims.sources.json')), [
-      { kind: 'integration', name: 'Jira SDIM', detail: 'JiraSDIM · manages every source' },
+      {
+        kind: 'integration',
+        name: 'Jira SDIM',
+        detail: 'JiraSDIM · universal: takes what no connector provisions',
+      },
     ]);
   });
 
@@ -175,6 +179,18 @@ accountRequests:
         ],
       },
     ]);
+  });
+
+  test('a request ISC does nothing for (a Lock) is a none-request', () => {
+    const text = `kind: ProvisioningPlan
+identity: { name: b }
+sources:
+  - { name: Lab, features: [PROVISIONING] }
+accountRequests:
+  - { source: Lab, operation: Lock, nativeIdentity: b }
+`;
+    const plan = shapes(outline({ 'm.plan.yaml': text }, 'm.plan.yaml'))[0]!;
+    assert.deepEqual(plan.children?.[1], { kind: 'none-request', name: 'Lab · Lock', detail: 'b · none' });
   });
 
   test('a cap on symbols keeps outer levels first', () => {
