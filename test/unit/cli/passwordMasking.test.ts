@@ -69,7 +69,7 @@ suite('cli: secret values are printed as ******** in every output (docs/rules.md
       const payload =
         format === 'json'
           ? (parsed as { plans: { trigger: { payload: unknown } }[] }).plans[0]!.trigger.payload
-          : (parsed as unknown[])[0];
+          : parsed;
       const requests = (payload as { accountRequests: { attributeRequests?: unknown[] }[] }).accountRequests;
       assert.deepEqual(requests[0]!.attributeRequests, [
         { attributeName: 'password', attributeValue: '********', operation: 'Set' },
