@@ -47,6 +47,11 @@ export function runOnce(
   units: RunUnits = sim,
 ): void {
   const target: RunTarget = { seedOfRun: runSeed(seed, run), out, column, sink };
+  // The approvals draw from a stream of their own, so a partial re-run sees the same start.
+  const approval = sim.approval;
+  const begin = approval === null ? 0 : approval.approvedAt(target.seedOfRun, null);
+  sim.begin[0] = begin;
+  out.approved[column] = approval === null ? NaN : begin;
   const groups = units.groups;
   for (let g = 0; g < groups.length; g++) runConnectorGroup(sim, groups[g]!, target);
   const manual = units.manual;
@@ -145,11 +150,25 @@ function asQuantiles(pair: [number, number] | null): MilestoneQuantiles {
   return pair === null ? null : { p50Minutes: round(pair[0]), p90Minutes: round(pair[1]) };
 }
 
+/** p50 and p90 of the plan's approval over the runs (the same for every unit), or null. */
+function approvedOf(out: RunOutput, scratch: Float64Array): [number, number] | null {
+  const runs = out.runs;
+  let n = 0;
+  for (let r = 0; r < runs; r++) {
+    const v = out.approved[r]!;
+    if (v === v) scratch[n++] = v;
+  }
+  if (n === 0 || n < runs * 0.01) return null;
+  const sorted = scratch.subarray(0, n).sort();
+  return [quantileOf(sorted, n, 0.5), quantileOf(sorted, n, 0.9)];
+}
+
 /**
  * Milestone percentiles of one unit. They are taken over different sets of runs (a run that fails
- * starts but never commits), so they are made monotone: started <= committed <= verified.
+ * starts but never commits), so they are made monotone: approved <= started <= committed <= verified.
  */
 export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array): Milestones {
+  const approved = approvedOf(out, scratch);
   const started = milestoneOf(out.started, out, unit, scratch);
   const committed = milestoneOf(out.committed, out, unit, scratch);
   const verified = milestoneOf(out.verified, out, unit, scratch);
@@ -163,7 +182,7 @@ export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array
     verified[1] = Math.max(verified[1], floor[1]);
   }
   return {
-    approved: null,
+    approved: asQuantiles(approved),
     started: asQuantiles(started),
     committed: asQuantiles(committed),
     verified: asQuantiles(verified),

@@ -123,7 +123,12 @@ function whyNot(t: Timeline): string {
       return `Not yet: attempt ${now.attempt ?? 1} failed with a retryable error; ISC tries again later${hint}.`;
     case 'committed':
       return `Not yet: ${p.source} accepted the change at ${sinceSubmission(now.minutes)}; it becomes visible after replication.`;
+    case 'refresh':
+      return `Not yet: identity refresh re-evaluated the access at ${sinceSubmission(now.minutes)} and ISC attempts it once more.`;
     case 'failed':
+      if (find(t.future, 'refresh')) {
+        return `Not yet: the change failed on ${p.source}; identity refresh attempts it once more at ${sinceSubmission(find(t.future, 'refresh')!.minutes)}.`;
+      }
       return `No: the change failed (${now.words.ticketStatus ? `ticket "${now.words.ticketStatus}"` : `on ${p.source}`}) and ISC does not try again; ask an admin.`;
     case 'work-item-created':
       return `Not yet: a manual task waits for ${p.target ?? 'the owner'}, a person working business hours${hint}.`;
