@@ -2,7 +2,7 @@ import type { DryRunModel, DryRunPlan, DryRunSummary } from '../../../shared/dry
 import type { Channel, RequestPrediction } from '../../../shared/prediction';
 import type { DryRunOptions, RequestFocus } from '../../../shared/webviewMessages';
 import { LIMITS } from '../../../shared/webviewMessages';
-import { humanDuration, milestoneText, outcomesText, utcMinuteText } from '../../../shared/format';
+import { humanDuration, milestonesText, outcomesText, utcMinuteText } from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
 import type { PerspectiveChoice } from './sections';
 import { renderPerspectives, renderEvents, renderScenarios } from './sections';
@@ -264,12 +264,7 @@ function requestRow(
       'td',
       { class: 'timeline' },
       milestoneBars(doc, r.milestones),
-      h(
-        doc,
-        'div',
-        { class: 'muted milestones' },
-        `started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`,
-      ),
+      h(doc, 'div', { class: 'muted milestones' }, milestonesText(r.milestones)),
     ),
     h(doc, 'td', { class: 'outcomes' }, outcomesText(r.outcomes)),
   );
