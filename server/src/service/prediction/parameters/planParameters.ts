@@ -51,8 +51,10 @@ export function resolvePlan(origin: PlanOrigin | undefined, ctx: ResolveContext)
     assumptions.push(`Origin ${origin.type} without approvals: provisioning starts at the submission.`);
   } else {
     const who = origin.approvals.map((step) => step.approver).join(', then ');
+    const steps =
+      origin.approvals.length > 1 ? `Approvals by ${who}, one after the other, each` : `Approval by ${who}`;
     assumptions.push(
-      `Approvals by ${who}, one after the other, each in business hours: assumed Mon-Fri 09:00-17:00 (${zone}), the default calendar of manual tasks; every request starts after the last approval.`,
+      `${steps} in business hours: assumed Mon-Fri 09:00-17:00 (${zone}), the default calendar of manual tasks; every request starts after the last approval.`,
     );
     const days = origin.escalationDays;
     assumptions.push(
