@@ -33,6 +33,10 @@ export interface PlanParams {
   assumptions: string[];
 }
 
+/** The assumption of a plan without `origin` (one sentence, on every request ISC works on). */
+export const NO_ORIGIN =
+  'The plan names no origin: the prediction starts at the submission, as if no approval came before it.';
+
 /** Origins whose access ISC re-evaluates at identity refresh. */
 const REFRESHED: readonly PlanOrigin['type'][] = ['role', 'accessProfile', 'lifecycle'];
 
@@ -40,9 +44,7 @@ const REFRESHED: readonly PlanOrigin['type'][] = ['role', 'accessProfile', 'life
 export function resolvePlan(origin: PlanOrigin | undefined, ctx: ResolveContext): PlanParams {
   const assumptions: string[] = [];
   if (!origin) {
-    assumptions.push(
-      'The plan names no origin: the prediction starts at the submission, as if no approval came before it.',
-    );
+    assumptions.push(NO_ORIGIN);
     return { approvals: null, refresh: null, assumptions };
   }
   const zone = ctx.timeZone;
