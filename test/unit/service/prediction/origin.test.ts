@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { predictPlan } from '../../../../server/src/service/prediction/predict';
+import { simulatePlan } from '../../../../server/src/service/prediction/simulate';
 import type { CatalogSource } from '../../../../server/src/service/catalog/types';
 import type { PlanFacts, PlanOrigin } from '../../../../server/src/service/prediction/input/predictionInput';
 import { STEADY_CONNECTOR, catalog, connectorRequest, input, manualRequest, source } from './fixtures';
@@ -151,6 +152,38 @@ suite('prediction: identity refresh repairs', () => {
     const [asked] = predictOrigin('accessRequest');
     assert.deepEqual(role!.milestones.started, asked!.milestones.started);
     assert.deepEqual(role!.milestones.committed, asked!.milestones.committed);
+  });
+
+  test('the dry run shows the refresh attempt in ISC words, at the next refresh run after the failure', () => {
+    const broken = source('Broken', { timing: { connector: { ...STEADY_CONNECTOR, failureRate: 1 } } });
+    const merged = catalog({ sources: [broken], timeZone: 'UTC' });
+    const origin: PlanOrigin = { type: 'lifecycle', approvals: [] };
+    const { events, requests } = simulatePlan(
+      input([connectorRequest(0, broken)], merged, {}, plan(origin)),
+      {
+        scenarios: [],
+      },
+    );
+    // Monday 09:01 UTC: the first attempt fails; the 20:00 refresh run (660 minutes) tries once more.
+    assert.deepEqual(
+      events.map((e) => [e.kind, e.minutes, e.attempt]),
+      [
+        ['queued', 0, 1],
+        ['started', 0, 1],
+        ['failed', 1, 1],
+        ['refresh', 660, 2],
+        ['started', 660, 2],
+        ['failed', 661, 2],
+      ],
+    );
+    const refresh = events.find((e) => e.kind === 'refresh')!;
+    assert.equal(refresh.minutes, 660);
+    assert.equal(refresh.words.provisioningStatus, 'PENDING');
+    assert.match(
+      refresh.text,
+      /identity refresh re-evaluates the identity's roles, access profiles and lifecycle state/,
+    );
+    assert.equal(requests[0]!.outcomes!.failed, 1);
   });
 
   test('the default refresh runs at 08:00 and 20:00; the catalog schedule replaces it and is named', () => {

@@ -38,6 +38,7 @@ export class EventRecorder implements EventSink {
 
 /** Ties at one time and request are ordered by kind, in the order things happen. */
 const KIND_ORDER: readonly DryRunEventKind[] = [
+  'refresh',
   'ticket-created',
   'work-item-created',
   'unassigned',
@@ -55,7 +56,6 @@ const KIND_ORDER: readonly DryRunEventKind[] = [
   'drift-found',
   'gave-up',
   'still-open',
-  'refresh',
 ];
 
 const KIND_OF: Record<number, DryRunEventKind> = {
