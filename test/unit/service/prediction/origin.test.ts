@@ -139,12 +139,12 @@ suite('prediction: identity refresh repairs', () => {
     const [connector, manual] = predictOrigin('role');
     assert.deepEqual(connector!.outcomes, REFRESH_SEED_1.connector);
     assert.deepEqual(manual!.outcomes, REFRESH_SEED_1.manual);
-    assert.ok(connector!.outcomes!.recovered > 0 && manual!.outcomes!.recovered > 0);
+    assert.ok(connector!.outcomes.recovered > 0 && manual!.outcomes.recovered > 0);
     const [asked, askedManual] = predictOrigin('accessRequest');
     assert.equal(asked!.outcomes!.recovered, 0);
     assert.equal(askedManual!.outcomes!.recovered, 0);
-    assert.equal(asked!.outcomes!.failed, connector!.outcomes!.failed + connector!.outcomes!.recovered);
-    assert.equal(askedManual!.outcomes!.drift, manual!.outcomes!.drift + manual!.outcomes!.recovered);
+    assert.equal(asked!.outcomes!.failed, connector!.outcomes.failed + connector!.outcomes.recovered);
+    assert.equal(askedManual!.outcomes!.drift, manual!.outcomes.drift + manual!.outcomes.recovered);
   });
 
   test('the first attempt keeps its times: a recovered connector run has no committed time, only verified', () => {
