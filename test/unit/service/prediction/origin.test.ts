@@ -87,6 +87,21 @@ suite('prediction: approvals before provisioning', () => {
     });
   });
 
+  test('before the last approval the user view says the request waits for its approvals', () => {
+    const merged = catalog({ sources: [STEADY], timeZone: 'UTC' });
+    const { perspectives } = simulatePlan(
+      input([connectorRequest(0, STEADY)], merged, {}, plan(FIXED_TWO_STEPS)),
+      {
+        moment: 1,
+        scenarios: [],
+      },
+    );
+    assert.equal(
+      perspectives.user[0]!.text,
+      '#0 Modify on Steady: Not yet: the request waits for its approvals; provisioning starts at +1.2 d.',
+    );
+  });
+
   test('escalation hands a slow step on, which bounds the long waits', () => {
     const slow = (escalationDays?: number): PlanOrigin => ({
       type: 'accessRequest',

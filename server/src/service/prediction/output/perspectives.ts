@@ -115,6 +115,11 @@ function whyNot(t: Timeline): string {
   const now = last(t.past);
   const hint = typically(t.expected);
   switch (now?.kind) {
+    case undefined: {
+      // Nothing has happened yet: provisioning starts only after the plan's approvals.
+      const first = t.future[0];
+      return `Not yet: the request waits for its approvals${first ? `; provisioning starts at ${sinceSubmission(first.minutes)}` : ''}.`;
+    }
     case 'queued':
       return `Not yet: the change waits in the connector queue of ${p.source}${hint}.`;
     case 'started':
