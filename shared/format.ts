@@ -57,6 +57,21 @@ export function milestoneText(q: { p50Minutes: number; p90Minutes: number } | nu
     : `~${humanDuration(q.p50Minutes)} (p90 ${humanDuration(q.p90Minutes)})`;
 }
 
+type Quantiles = { p50Minutes: number; p90Minutes: number } | null;
+type MilestoneName = 'approved' | 'started' | 'committed' | 'verified';
+
+/** The milestones a prediction shows, in order: `approved` only when the plan has approvals. */
+export function milestoneNames(m: { approved: Quantiles }): MilestoneName[] {
+  return m.approved ? ['approved', 'started', 'committed', 'verified'] : ['started', 'committed', 'verified'];
+}
+
+/** Every milestone shown, in one line: `approved ~1 d · started ~1 d · committed … · verified …`. */
+export function milestonesText(m: Record<MilestoneName, Quantiles>): string {
+  return milestoneNames(m)
+    .map((name) => `${name} ${milestoneText(m[name])}`)
+    .join(' · ');
+}
+
 /** A share as a whole percentage, `<1 %` for small non-zero shares. */
 export function shareText(share: number): string {
   return share > 0 && share < 0.01 ? '<1 %' : `${Math.round(share * 100)} %`;

@@ -56,7 +56,9 @@ export type DryRunEventKind =
   | 'ticket-status'
   | 'status-check'
   | 'gave-up'
-  | 'still-open';
+  | 'still-open'
+  /** Identity refresh re-evaluates a role's, access profile's or lifecycle state's access and tries once more. */
+  | 'refresh';
 
 /** One event of the representative run, in time order. */
 export interface DryRunEvent {

@@ -5,7 +5,7 @@ import { LIMITS } from '../../../shared/webviewMessages';
 import {
   activityText,
   humanDuration,
-  milestoneText,
+  milestonesText,
   outcomesText,
   utcMinuteText,
 } from '../../../shared/format';
@@ -282,12 +282,7 @@ function requestRow(
       'td',
       { class: 'timeline' },
       milestoneBars(doc, r.milestones),
-      h(
-        doc,
-        'div',
-        { class: 'muted milestones' },
-        `started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`,
-      ),
+      h(doc, 'div', { class: 'muted milestones' }, milestonesText(r.milestones)),
     ),
     h(doc, 'td', { class: 'outcomes' }, outcomesText(r.outcomes)),
   );

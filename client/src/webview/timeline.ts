@@ -1,5 +1,5 @@
 import type { MilestoneQuantiles } from '../../../shared/prediction';
-import { humanDuration } from '../../../shared/format';
+import { humanDuration, milestoneNames } from '../../../shared/format';
 import { s } from './dom';
 
 /** The time axis reads from minutes to weeks on a logarithmic scale. */
@@ -29,18 +29,17 @@ export function axisX(minutes: number): number {
   );
 }
 
-const MILESTONES = ['started', 'committed', 'verified'] as const;
+type Milestones = Record<'approved' | 'started' | 'committed' | 'verified', MilestoneQuantiles>;
 
 /**
  * One request's milestones as bars: a dot at the median and a line to the 90th percentile, one
- * row each for started, committed and verified.
+ * row each for approved (when the plan has approvals), started, committed and verified.
  */
-export function milestoneBars(
-  doc: Document,
-  milestones: Record<(typeof MILESTONES)[number], MilestoneQuantiles>,
-): SVGElement {
+export function milestoneBars(doc: Document, milestones: Milestones): SVGElement {
+  const names = milestoneNames(milestones);
+  const height = names.length * 10;
   const svg = s(doc, 'svg', {
-    viewBox: `0 0 ${WIDTH} 30`,
+    viewBox: `0 0 ${WIDTH} ${height}`,
     preserveAspectRatio: 'none',
     class: 'bars',
     role: 'img',
@@ -48,10 +47,11 @@ export function milestoneBars(
   });
   for (const tick of TICKS) {
     svg.appendChild(
-      s(doc, 'line', { x1: axisX(tick.minutes), x2: axisX(tick.minutes), y1: 0, y2: 30, class: 'grid' }),
+      s(doc, 'line', { x1: axisX(tick.minutes), x2: axisX(tick.minutes), y1: 0, y2: height, class: 'grid' }),
     );
   }
-  MILESTONES.forEach((name, row) => {
+  if (names.length > 3) svg.classList.add('approvals');
+  names.forEach((name, row) => {
     const q = milestones[name];
     if (!q) return;
     const y = 5 + row * 10;
@@ -70,13 +70,15 @@ export function milestoneBars(
   return svg;
 }
 
-function describe(milestones: Record<(typeof MILESTONES)[number], MilestoneQuantiles>): string {
-  return MILESTONES.map((name) => {
-    const q = milestones[name];
-    return q
-      ? `${name} about ${humanDuration(q.p50Minutes)}, 90th percentile ${humanDuration(q.p90Minutes)}`
-      : `${name} not reached`;
-  }).join('; ');
+function describe(milestones: Milestones): string {
+  return milestoneNames(milestones)
+    .map((name) => {
+      const q = milestones[name];
+      return q
+        ? `${name} about ${humanDuration(q.p50Minutes)}, 90th percentile ${humanDuration(q.p90Minutes)}`
+        : `${name} not reached`;
+    })
+    .join('; ');
 }
 
 /**

@@ -5,11 +5,15 @@ import type { PlanDocument } from './document/planDocument';
 import type { RequestState } from './document/requestState';
 import { ensureDecision } from './document/requestState';
 import type {
+  ApprovalStep,
+  OriginType,
   PlanFacts,
+  PlanOrigin,
   PredictionInput,
   PredictionOptions,
   PredictionRequest,
 } from './prediction/input/predictionInput';
+import type { ValueNode } from './syntax/ast';
 import { getValue, stringOf } from './syntax/ast';
 
 /** A request that cannot be decided (it does not parse, or is not a mapping). */
@@ -77,7 +81,45 @@ export function planFacts(doc: PlanDocument): PlanFacts {
   if (identity) facts.identity = identity;
   const requester = identityOf(getValue(root, 'requester'));
   if (requester) facts.requester = requester;
+  const origin = originOf(getValue(root, 'origin'));
+  if (origin) facts.origin = origin;
   return facts;
+}
+
+const ORIGIN_TYPES: readonly OriginType[] = [
+  'accessRequest',
+  'role',
+  'accessProfile',
+  'lifecycle',
+  'workflow',
+  'api',
+];
+
+function numberOf(node: ValueNode | null | undefined): number | undefined {
+  return node?.kind === 'scalar' && typeof node.value === 'number' ? node.value : undefined;
+}
+
+/**
+ * The plan's `origin` as the model reads it: an unknown type is no origin; approvals without an
+ * approver or with unusable hours are left out (the schema reports them).
+ */
+function originOf(node: ValueNode | null | undefined): PlanOrigin | undefined {
+  const type = stringOf(getValue(node, 'type')) as OriginType | undefined;
+  if (!type || !ORIGIN_TYPES.includes(type)) return undefined;
+  const approvals: ApprovalStep[] = [];
+  const list = getValue(node, 'approvals');
+  for (const item of list?.kind === 'seq' ? list.items : []) {
+    const approver = stringOf(getValue(item, 'approver'));
+    const hours = getValue(item, 'hours');
+    const p50 = numberOf(getValue(hours, 'p50'));
+    const p90 = numberOf(getValue(hours, 'p90'));
+    if (!approver || p50 === undefined || p90 === undefined || !(p50 >= 0 && p90 >= p50)) continue;
+    approvals.push({ approver, hours: { p50, p90 } });
+  }
+  const origin: PlanOrigin = { type, approvals };
+  const escalationDays = numberOf(getValue(node, 'escalationDays'));
+  if (escalationDays !== undefined && escalationDays > 0) origin.escalationDays = escalationDays;
+  return origin;
 }
 
 /** The delay model's input for a whole plan document. */

@@ -255,7 +255,7 @@ suite('cli: paths, folders and globs', () => {
         [
           'schema',
           'error',
-          '"not" is not a key of the isc-plan provisioning plan. Known keys: $schema, kind, name, trackingId, identity, requester, catalog, sources, accountRequests.',
+          '"not" is not a key of the isc-plan provisioning plan. Known keys: $schema, kind, name, trackingId, identity, requester, origin, catalog, sources, accountRequests.',
         ],
       ],
     );

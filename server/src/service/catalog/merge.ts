@@ -18,19 +18,23 @@ export function mergeCatalogs(contents: readonly CatalogContent[]): MergedCatalo
   const integrations: ServiceDeskIntegration[] = [];
   let statusCheck: StatusCheck = {};
   let timeZone: string | undefined;
+  let identityRefresh: MergedCatalog['identityRefresh'];
   for (const content of contents) {
     for (const source of content.sources) mergeEntry(sources, source);
     for (const sdim of content.serviceDeskIntegrations) mergeEntry(integrations, sdim);
     if (content.statusCheck) statusCheck = { ...statusCheck, ...content.statusCheck };
     if (content.timeZone) timeZone = content.timeZone;
+    if (content.identityRefresh) identityRefresh = content.identityRefresh;
   }
-  return buildMerged(
+  const merged = buildMerged(
     contents.filter((c) => c.shape !== 'inline').map((c) => c.file),
     sources,
     integrations,
     statusCheck,
     timeZone,
   );
+  if (identityRefresh) merged.identityRefresh = identityRefresh;
+  return merged;
 }
 
 function mergeEntry<T extends Entry>(list: T[], entry: T): void {

@@ -104,6 +104,8 @@ function readSourceCatalog(file: string, root: MapNode, content: CatalogContent)
   }
   const statusCheck = getValue(root, 'statusCheck');
   if (statusCheck) content.statusCheck = readStatusCheck(statusCheck);
+  const refresh = stringOf(getValue(getValue(root, 'identityRefresh'), 'schedule'));
+  if (refresh) content.identityRefresh = { schedule: refresh };
 }
 
 /** Reads the sources of a plan's inline `sources:` list. */

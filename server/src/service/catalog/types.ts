@@ -98,6 +98,12 @@ export interface ServiceDeskIntegration {
   origins: Origin[];
 }
 
+/** When ISC's scheduled identity processing (identity refresh) runs (docs/formats.md#catalogs). */
+export interface IdentityRefresh {
+  /** A Quartz cron expression in the catalog's time zone. */
+  schedule?: string;
+}
+
 export interface StatusCheck {
   provisioningStatusCheckIntervalMinutes?: number;
   provisioningMaxStatusCheckDays?: number;
@@ -112,6 +118,7 @@ export interface CatalogContent {
   sources: CatalogSource[];
   serviceDeskIntegrations: ServiceDeskIntegration[];
   statusCheck?: StatusCheck;
+  identityRefresh?: IdentityRefresh;
 }
 
 export type CatalogShape =
@@ -130,6 +137,8 @@ export interface MergedCatalog {
   sources: CatalogSource[];
   serviceDeskIntegrations: ServiceDeskIntegration[];
   statusCheck: StatusCheck;
+  /** The last catalog's `identityRefresh` that gives one. */
+  identityRefresh?: IdentityRefresh;
   /** Looks a source up by name or id. */
   findSource(nameOrId: string): CatalogSource | undefined;
   /** Looks an SDIM up by name or id. */

@@ -118,6 +118,8 @@ function headerChecks(doc: PlanDocument): Finding[] {
         : toValue(pair.value);
   }
   const findings = schemaFindings(getValidators().planHeader, value, doc.root);
+  const origin = getPair(doc.root, 'origin');
+  if (origin) findings.push(...customSchemaFindings(origin.value));
   const sources = getPair(doc.root, 'sources');
   if (sources) {
     findings.push(...customSchemaFindings(sources.value));

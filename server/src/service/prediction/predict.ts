@@ -100,7 +100,8 @@ export function summarizeRequest(
     channel: decision.channel,
     target: decision.target,
     reasons: [...decision.reasons],
-    assumptions: [...compiled.params[position]!.assumptions],
+    // The plan's origin (approvals, identity refresh) concerns every request ISC works on.
+    assumptions: [...compiled.params[position]!.assumptions, ...(main >= 0 ? compiled.plan.assumptions : [])],
     milestones: main < 0 ? NO_MILESTONES : milestonesOf(out, main, scratch),
     outcomes: main >= 0 ? outcomesOf(out, main) : decision.channel === 'none' ? notFulfilled() : null,
     parts: parts.map((unit, k): PartPrediction => {

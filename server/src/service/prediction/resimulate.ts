@@ -48,7 +48,8 @@ function sameSetting(previous: KeptPrediction, input: PredictionInput): boolean 
     before.requests.length === input.requests.length &&
     runsOf(before) === runsOf(input) &&
     seedOf(before) === seedOf(input) &&
-    before.options.submittedAt === input.options.submittedAt
+    before.options.submittedAt === input.options.submittedAt &&
+    JSON.stringify(before.plan.origin) === JSON.stringify(input.plan.origin)
   );
 }
 

@@ -24,7 +24,8 @@ export function catalogRules(root: MapNode, sourcesKey = 'sources'): Finding[] {
   return [
     ...duplicateNames(sources, 'source'),
     ...duplicateNames(integrations, 'service desk integration'),
-    ...sources.flatMap(cronRule),
+    ...sources.flatMap((source) => cronRule(source)),
+    ...(sourcesKey === 'sources' ? cronRule(root, 'identityRefresh') : []),
     ...multipleManagers(integrations),
     ...integrations.flatMap((sdim) =>
       integrationRules(sdim, Number.isFinite(maxDays) && maxDays > 0 ? maxDays : undefined),
@@ -54,8 +55,9 @@ function duplicateNames(entries: readonly MapNode[], what: string): Finding[] {
   return findings;
 }
 
-function cronRule(source: MapNode): Finding[] {
-  const node = getValue(getValue(source, 'aggregation'), 'schedule');
+/** `invalid-cron` on the `schedule` of `block` (a source's aggregation, the catalog's identity refresh). */
+function cronRule(entry: MapNode, block = 'aggregation'): Finding[] {
+  const node = getValue(getValue(entry, block), 'schedule');
   const schedule = stringOf(node);
   if (!node || schedule === undefined || schedule.trim().toLowerCase() === 'none') return [];
   const check = checkQuartz(schedule);

@@ -281,3 +281,19 @@ accountRequests:
     );
   });
 });
+
+suite('catalogs: identityRefresh', () => {
+  test('read from a SourceCatalog; the last catalog that gives one wins', () => {
+    const first = "kind: SourceCatalog\nidentityRefresh: { schedule: '0 0 8,20 * * ?' }\n";
+    const second = "kind: SourceCatalog\nidentityRefresh: { schedule: '0 0 20 * * ?' }\n";
+    const none = 'kind: SourceCatalog\nsources: []\n';
+    const files = { 'a.sources.yaml': first, 'b.sources.yaml': second, 'c.sources.yaml': none };
+    const both = {
+      ...files,
+      'p.plan.yaml': planWith('catalog: [a.sources.yaml, b.sources.yaml, c.sources.yaml]\n'),
+    };
+    assert.deepEqual(catalogFor(both, 'p.plan.yaml').identityRefresh, { schedule: '0 0 20 * * ?' });
+    const only = { ...files, 'p.plan.yaml': planWith('catalog: [c.sources.yaml]\n') };
+    assert.equal(catalogFor(only, 'p.plan.yaml').identityRefresh, undefined);
+  });
+});

@@ -248,6 +248,18 @@ suite('rule details of docs/rules.md', () => {
     );
   });
 
+  test("invalid-cron: the catalog's identityRefresh schedule is checked like an aggregation schedule", () => {
+    const text = "kind: SourceCatalog\nidentityRefresh: { schedule: '0 0 25 * * ?' }\n";
+    assert.deepEqual(
+      catalogFile(text).map((d) => [d.code, d.range]),
+      [['invalid-cron', rangeOf(text, "'0 0 25 * * ?'")]],
+    );
+    assert.deepEqual(
+      catalogFile("kind: SourceCatalog\nidentityRefresh: { schedule: '0 0 8,20 * * ?' }\n"),
+      [],
+    );
+  });
+
   test('sdim-no-committed and sdim-polling-window: nothing when statusMap or ticketWorkflow are not given', () => {
     assert.deepEqual(
       catalogFile('kind: SourceCatalog\nserviceDeskIntegrations:\n  - { name: Desk, managedSources: [X] }\n'),

@@ -160,3 +160,24 @@ suite('placement of schema findings (docs/rules.md#schema)', () => {
     assert.deepEqual(brief(found), [['schema', '1:93-1:99']]);
   });
 });
+
+suite('the plan origin (docs/formats.md#plans)', () => {
+  test('an unknown origin type, a zero escalation and p50 above p90 are schema errors on their values', () => {
+    const plan = `kind: ProvisioningPlan\norigin:\n  type: request\n  approvals:\n    - { approver: manager, hours: { p50: 9, p90: 2 } }\n  escalationDays: 0\naccountRequests:\n  - { source: Active Directory, operation: Create }\n`;
+    const found = check(plan);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.message.slice(0, 40)]),
+      [
+        ['schema', '"request" is not a valid value for "type'],
+        ['schema', 'p50 (9) is greater than p90 (2): the med'],
+        ['schema', '"escalationDays" must be > 0.'],
+      ],
+    );
+    assert.deepEqual(found[1]!.range, rangeOf(plan, '9'));
+  });
+
+  test('a valid origin gives no finding', () => {
+    const plan = `kind: ProvisioningPlan\norigin:\n  type: role\n  approvals:\n    - { approver: manager, hours: { p50: 2, p90: 9 } }\n  escalationDays: 3\naccountRequests:\n  - { source: Active Directory, operation: Create }\n`;
+    assert.deepEqual(check(plan), []);
+  });
+});

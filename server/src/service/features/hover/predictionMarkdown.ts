@@ -1,6 +1,6 @@
 import type { ChannelDecision } from '../../channel/decideChannel';
 import type { Channel, RequestPrediction } from '../../../../../shared/prediction';
-import { milestoneText, outcomesText } from '../../../../../shared/format';
+import { milestoneNames, milestoneText, outcomesText } from '../../../../../shared/format';
 import { escapeMarkdown } from '../../text/markdown';
 
 const CHANNEL_WORDS: Record<Channel, string> = {
@@ -33,11 +33,12 @@ export function predictionMarkdown(
     if (prediction.outcomes) lines.push('', `Outcomes: ${outcomesText(prediction.outcomes)}`);
   } else if (prediction) {
     const m = prediction.milestones;
+    const names = milestoneNames(m);
     lines.push(
       '',
-      '| started | committed | verified |',
-      '| --- | --- | --- |',
-      `| ${milestoneText(m.started)} | ${milestoneText(m.committed)} | ${milestoneText(m.verified)} |`,
+      `| ${names.join(' | ')} |`,
+      `| ${names.map(() => '---').join(' | ')} |`,
+      `| ${names.map((name) => milestoneText(m[name])).join(' | ')} |`,
     );
     if (prediction.outcomes) lines.push('', `Outcomes: ${outcomesText(prediction.outcomes)}`);
     if (prediction.assumptions.length > 0) {

@@ -1,6 +1,13 @@
 import type { ActivityPrediction, RequestPrediction } from '../../../../../shared/prediction';
 import type { SimulationResult } from '../../../../../shared/simulation';
-import { activityText, humanDuration, milestoneText, outcomesText } from '../../../../../shared/format';
+import {
+  activityText,
+  humanDuration,
+  milestoneNames,
+  milestoneText,
+  milestonesText,
+  outcomesText,
+} from '../../../../../shared/format';
 
 /** One plan's prediction (and, for a dry run, its simulation), as reports show it. */
 export interface PlanReport {
@@ -77,9 +84,7 @@ export function predictionText(header: ReportHeader, plans: readonly PlanReport[
     lines.push(`account activity: ${activityText(plan.activity)}`, '');
     for (const r of plan.requests) {
       lines.push(`#${r.index} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`);
-      lines.push(
-        `   started ${milestoneText(r.milestones.started)} · committed ${milestoneText(r.milestones.committed)} · verified ${milestoneText(r.milestones.verified)}`,
-      );
+      lines.push(`   ${milestonesText(r.milestones)}`);
       lines.push(`   ${outcomesText(r.outcomes)}`);
       for (const reason of r.reasons) lines.push(`   why: ${reason}`);
       for (const part of r.parts) {
@@ -113,17 +118,23 @@ export function predictionMarkdown(header: ReportHeader, plans: readonly PlanRep
       `**Account activity:** ${cell(activityText(plan.activity))}`,
       '',
     );
+    // The approved column appears when the plan has approvals (every request then has the same).
+    const names = milestoneNames(
+      plan.requests.find((r) => r.milestones.approved)?.milestones ?? { approved: null },
+    );
+    const cells = (m: RequestPrediction['milestones']): string =>
+      names.map((name) => milestoneText(m[name])).join(' | ');
     lines.push(
-      '| # | request | channel | started | committed | verified | outcomes |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      `| # | request | channel | ${names.join(' | ')} | outcomes |`,
+      `| --- | --- | --- | ${names.map(() => '---').join(' | ')} | --- |`,
     );
     for (const r of plan.requests) {
       lines.push(
-        `| ${r.index} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${milestoneText(r.milestones.started)} | ${milestoneText(r.milestones.committed)} | ${milestoneText(r.milestones.verified)} | ${outcomesText(r.outcomes)} |`,
+        `| ${r.index} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${cells(r.milestones)} | ${outcomesText(r.outcomes)} |`,
       );
       for (const part of r.parts) {
         lines.push(
-          `| ${r.index} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${milestoneText(part.milestones.started)} | ${milestoneText(part.milestones.committed)} | ${milestoneText(part.milestones.verified)} | ${outcomesText(part.outcomes)} |`,
+          `| ${r.index} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${cells(part.milestones)} | ${outcomesText(part.outcomes)} |`,
         );
       }
     }

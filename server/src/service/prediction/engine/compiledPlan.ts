@@ -10,6 +10,9 @@ import type { PredictionInput, PredictionRequest, Scenario } from '../input/pred
 import type { AggregationParams, RequestParams, UnitParams } from '../parameters/requestParameters';
 import type { TicketParams } from '../parameters/ticketParameters';
 import { resolveContext, resolveRequest } from '../parameters/requestParameters';
+import type { PlanParams } from '../parameters/planParameters';
+import { resolvePlan } from '../parameters/planParameters';
+import { ApprovalProcess } from './approvals';
 import { AggregationCalendar, BusinessCalendar } from '../../time/calendars';
 import { ZoneClock } from '../../time/zoneClock';
 import { quartzWallClock } from '../../time/cron';
@@ -100,6 +103,8 @@ export class SimUnit {
   unassigned = false;
   ticket: TicketProcess | null = null;
   aggregation: AggregationCalendar | null = null;
+  /** Identity refresh runs (duration 0) when the plan's origin is re-evaluated at refresh; else null. */
+  refresh: AggregationCalendar | null = null;
 
   constructor(kind: number, info: UnitInfo) {
     this.kind = kind;
@@ -125,6 +130,7 @@ export class SimUnit {
     unit.unassigned = this.unassigned;
     unit.ticket = this.ticket;
     unit.aggregation = this.aggregation;
+    unit.refresh = this.refresh;
     return unit;
   }
 }
@@ -149,6 +155,7 @@ export class ConnectorGroup {
   readonly outageUntil: number;
   readonly outageRetryable: boolean;
   readonly aggregation: AggregationCalendar | null;
+  readonly refresh: AggregationCalendar | null;
 
   constructor(members: number[], first: SimUnit, concurrency: number) {
     this.members = Int32Array.from(members);
@@ -165,6 +172,7 @@ export class ConnectorGroup {
     this.outageUntil = first.outageUntil;
     this.outageRetryable = first.outageRetryable;
     this.aggregation = first.aggregation;
+    this.refresh = first.refresh;
   }
 }
 
@@ -187,12 +195,20 @@ export interface SimulationState {
   /** A register for numbers passed between hot functions without boxing. */
   reg: Float64Array;
   attempts: Int32Array;
+  /** The plan's approvals, or null when provisioning starts at the submission. */
+  approval: ApprovalProcess | null;
+  /** The current run's start of provisioning (the last approval; 0 without approvals), minutes. */
+  begin: Float64Array;
+  /** Per unit: 1 while its identity-refresh attempt runs (docs/prediction-model.md#identity-refresh). */
+  repairing: Uint8Array;
 }
 
 /** A compiled plan: the simulation state and, per request, its resolved parameters and units. */
 export interface CompiledPlan {
   state: SimulationState;
   params: RequestParams[];
+  /** The plan's approvals and identity refresh, with their assumptions. */
+  plan: PlanParams;
   /** Per request: its main unit (-1 when nothing is predicted) and its parts' units. */
   unitsOf: { main: number; parts: number[] }[];
 }
@@ -269,6 +285,13 @@ export function compilePlan(
   cache: SimulationCache,
 ): CompiledPlan {
   const ctx = resolveContext(input.catalog, scenarios);
+  const plan = resolvePlan(input.plan.origin, ctx);
+  const refresh = plan.refresh
+    ? cache.aggregation(
+        { kind: 'schedule', expression: plan.refresh.expression, durationMinutes: 0 },
+        plan.refresh.timeZone,
+      )
+    : null;
   const units: SimUnit[] = [];
   const params: RequestParams[] = [];
   const unitsOf: { main: number; parts: number[] }[] = [];
@@ -282,7 +305,7 @@ export function compilePlan(
     const add = (unitParams: UnitParams): number => {
       const info: UnitInfo = { position, request, part: unitParams.part, params: unitParams };
       const template = templates.get(unitParams);
-      const unit = template ? template.copy(info) : buildUnit(info, cache);
+      const unit = template ? template.copy(info) : buildUnit(info, cache, refresh);
       if (!template) templates.set(unitParams, unit);
       units.push(unit);
       return units.length - 1;
@@ -303,8 +326,11 @@ export function compilePlan(
     times: new Float64Array(n),
     reg: new Float64Array(4),
     attempts: new Int32Array(n),
+    approval: approvalProcess(plan, cache),
+    begin: new Float64Array(1),
+    repairing: new Uint8Array(n),
   };
-  return { state: sim, params, unitsOf };
+  return { state: sim, params, plan, unitsOf };
 }
 
 /**
@@ -348,12 +374,21 @@ function groupConnectors(units: SimUnit[]): ConnectorGroup[] {
   });
 }
 
-function buildUnit(info: UnitInfo, cache: SimulationCache): SimUnit {
+function approvalProcess(plan: PlanParams, cache: SimulationCache): ApprovalProcess | null {
+  const a = plan.approvals;
+  if (!a) return null;
+  const steps = a.steps.map((hours) => cache.logNormal(hours, 60));
+  const business = cache.business(a.businessHours, a.timeZone, 0);
+  return new ApprovalProcess(steps, business, a.escalationMinutes, a.escalations);
+}
+
+function buildUnit(info: UnitInfo, cache: SimulationCache, refresh: AggregationCalendar | null): SimUnit {
   const p = info.params;
   const kind =
     p.channel === 'connector' ? KIND_CONNECTOR : p.channel === 'manual' ? KIND_MANUAL : KIND_TICKET;
   const unit = new SimUnit(kind, info);
   unit.aggregation = cache.aggregation(p.aggregation, p.timeZone);
+  unit.refresh = refresh;
   if (p.connector) {
     const c = p.connector;
     unit.queue = cache.logNormal(c.queueMinutes, 1);

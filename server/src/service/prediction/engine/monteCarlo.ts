@@ -47,6 +47,11 @@ export function runOnce(
   units: RunUnits = sim,
 ): void {
   const target: RunTarget = { seedOfRun: runSeed(seed, run), out, column, sink };
+  // The approvals draw from a stream of their own, so a partial re-run sees the same start.
+  const approval = sim.approval;
+  const begin = approval === null ? 0 : approval.approvedAt(target.seedOfRun, null);
+  sim.begin[0] = begin;
+  out.approved[column] = approval === null ? NaN : begin;
   const groups = units.groups;
   for (let g = 0; g < groups.length; g++) runConnectorGroup(sim, groups[g]!, target);
   const manual = units.manual;
@@ -162,11 +167,17 @@ export function quantilesOverRuns(values: Float64Array): MilestoneQuantiles {
   return asQuantiles(quantilesOf(values, values.length, 0, 1, new Float64Array(values.length)));
 }
 
+/** p50 and p90 of the plan's approval over the runs (one value per run, the same for every unit), or null. */
+function approvedOf(out: RunOutput, scratch: Float64Array): [number, number] | null {
+  return quantilesOf(out.approved, out.runs, 0, 1, scratch);
+}
+
 /**
  * Milestone percentiles of one unit. They are taken over different sets of runs (a run that fails
- * starts but never commits), so they are made monotone: started <= committed <= verified.
+ * starts but never commits), so they are made monotone: approved <= started <= committed <= verified.
  */
 export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array): Milestones {
+  const approved = approvedOf(out, scratch);
   const started = milestoneOf(out.started, out, unit, scratch);
   const committed = milestoneOf(out.committed, out, unit, scratch);
   const verified = milestoneOf(out.verified, out, unit, scratch);
@@ -180,7 +191,7 @@ export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array
     verified[1] = Math.max(verified[1], floor[1]);
   }
   return {
-    approved: null,
+    approved: asQuantiles(approved),
     started: asQuantiles(started),
     committed: asQuantiles(committed),
     verified: asQuantiles(verified),

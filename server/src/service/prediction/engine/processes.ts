@@ -10,6 +10,7 @@
  */
 
 import type { ConnectorGroup, SimulationState } from './compiledPlan';
+import { completeFrom, recovered, repairManual } from './refresh';
 import { MAPPED_COMMITTED, MAPPED_FAILED } from './compiledPlan';
 import { drawUniform, seedStream } from './random';
 
@@ -21,6 +22,7 @@ import {
   EV_HORIZON,
   EV_MARKED_COMPLETE,
   EV_QUEUED,
+  EV_REFRESH,
   EV_RETRY,
   EV_STARTED,
   EV_STATUS_CHECK,
@@ -154,12 +156,15 @@ function enqueue(sim: SimulationState, group: ConnectorGroup, run: RunTarget): n
     drawUniform(states, u, draws, 2 * u);
     drawUniform(states, u, draws, 2 * u + 1);
     attempts[u] = 0;
+    sim.repairing[u] = 0;
     out.started[u + column * out.runStep] = NaN;
+    out.repaired[u + column * out.runStep] = NaN;
     drawUniform(states, u, heapTime, size);
     queue.apply(heapTime, size);
+    heapTime[size] = heapTime[size]! + sim.begin[0]!;
     heapUnit[size] = u;
     size = siftUp(heapTime, heapUnit, size);
-    if (sink !== null) sink.add(EV_QUEUED, u, 0, 1, 0);
+    if (sink !== null) sink.add(EV_QUEUED, u, sim.begin[0]!, 1, 0);
   }
   return size;
 }
@@ -179,7 +184,7 @@ function fail(
   const end = times[u]!;
   drawUniform(states, u, reg, 0);
   const retryable = reg[0]! < group.retryableShare || (outage && group.outageRetryable);
-  if (retryable && attempt < group.maxRetries) {
+  if (retryable && attempt < group.maxRetries && sim.repairing[u] === 0) {
     attempts[u] = attempt + 1;
     drawUniform(states, u, reg, 0);
     group.queue.apply(reg, 0);
@@ -191,7 +196,33 @@ function fail(
   }
   settle(sim, u, run, OUT_FAILED);
   if (sink !== null) sink.add(EV_FAILED, u, end, attempt + 1, retryable ? 1 : 0);
-  return size;
+  return group.refresh === null || sim.repairing[u] === 1 ? size : refreshAttempt(sim, group, u, size, run);
+}
+
+/**
+ * Identity refresh re-evaluates the access after a failure that ended at `sim.times[u]`: one more
+ * attempt, queued at the next refresh run, without retries. Returns the heap size.
+ */
+function refreshAttempt(
+  sim: SimulationState,
+  group: ConnectorGroup,
+  u: number,
+  size: number,
+  run: RunTarget,
+): number {
+  const { states, times, attempts, reg } = sim;
+  group.refresh!.verifyInPlace(times, u);
+  const refresh = times[u]!;
+  if (refresh !== refresh) return size;
+  sim.repairing[u] = 1;
+  const attempt = attempts[u]! + 1;
+  attempts[u] = attempt;
+  drawUniform(states, u, reg, 0);
+  group.queue.apply(reg, 0);
+  if (run.sink !== null) run.sink.add(EV_REFRESH, u, refresh, attempt + 1, 0);
+  group.heapTime[size] = refresh + reg[0]!;
+  group.heapUnit[size] = u;
+  return siftUp(group.heapTime, group.heapUnit, size);
 }
 
 /** The successful attempt ended at `model.times[u]`: commit, visibility, verification. */
@@ -214,6 +245,10 @@ function commitConnector(sim: SimulationState, group: ConnectorGroup, u: number,
   out.settled[at] = end;
   out.verified[at] = verified;
   out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
+  if (sim.repairing[u] === 1) {
+    out.committed[at] = NaN;
+    recovered(out, at, end);
+  }
   const settled = reached ? verified : visible;
   if (settled > out.runEnd[column]!) out.runEnd[column] = settled;
   if (sink === null) return;
@@ -234,28 +269,31 @@ export function runManual(sim: SimulationState, u: number, run: RunTarget): void
   drawUniform(states, u, reg, 0);
   const drift = reg[0]! < unit.driftRate;
   const business = unit.business;
+  const begin = sim.begin[0]!;
   if (unit.unassigned || business === null) {
-    times[u] = 0;
+    times[u] = begin;
     settle(sim, u, run, OUT_FAILED);
-    if (sink !== null) sink.add(EV_UNASSIGNED, u, 0, 0, 0);
+    if (sink !== null) sink.add(EV_UNASSIGNED, u, begin, 0, 0);
     return;
   }
-  if (sink !== null) sink.add(EV_WORK_ITEM, u, 0, 0, 0);
+  if (sink !== null) sink.add(EV_WORK_ITEM, u, begin, 0, 0);
   unit.completion.apply(times, u);
-  business.completeInPlace(times, u);
+  completeFrom(business, times, u, begin);
   const committed = times[u]!;
   if (committed !== committed) {
     settle(sim, u, run, OUT_STALLED);
-    if (sink !== null) sink.add(EV_HORIZON, u, 0, 0, 0);
+    if (sink !== null) sink.add(EV_HORIZON, u, begin, 0, 0);
     return;
   }
   verifyDeclared(sim, u, drift, run, EV_MARKED_COMPLETE, 0);
+  if (drift && unit.refresh !== null) repairManual(sim, u, run);
 }
 
 /** Seeds unit `u`'s stream for the run and starts the unit at submission (work items and tickets are created at once). */
 function startAtSubmission(sim: SimulationState, u: number, run: RunTarget): void {
   seedStream(sim.states, u, run.seedOfRun, u);
-  run.out.started[u + run.column * run.out.runStep] = 0;
+  run.out.started[u + run.column * run.out.runStep] = sim.begin[0]!;
+  run.out.repaired[u + run.column * run.out.runStep] = NaN;
 }
 
 /**
@@ -327,7 +365,8 @@ export function runTicket(sim: SimulationState, u: number, run: RunTarget): void
   startAtSubmission(sim, u, run);
   drawUniform(states, u, reg, 0);
   const drift = reg[0]! < ticket.driftRate;
-  if (sink !== null) sink.add(EV_TICKET_CREATED, u, 0, 0, 0);
+  const begin = sim.begin[0]!;
+  if (sink !== null) sink.add(EV_TICKET_CREATED, u, begin, 0, 0);
   let time = 0;
   let status = 0;
   const last = ticket.workflowLength - 1;
@@ -338,14 +377,15 @@ export function runTicket(sim: SimulationState, u: number, run: RunTarget): void
     time += reg[0]!;
     drawUniform(states, u, reg, 0);
     status = reg[0]! < ticket.failureChance[status]! ? ticket.failedIndex : status + 1;
-    if (sink !== null) sink.add(EV_TICKET_STATUS, u, time, 0, status);
+    if (sink !== null) sink.add(EV_TICKET_STATUS, u, begin + time, 0, status);
   }
   const interval = ticket.interval;
   const check = time > interval ? Math.ceil(time / interval) * interval : interval;
   const final = mapped[status];
   const stalled = (final !== MAPPED_COMMITTED && final !== MAPPED_FAILED) || check > ticket.giveUp;
   // A stalled ticket settles at ISC's last check; any other at the check that sees its status.
-  const seen = stalled ? ticket.lastCheck : check;
+  // Times so far count from the ticket's creation (the last approval); the run counts from submission.
+  const seen = begin + (stalled ? ticket.lastCheck : check);
   times[u] = seen;
   if (stalled || final === MAPPED_FAILED) {
     settle(sim, u, run, stalled ? OUT_STALLED : OUT_FAILED);

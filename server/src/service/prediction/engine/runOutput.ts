@@ -39,6 +39,8 @@ export const EV_STATUS_CHECK = 15;
 export const EV_GAVE_UP = 16;
 /** A manual task still open at the end of the simulated horizon. */
 export const EV_HORIZON = 17;
+/** Identity refresh re-evaluates the access and attempts it once more (detail: unused). */
+export const EV_REFRESH = 18;
 
 /** Receives the events of a replayed run. */
 export interface EventSink {
@@ -75,6 +77,15 @@ export class RunOutput {
    */
   readonly settled: Float64Array;
   readonly outcome: Uint8Array;
+  /**
+   * When the identity-refresh attempt committed (connector) or was marked complete (manual); NaN
+   * when there was none or it failed. `started` and `committed` keep the FIRST attempt's times (a
+   * failed first attempt never commits: NaN); an OUT_RECOVERED unit has `verified` when the
+   * repaired access is verified, NaN when its source is never aggregated.
+   */
+  readonly repaired: Float64Array;
+  /** Per run: when the plan's last approval was given; NaN when the plan has no approvals. */
+  readonly approved: Float64Array;
   /** Per run: when the last unit settled (verified, or its final state otherwise). */
   readonly runEnd: Float64Array;
 
@@ -87,6 +98,8 @@ export class RunOutput {
     this.verified = new Float64Array(units * runs);
     this.settled = new Float64Array(units * runs);
     this.outcome = new Uint8Array(units * runs);
+    this.repaired = new Float64Array(units * runs);
+    this.approved = new Float64Array(runs);
     this.runEnd = new Float64Array(runs);
   }
 

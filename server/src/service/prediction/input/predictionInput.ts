@@ -18,13 +18,31 @@ export interface PredictionRequest {
   permissionCount: number;
 }
 
-/** The plan-level facts a dry run reports (trigger payload, perspectives). */
+/** How the plan was requested (the plan's `origin`, docs/formats.md#plans). */
+export type OriginType = 'accessRequest' | 'role' | 'accessProfile' | 'lifecycle' | 'workflow' | 'api';
+
+/** One approval step of the plan's origin: who approves and how long it takes, in business hours. */
+export interface ApprovalStep {
+  approver: string;
+  hours: { p50: number; p90: number };
+}
+
+/** The plan's `origin`: what requested it, its approvals in order, and the escalation deadline. */
+export interface PlanOrigin {
+  type: OriginType;
+  approvals: ApprovalStep[];
+  /** Days an approver has before the approval is escalated; undefined: no escalation (ISC's default). */
+  escalationDays?: number;
+}
+
+/** The plan-level facts a dry run reports (trigger payload, perspectives) and the prediction reads (origin). */
 export interface PlanFacts {
   name?: string;
   trackingId?: string;
   /** `displayName` is what ISC's trigger calls the identity's `name`. */
   identity?: { name: string; id?: string; displayName?: string };
   requester?: { name: string; id?: string; displayName?: string };
+  origin?: PlanOrigin;
 }
 
 /** A "what if" of the dry run (docs/prediction-model.md#scenarios). */

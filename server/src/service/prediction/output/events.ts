@@ -37,6 +37,7 @@ export class EventRecorder implements EventSink {
 
 /** Ties at one time and request are ordered by kind, in the order things happen. */
 const KIND_ORDER: readonly DryRunEventKind[] = [
+  'refresh',
   'ticket-created',
   'work-item-created',
   'unassigned',
@@ -74,6 +75,7 @@ const KIND_OF: Record<number, DryRunEventKind> = {
   [P.EV_STATUS_CHECK]: 'status-check',
   [P.EV_GAVE_UP]: 'gave-up',
   [P.EV_HORIZON]: 'still-open',
+  [P.EV_REFRESH]: 'refresh',
 };
 
 /** A raw event with what the wording needs. */
@@ -282,10 +284,18 @@ function describeConnector(raw: Raw): [IscWords, string] {
         COMMITTED,
         `the change is visible on ${source} (after replication): the user has access; ISC still shows COMMITED ("Committed") until it verifies.`,
       ];
+    case 'refresh':
+      return [
+        PENDING,
+        `identity refresh re-evaluates ${REEVALUATED} and finds the access missing: ISC sends it to ${source} once more (attempt ${attempt}), queued: item PENDING ("Pending").`,
+      ];
     default:
       return describeVerification(raw) ?? [{}, raw.kind];
   }
 }
+
+/** What identity refresh re-evaluates. */
+const REEVALUATED = "the identity's roles, access profiles and lifecycle state";
 
 function describeManual(raw: Raw): [IscWords, string] {
   const { unit } = raw;
@@ -311,6 +321,11 @@ function describeManual(raw: Raw): [IscWords, string] {
       return [
         { ...PENDING, workItemState: 'Pending' },
         `the manual work item for ${owner} is still open at the end of the simulated horizon.`,
+      ];
+    case 'refresh':
+      return [
+        { ...PENDING, workItemState: 'Pending' },
+        `identity refresh re-evaluates ${REEVALUATED} and finds the access missing: ISC creates a new manual work item for ${owner}: item PENDING ("Pending").`,
       ];
     default:
       return describeVerification(raw) ?? [{}, raw.kind];

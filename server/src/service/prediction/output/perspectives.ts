@@ -115,6 +115,11 @@ function whyNot(t: Timeline): string {
   const now = last(t.past);
   const hint = typically(t.expected);
   switch (now?.kind) {
+    case undefined: {
+      // Nothing has happened yet: provisioning starts only after the plan's approvals.
+      const first = t.future[0];
+      return `Not yet: the request waits for its approvals${first ? `; provisioning starts at ${sinceSubmission(first.minutes)}` : ''}.`;
+    }
     case 'queued':
       return `Not yet: the change waits in the connector queue of ${p.source}${hint}.`;
     case 'started':
@@ -123,7 +128,12 @@ function whyNot(t: Timeline): string {
       return `Not yet: attempt ${now.attempt ?? 1} failed with a retryable error; ISC tries again later${hint}.`;
     case 'committed':
       return `Not yet: ${p.source} accepted the change at ${sinceSubmission(now.minutes)}; it becomes visible after replication.`;
+    case 'refresh':
+      return `Not yet: identity refresh re-evaluated the access at ${sinceSubmission(now.minutes)} and ISC attempts it once more.`;
     case 'failed':
+      if (find(t.future, 'refresh')) {
+        return `Not yet: the change failed on ${p.source}; identity refresh attempts it once more at ${sinceSubmission(find(t.future, 'refresh')!.minutes)}.`;
+      }
       return `No: the change failed (${now.words.ticketStatus ? `ticket "${now.words.ticketStatus}"` : `on ${p.source}`}) and ISC does not try again; ask an admin.`;
     case 'work-item-created':
       return `Not yet: a manual task waits for ${p.target ?? 'the owner'}, a person working business hours${hint}.`;

@@ -40,6 +40,8 @@ export const DEFAULTS = {
   statusCheckDays: STATUS_CHECK_DEFAULTS.provisioningMaxStatusCheckDays,
   aggregationSchedule: '0 0 2 * * ?',
   aggregationMinutes: 15,
+  /** SailPoint's scheduled identity processing: 08:00 and 20:00 in the tenant's time zone. */
+  identityRefreshSchedule: '0 0 8,20 * * ?',
   timeZone: 'UTC',
 } as const;
 

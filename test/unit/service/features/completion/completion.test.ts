@@ -13,6 +13,7 @@ const ROOT_KEYS = [
   'trackingId',
   'identity',
   'requester',
+  'origin',
   'catalog',
   'sources',
   '$schema',
@@ -48,7 +49,30 @@ suite('completion: YAML plans', () => {
     const { labels } = complete(
       `${PLAN_HEAD}  - source: Payroll\n    operation: Create\n|\ncatalog: acme.sources.yaml\n`,
     );
-    assert.deepEqual(labels, ['name', 'trackingId', 'requester', 'sources', '$schema']);
+    assert.deepEqual(labels, ['name', 'trackingId', 'requester', 'origin', 'sources', '$schema']);
+  });
+
+  test('origin: its keys, the origin types, and the keys of an approval step, each explained', () => {
+    const keys = complete(`${PLAN_HEAD}  - source: Payroll\norigin:\n  |`);
+    assert.deepEqual(keys.labels, ['type', 'approvals', 'escalationDays']);
+    assert.equal(keys.item('approvals').detail, 'Approvals');
+    assert.ok(keys.item('escalationDays').documentation?.includes("approver's manager"));
+    const types = complete(`${PLAN_HEAD}  - source: Payroll\norigin:\n  type: |`);
+    assert.deepEqual(types.labels, [
+      'accessRequest',
+      'role',
+      'accessProfile',
+      'lifecycle',
+      'workflow',
+      'api',
+    ]);
+    assert.ok(types.item('role').documentation?.includes('identity refresh'));
+    const step = complete(
+      `${PLAN_HEAD}  - source: Payroll\norigin:\n  type: accessRequest\n  approvals:\n    - |`,
+    );
+    assert.deepEqual(step.labels, ['approver', 'hours']);
+    const root = complete(`${PLAN_HEAD}  - source: Payroll\nori|`);
+    assert.ok(root.item('origin').documentation?.startsWith('How the plan was requested'));
   });
 
   test('in a request: the keys it lacks, with structures indented under the key', () => {
@@ -268,6 +292,7 @@ suite('completion: YAML plans', () => {
       'trackingId',
       'identity',
       'requester',
+      'origin',
       'catalog',
       'sources',
       '$schema',

@@ -18,6 +18,7 @@ suite('completion: YAML catalogs', () => {
       'sources',
       'serviceDeskIntegrations',
       'statusCheck',
+      'identityRefresh',
       '$schema',
     ]);
     assert.equal(item('kind').insertText, 'kind: SourceCatalog');
@@ -31,6 +32,7 @@ suite('completion: YAML catalogs', () => {
       'sources',
       'serviceDeskIntegrations',
       'statusCheck',
+      'identityRefresh',
       '$schema',
     ]);
   });
@@ -152,6 +154,7 @@ suite('completion: JSON', () => {
       'trackingId',
       'identity',
       'requester',
+      'origin',
       'catalog',
       'sources',
       '$schema',

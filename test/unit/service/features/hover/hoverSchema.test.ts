@@ -104,3 +104,18 @@ for (const [kind, id] of [
     }
   });
 }
+
+suite('hover: the plan origin', () => {
+  const text =
+    'kind: ProvisioningPlan\norigin:\n  type: role\n  approvals:\n    - { approver: manager, hours: { p50: 4, p90: 24 } }\n  escalationDays: 3\naccountRequests: []\n';
+
+  test('origin, its type value and escalationDays explain themselves in ISC terms', () => {
+    const origin = hover('ProvisioningPlan', text, text.indexOf('origin') + 1);
+    assert.ok(origin.startsWith('**Origin** (`origin`)'), origin);
+    assert.ok(origin.includes('`approved` milestone'), origin);
+    const role = hover('ProvisioningPlan', text, text.indexOf('role') + 1);
+    assert.ok(role.includes('identity refresh'), role);
+    const escalation = hover('ProvisioningPlan', text, text.indexOf('escalationDays') + 1);
+    assert.ok(escalation.includes('`daysUntilEscalation`'), escalation);
+  });
+});

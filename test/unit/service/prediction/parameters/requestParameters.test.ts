@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { predictPlan } from '../../../../../server/src/service/prediction/predict';
 import type { CatalogSource } from '../../../../../server/src/service/catalog/types';
 import { DEFAULTS } from '../../../../../server/src/service/prediction/parameters/defaults';
+import { NO_ORIGIN } from '../../../../../server/src/service/prediction/parameters/planParameters';
 import {
   catalog,
   connectorRequest,
@@ -30,11 +31,22 @@ function complete(name: string, extra: Partial<CatalogSource> = {}): CatalogSour
 
 const ATTRIBUTE = [{ name: 'memberOf', operation: 'Add', value: 'CN=Finance' }];
 
+/** The request's assumptions besides the plan's "no origin" (tested on its own below). */
 function assumptionsOf(...args: Parameters<typeof input>): string[] {
-  return predictPlan(input(...args))[0]!.assumptions;
+  return predictPlan(input(...args))[0]!.assumptions.filter((a) => a !== NO_ORIGIN);
 }
 
 suite('prediction/parameters: assumptions list exactly the defaults used', () => {
+  test('a plan without origin says once, first, that it starts at the submission; not for an unknown source', () => {
+    const src = complete('Active Directory');
+    const merged = catalog({ sources: [src], timeZone: 'UTC' });
+    const [known, unknown] = predictPlan(
+      input([connectorRequest(0, src), unknownRequest(1, 'Nowhere')], merged),
+    );
+    assert.deepEqual(known!.assumptions, [NO_ORIGIN]);
+    assert.ok(!unknown!.assumptions.includes(NO_ORIGIN));
+  });
+
   test('a source that gives everything needs no assumption', () => {
     const src = complete('Active Directory');
     assert.deepEqual(
@@ -133,7 +145,7 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
       const [prediction] = predictPlan(
         input([connectorRequest(0, src)], catalog({ sources: [src], timeZone: 'UTC' })),
       );
-      assert.deepEqual(prediction!.assumptions, []);
+      assert.deepEqual(prediction!.assumptions, [NO_ORIGIN]);
       assert.equal(prediction!.milestones.verified, null);
       assert.ok(prediction!.outcomes!.unverifiable > 0.8);
     }
@@ -190,6 +202,7 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
     );
     assert.deepEqual(prediction!.assumptions, [
       'No status map for Jira: assumed its last workflow status "Done" maps to Committed and the others to Queued.',
+      NO_ORIGIN,
     ]);
     assert.deepEqual(prediction!.milestones.committed, { p50Minutes: 60, p90Minutes: 60 });
   });
