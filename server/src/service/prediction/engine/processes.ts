@@ -241,13 +241,15 @@ function commitConnector(sim: SimulationState, group: ConnectorGroup, u: number,
   const verified = times[u];
   const reached = verified === verified;
   const at = u + column * out.runStep;
-  out.committed[at] = end;
-  out.settled[at] = end;
   out.verified[at] = verified;
-  out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
   if (sim.repairing[u] === 1) {
+    // The refresh attempt is a later activity: committed and settled keep the first attempt's.
     out.committed[at] = NaN;
     recovered(out, at, end);
+  } else {
+    out.committed[at] = end;
+    out.settled[at] = end;
+    out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
   }
   const settled = reached ? verified : visible;
   if (settled > out.runEnd[column]!) out.runEnd[column] = settled;
@@ -286,7 +288,7 @@ export function runManual(sim: SimulationState, u: number, run: RunTarget): void
     return;
   }
   verifyDeclared(sim, u, drift, run, EV_MARKED_COMPLETE, 0);
-  if (drift && unit.refresh !== null) repairManual(sim, u, run);
+  if (drift && unit.refresh !== null && unit.aggregation !== null) repairManual(sim, u, run);
 }
 
 /** Seeds unit `u`'s stream for the run and starts the unit at submission (work items and tickets are created at once). */
@@ -307,7 +309,8 @@ function settle(sim: SimulationState, u: number, run: RunTarget, outcome: number
   out.verified[at] = NaN;
   out.outcome[at] = outcome;
   const end = sim.times[u]!;
-  out.settled[at] = outcome === OUT_STALLED ? NaN : end;
+  // A failed refresh attempt leaves the first attempt's failure as the time the item left PENDING.
+  if (sim.repairing[u] === 0) out.settled[at] = outcome === OUT_STALLED ? NaN : end;
   if (end > out.runEnd[column]!) out.runEnd[column] = end;
 }
 
