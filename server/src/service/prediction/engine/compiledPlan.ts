@@ -10,6 +10,7 @@ import type { PredictionInput, PredictionRequest, Scenario } from '../input/pred
 import type { AggregationParams, RequestParams, UnitParams } from '../parameters/requestParameters';
 import type { TicketParams } from '../parameters/ticketParameters';
 import { resolveContext, resolveRequest } from '../parameters/requestParameters';
+import { changesOnlyPassword, changesPassword } from '../parameters/verificationParameters';
 import { AggregationCalendar, BusinessCalendar } from '../../time/calendars';
 import { ZoneClock } from '../../time/zoneClock';
 import { quartzWallClock } from '../../time/cron';
@@ -24,6 +25,22 @@ export const KIND_TICKET = 2;
 export const MAPPED_QUEUED = 0;
 export const MAPPED_COMMITTED = 1;
 export const MAPPED_FAILED = 2;
+
+/** How a committed unit is verified (`SimUnit.verification`). */
+export const VERIFY_AGGREGATION = 0;
+/** Never: the source is not aggregated, the item ends UNVERIFIABLE. */
+export const VERIFY_NEVER = 1;
+/** Never, by design: a password change (sources never return passwords); it ends as success. */
+export const VERIFY_PASSWORD = 2;
+/** At the next file upload, which ISC does not schedule: verified stays open, no failure. */
+export const VERIFY_UPLOAD = 3;
+
+const VERIFICATION: Record<AggregationParams['kind'], number> = {
+  schedule: VERIFY_AGGREGATION,
+  none: VERIFY_NEVER,
+  password: VERIFY_PASSWORD,
+  upload: VERIFY_UPLOAD,
+};
 
 const ZERO = LogNormal.constant(0);
 
@@ -43,8 +60,10 @@ export class TicketProcess {
   readonly lastCheck: number;
   readonly driftRate: number;
   readonly workflowLength: number;
+  /** The SDIM's business calendar: workflow durations are working time, status checks calendar time. */
+  readonly business: BusinessCalendar;
 
-  constructor(params: TicketParams, cache: SimulationCache) {
+  constructor(params: TicketParams, cache: SimulationCache, timeZone: string) {
     const states = params.states;
     this.workflowLength = states.length;
     this.durations = states.map((state) =>
@@ -64,6 +83,7 @@ export class TicketProcess {
     this.giveUp = params.maxDays * 24 * 60;
     this.lastCheck = Math.floor(this.giveUp / this.interval) * this.interval;
     this.driftRate = params.driftRate;
+    this.business = cache.business(params.businessHours, timeZone, 0);
   }
 }
 
@@ -100,6 +120,8 @@ export class SimUnit {
   unassigned = false;
   ticket: TicketProcess | null = null;
   aggregation: AggregationCalendar | null = null;
+  /** VERIFY_*: how the unit is verified once committed. */
+  verification = VERIFY_AGGREGATION;
 
   constructor(kind: number, info: UnitInfo) {
     this.kind = kind;
@@ -125,6 +147,7 @@ export class SimUnit {
     unit.unassigned = this.unassigned;
     unit.ticket = this.ticket;
     unit.aggregation = this.aggregation;
+    unit.verification = this.verification;
     return unit;
   }
 }
@@ -220,7 +243,7 @@ export class SimulationCache {
   }
 
   aggregation(params: AggregationParams, timeZone: string): AggregationCalendar | null {
-    if (params.kind === 'none') return null;
+    if (params.kind !== 'schedule') return null;
     const key = `${params.expression}\u0000${timeZone}\u0000${params.durationMinutes}`;
     if (this.aggregations.has(key)) return this.aggregations.get(key)!;
     const schedule = quartzWallClock(params.expression);
@@ -243,11 +266,11 @@ export class SimulationCache {
     return distribution;
   }
 
-  /** The ticket process of an SDIM, built once per distinct parameter set. */
-  ticket(params: TicketParams): TicketProcess {
-    const key = JSON.stringify(params);
+  /** The ticket process of an SDIM, built once per distinct parameter set and time zone. */
+  ticket(params: TicketParams, timeZone: string): TicketProcess {
+    const key = `${JSON.stringify(params)}\u0000${timeZone}`;
     let process = this.tickets.get(key);
-    if (!process) this.tickets.set(key, (process = new TicketProcess(params, this)));
+    if (!process) this.tickets.set(key, (process = new TicketProcess(params, this, timeZone)));
     return process;
   }
 
@@ -317,7 +340,15 @@ function resolutionKey(request: PredictionRequest): string {
   for (const part of d.parts) parts += `\u0001${part.channel}>${part.target ?? ''}`;
   const source = d.declaredOnly || !d.source ? `?${request.source}` : d.source.name;
   const integration = d.integration?.name ?? '';
-  return `${d.channel}\u0000${source}\u0000${integration}\u0000${d.target ?? ''}\u0000${request.attributeRequests.length}${parts}`;
+  const password = passwordKey(request);
+  return `${d.channel}\u0000${source}\u0000${integration}\u0000${d.target ?? ''}\u0000${request.attributeRequests.length}${password}${parts}`;
+}
+
+/** Whether a request changes a password, only or among other attributes (it changes how it is verified). */
+function passwordKey(request: PredictionRequest): string {
+  if (request.operation !== 'Modify') return '';
+  if (changesOnlyPassword(request)) return '\u0002only';
+  return changesPassword(request) ? '\u0002some' : '';
 }
 
 function indexesOf(units: SimUnit[], kind: number): number[] {
@@ -354,6 +385,7 @@ function buildUnit(info: UnitInfo, cache: SimulationCache): SimUnit {
     p.channel === 'connector' ? KIND_CONNECTOR : p.channel === 'manual' ? KIND_MANUAL : KIND_TICKET;
   const unit = new SimUnit(kind, info);
   unit.aggregation = cache.aggregation(p.aggregation, p.timeZone);
+  unit.verification = VERIFICATION[p.aggregation.kind];
   if (p.connector) {
     const c = p.connector;
     unit.queue = cache.logNormal(c.queueMinutes, 1);
@@ -375,7 +407,7 @@ function buildUnit(info: UnitInfo, cache: SimulationCache): SimUnit {
     if (!m.unassigned) unit.business = cache.business(m.businessHours, p.timeZone, m.awayMinutes);
   }
   if (p.ticket) {
-    unit.ticket = cache.ticket(p.ticket);
+    unit.ticket = cache.ticket(p.ticket, p.timeZone);
     unit.driftRate = p.ticket.driftRate;
   }
   return unit;

@@ -9,8 +9,8 @@
  * manual: completion, drift; ticketing: drift, then per workflow status duration, failure.
  */
 
-import type { ConnectorGroup, SimulationState } from './compiledPlan';
-import { MAPPED_COMMITTED, MAPPED_FAILED } from './compiledPlan';
+import type { ConnectorGroup, SimUnit, SimulationState, TicketProcess } from './compiledPlan';
+import { MAPPED_COMMITTED, MAPPED_FAILED, VERIFY_PASSWORD, VERIFY_UPLOAD } from './compiledPlan';
 import { drawUniform, seedStream } from './random';
 
 import {
@@ -204,7 +204,9 @@ function commitConnector(sim: SimulationState, group: ConnectorGroup, u: number,
   group.visibility.apply(times, u);
   const visible = end + times[u];
   times[u] = visible;
-  const aggregation = group.aggregation;
+  // Per unit, not per group: a password change on the source is never verified by its aggregation.
+  const unit = sim.units[u]!;
+  const aggregation = unit.aggregation;
   if (aggregation === null) times[u] = NaN;
   else aggregation.verifyInPlace(times, u);
   const verified = times[u];
@@ -212,15 +214,26 @@ function commitConnector(sim: SimulationState, group: ConnectorGroup, u: number,
   const at = u + column * out.runStep;
   out.committed[at] = end;
   out.verified[at] = verified;
-  out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
+  out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : unverified(unit);
   const settled = reached ? verified : visible;
   if (settled > out.runEnd[column]!) out.runEnd[column] = settled;
   if (sink === null) return;
   const attempt = attempts[u]! + 1;
   sink.add(EV_COMMITTED, u, end, attempt, partial ? 1 : 0);
-  if (!reached) sink.add(EV_UNVERIFIABLE, u, end, attempt, 0);
+  if (!reached && unit.verification !== VERIFY_UPLOAD) sink.add(EV_UNVERIFIABLE, u, end, attempt, 0);
   sink.add(EV_VISIBLE, u, visible, attempt, 0);
   if (reached) sink.add(EV_VERIFIED, u, verified, attempt, verified - aggregation!.durationMinutes);
+}
+
+/**
+ * The outcome of a committed unit that no aggregation verified: UNVERIFIABLE when the source is not
+ * aggregated, success when verification is impossible by design (a password) or waits for a file
+ * upload that ISC does not schedule.
+ */
+function unverified(unit: SimUnit): number {
+  return unit.verification === VERIFY_PASSWORD || unit.verification === VERIFY_UPLOAD
+    ? OUT_SUCCESS
+    : OUT_UNVERIFIABLE;
 }
 
 /** A manual work item: created at submission, marked complete after business hours, maybe drift. */
@@ -296,13 +309,15 @@ function verifyDeclared(
   const at = u + column * out.runStep;
   out.committed[at] = committed;
   out.verified[at] = drift ? NaN : aggregated;
-  out.outcome[at] = drift ? OUT_DRIFT : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
+  out.outcome[at] = drift ? OUT_DRIFT : reached ? OUT_SUCCESS : unverified(unit);
   const settled = reached ? aggregated : committed;
   if (settled > out.runEnd[column]!) out.runEnd[column] = settled;
   if (sink === null) return;
   sink.add(kind, u, committed, 0, detail);
-  if (!reached) sink.add(EV_UNVERIFIABLE, u, committed, 0, drift ? 1 : 0);
-  else {
+  if (!reached) {
+    // A flat-file item waits for an upload: ISC has not given up on it, so nothing is said yet.
+    if (unit.verification !== VERIFY_UPLOAD) sink.add(EV_UNVERIFIABLE, u, committed, 0, drift ? 1 : 0);
+  } else {
     sink.add(
       drift ? EV_DRIFT_FOUND : EV_VERIFIED,
       u,
@@ -313,9 +328,17 @@ function verifyDeclared(
   }
 }
 
+/** The calendar time (minutes) at which `worked` working minutes of the ticket have passed (NaN beyond the horizon); for the replay only. */
+function onCalendar(ticket: TicketProcess, reg: Float64Array, worked: number): number {
+  reg[1] = worked;
+  ticket.business.completeInPlace(reg, 1);
+  return reg[1];
+}
+
 /**
- * A ticket: it walks the SDIM's workflow until a status mapped to Committed or Failed; ISC sees the
- * status only at its checks, and stops checking after `provisioningMaxStatusCheckDays`.
+ * A ticket: it walks the SDIM's workflow until a status mapped to Committed or Failed, in the
+ * SDIM's business hours; ISC sees the status only at its checks, and stops checking after
+ * `provisioningMaxStatusCheckDays` (calendar days).
  */
 export function runTicket(sim: SimulationState, u: number, run: RunTarget): void {
   const { units, states, times, reg } = sim;
@@ -325,22 +348,28 @@ export function runTicket(sim: SimulationState, u: number, run: RunTarget): void
   drawUniform(states, u, reg, 0);
   const drift = reg[0]! < ticket.driftRate;
   if (sink !== null) sink.add(EV_TICKET_CREATED, u, 0, 0, 0);
-  let time = 0;
+  // People work the ticket in business hours; `worked` counts working minutes since submission.
+  let worked = 0;
   let status = 0;
   const last = ticket.workflowLength - 1;
   const mapped = ticket.mapped;
   while (mapped[status] !== MAPPED_COMMITTED && mapped[status] !== MAPPED_FAILED && status < last) {
     drawUniform(states, u, reg, 0);
     ticket.durations[status]!.apply(reg, 0);
-    time += reg[0]!;
+    worked += reg[0]!;
     drawUniform(states, u, reg, 0);
     status = reg[0]! < ticket.failureChance[status]! ? ticket.failedIndex : status + 1;
-    if (sink !== null) sink.add(EV_TICKET_STATUS, u, time, 0, status);
+    if (sink !== null) sink.add(EV_TICKET_STATUS, u, onCalendar(ticket, reg, worked), 0, status);
   }
+  reg[1] = worked;
+  ticket.business.completeInPlace(reg, 1);
+  const time = reg[1];
+  // ISC's status checks run in calendar time from the submission, whatever the service desk's hours.
   const interval = ticket.interval;
   const check = time > interval ? Math.ceil(time / interval) * interval : interval;
   const final = mapped[status];
-  const stalled = (final !== MAPPED_COMMITTED && final !== MAPPED_FAILED) || check > ticket.giveUp;
+  const open = time !== time || (final !== MAPPED_COMMITTED && final !== MAPPED_FAILED);
+  const stalled = open || check > ticket.giveUp;
   // A stalled ticket settles at ISC's last check; any other at the check that sees its status.
   const seen = stalled ? ticket.lastCheck : check;
   times[u] = seen;

@@ -167,6 +167,15 @@ const COMMITTED = itemWords('VERIFYING', 'PENDING', 'COMMITED', 'Committed');
 const FAILED = itemWords('COMPLETED', 'FAILURE', 'FAILED', 'Failed');
 const FINISHED = itemWords('COMPLETED', 'SUCCESS', 'FINISHED', 'Success');
 const UNVERIFIABLE = itemWords('COMPLETED', null, 'UNVERIFIABLE', 'Not Verifiable');
+/** A committed password change: done, though never verified (the model's reading; ISC documents no item state). */
+const PASSWORD_DONE: IscWords = { executionStatus: 'COMPLETED', completionStatus: 'SUCCESS' };
+
+/**
+ * What an admin can do once ISC stopped checking a ticket (docs/isc-behaviour.md#ticket-stalled): follow it in the
+ * service desk; only an access request can be closed, and closing ends it rather than completing it.
+ */
+export const GAVE_UP_ADVICE =
+  'Follow the ticket in the service desk: ISC will not. If the plan came from an access request, an admin can close the request stuck in Pending (close access request; by default Terminated, Failure); ISC documents no way to resume the checks.';
 
 /** The ticket status at index `status` and what the SDIM maps it to. */
 export function ticketWords(unit: SimUnit, status: number): { ticketStatus: string; mappedTo: MappedStatus } {
@@ -198,6 +207,12 @@ function describeVerification(raw: Raw): [IscWords, string] | undefined {
     return [
       words,
       `${aggregationRun(raw)} ends and finds the change: item FINISHED ("Success"), executionStatus COMPLETED${partly}. Verified.`,
+    ];
+  }
+  if (raw.kind === 'unverifiable' && raw.unit.info.params.aggregation.kind === 'password') {
+    return [
+      PASSWORD_DONE,
+      `a password is never verified: sources never return passwords, so no aggregation of ${source} can show it. Not verifiable by design, not a failure: the model counts the committed change as success (how ISC labels the item is not documented).`,
     ];
   }
   if (raw.kind === 'unverifiable') {
@@ -249,7 +264,7 @@ function describeConnector(raw: Raw): [IscWords, string] {
         : '';
       return [
         COMMITTED,
-        `${source} answers success: item COMMITED ("Committed"), executionStatus VERIFYING. Executed, not yet verified.${partly}`,
+        `${source} answers success: item COMMITED ("Committed"), executionStatus VERIFYING. Executed, not yet verified.${partly} Whether ISC already updates the account from this answer is not documented: the model takes only the next aggregation as verification (its assumption).`,
       ];
     }
     case 'visible':
@@ -329,7 +344,7 @@ function describeTicket(raw: Raw): [IscWords, string] {
       const status = ticketWords(unit, raw.detail);
       return [
         { ...PENDING, ...status },
-        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): the item stays PENDING ("Pending") until an admin closes the request (POST /access-requests/v1/close).`,
+        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): ISC no longer follows it, even if it closes later, and the item stays PENDING ("Pending"). ${GAVE_UP_ADVICE}`,
       ];
     }
     default:
