@@ -351,6 +351,8 @@ export function runTicket(sim: SimulationState, u: number, run: RunTarget): void
   // People work the ticket in business hours; `worked` counts working minutes since submission.
   let worked = 0;
   let status = 0;
+  // Replay only: the status the ticket was in when ISC last looked, for the give-up event.
+  let shown = 0;
   const last = ticket.workflowLength - 1;
   const mapped = ticket.mapped;
   while (mapped[status] !== MAPPED_COMMITTED && mapped[status] !== MAPPED_FAILED && status < last) {
@@ -359,7 +361,11 @@ export function runTicket(sim: SimulationState, u: number, run: RunTarget): void
     worked += reg[0]!;
     drawUniform(states, u, reg, 0);
     status = reg[0]! < ticket.failureChance[status]! ? ticket.failedIndex : status + 1;
-    if (sink !== null) sink.add(EV_TICKET_STATUS, u, onCalendar(ticket, reg, worked), 0, status);
+    if (sink !== null) {
+      const at = onCalendar(ticket, reg, worked);
+      sink.add(EV_TICKET_STATUS, u, at, 0, status);
+      if (at <= ticket.lastCheck) shown = status;
+    }
   }
   reg[1] = worked;
   ticket.business.completeInPlace(reg, 1);
@@ -375,7 +381,7 @@ export function runTicket(sim: SimulationState, u: number, run: RunTarget): void
   times[u] = seen;
   if (stalled || final === MAPPED_FAILED) {
     settle(sim, u, run, stalled ? OUT_STALLED : OUT_FAILED);
-    if (sink !== null) sink.add(stalled ? EV_GAVE_UP : EV_STATUS_CHECK, u, seen, 0, status);
+    if (sink !== null) sink.add(stalled ? EV_GAVE_UP : EV_STATUS_CHECK, u, seen, 0, stalled ? shown : status);
     return;
   }
   verifyDeclared(sim, u, drift, run, EV_STATUS_CHECK, status);

@@ -268,6 +268,12 @@ function describeConnector(raw: Raw): [IscWords, string] {
       ];
     }
     case 'visible':
+      if (unit.info.params.aggregation.kind === 'password') {
+        return [
+          PASSWORD_DONE,
+          `the new password is in effect on ${source} (after replication); no aggregation will confirm it.`,
+        ];
+      }
       return [
         COMMITTED,
         `the change is visible on ${source} (after replication): the user has access; ISC still shows COMMITED ("Committed") until it verifies.`,
@@ -322,6 +328,12 @@ function describeTicket(raw: Raw): [IscWords, string] {
     }
     case 'ticket-status': {
       const status = ticketWords(unit, raw.detail);
+      if (raw.minutes > ticket.lastCheck) {
+        return [
+          { ...PENDING, ...status },
+          `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}), after ISC stopped checking it: ISC never sees this, and its item stays PENDING ("Pending").`,
+        ];
+      }
       return [
         { ...PENDING, ...status },
         `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}); ISC sees it only at its next status check, so its item is still PENDING ("Pending").`,

@@ -347,7 +347,9 @@ function auditorView(t: Timeline, origin: number): AuditorView {
     : 'no completion declared';
   const checked = verified
     ? `verified by aggregation at ${sinceSubmission(verified.minutes)}`
-    : 'not verified';
+    : p.aggregation.kind === 'password'
+      ? 'not verifiable by design (no source returns a password)'
+      : 'not verified';
   const view: AuditorView = {
     requestIndex: t.info.request.index,
     channel: p.channel,
