@@ -12,3 +12,6 @@ export function isFlatFileSource(source: CatalogSource | undefined): boolean {
   const connector = source.connector?.trim().toLowerCase();
   return type === 'delimitedfile' || connector === 'delimited-file';
 }
+
+/** Why a flat-file source without an upload cadence has no verification time. */
+export const UPLOAD_REASON = 'verified at the next file upload, which ISC does not schedule';

@@ -5,16 +5,13 @@
  */
 
 import type { CatalogSource } from '../../catalog/types';
-import { isFlatFileSource } from '../../catalog/fileSource';
+import { UPLOAD_REASON, isFlatFileSource } from '../../catalog/fileSource';
 import { checkQuartz, quartzWallClock } from '../../time/cron';
 import type { PredictionRequest } from '../input/predictionInput';
 import type { Assumptions } from './defaults';
 
 /** Why a committed change is never verified although nothing failed. */
 export type ByDesign = { kind: 'password' } | { kind: 'upload' };
-
-/** Said of a flat-file source whose verification has no time. */
-export const UPLOAD_REASON = 'verified at the next file upload, which ISC does not schedule';
 
 function isPassword(name: string): boolean {
   return name.trim().toLowerCase() === 'password';
