@@ -10,7 +10,8 @@ import type { PredictionInput, PredictionRequest, Scenario } from '../input/pred
 import type { AggregationParams, RequestParams, UnitParams } from '../parameters/requestParameters';
 import type { TicketParams } from '../parameters/ticketParameters';
 import { resolveContext, resolveRequest } from '../parameters/requestParameters';
-import { changesOnlyPassword, changesPassword } from '../parameters/verificationParameters';
+import { passwordKey } from '../parameters/verificationParameters';
+import { VERIFICATION, VERIFY_AGGREGATION } from './verification';
 import { AggregationCalendar, BusinessCalendar } from '../../time/calendars';
 import { ZoneClock } from '../../time/zoneClock';
 import { quartzWallClock } from '../../time/cron';
@@ -25,22 +26,6 @@ export const KIND_TICKET = 2;
 export const MAPPED_QUEUED = 0;
 export const MAPPED_COMMITTED = 1;
 export const MAPPED_FAILED = 2;
-
-/** How a committed unit is verified (`SimUnit.verification`). */
-export const VERIFY_AGGREGATION = 0;
-/** Never: the source is not aggregated, the item ends UNVERIFIABLE. */
-export const VERIFY_NEVER = 1;
-/** Never, by design: a password change (sources never return passwords); it ends as success. */
-export const VERIFY_PASSWORD = 2;
-/** At the next file upload, which ISC does not schedule: verified stays open, no failure. */
-export const VERIFY_UPLOAD = 3;
-
-const VERIFICATION: Record<AggregationParams['kind'], number> = {
-  schedule: VERIFY_AGGREGATION,
-  none: VERIFY_NEVER,
-  password: VERIFY_PASSWORD,
-  upload: VERIFY_UPLOAD,
-};
 
 const ZERO = LogNormal.constant(0);
 
@@ -342,13 +327,6 @@ function resolutionKey(request: PredictionRequest): string {
   const integration = d.integration?.name ?? '';
   const password = passwordKey(request);
   return `${d.channel}\u0000${source}\u0000${integration}\u0000${d.target ?? ''}\u0000${request.attributeRequests.length}${password}${parts}`;
-}
-
-/** Whether a request changes a password, only or among other attributes (it changes how it is verified). */
-function passwordKey(request: PredictionRequest): string {
-  if (request.operation !== 'Modify') return '';
-  if (changesOnlyPassword(request)) return '\u0002only';
-  return changesPassword(request) ? '\u0002some' : '';
 }
 
 function indexesOf(units: SimUnit[], kind: number): number[] {

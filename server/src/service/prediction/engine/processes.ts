@@ -10,7 +10,8 @@
  */
 
 import type { ConnectorGroup, SimUnit, SimulationState, TicketProcess } from './compiledPlan';
-import { MAPPED_COMMITTED, MAPPED_FAILED, VERIFY_PASSWORD, VERIFY_UPLOAD } from './compiledPlan';
+import { MAPPED_COMMITTED, MAPPED_FAILED } from './compiledPlan';
+import { VERIFY_PASSWORD, VERIFY_UPLOAD } from './verification';
 import { drawUniform, seedStream } from './random';
 
 import {

@@ -76,3 +76,10 @@ export function verificationByDesign(
   notes.add(`${upload}, and ${why}, so verified stays empty: ${UPLOAD_REASON}.`);
   return { kind: 'upload' };
 }
+
+/** Whether a request changes a password, only or among other attributes (it changes how it is verified). */
+export function passwordKey(request: PredictionRequest): string {
+  if (request.operation !== 'Modify') return '';
+  if (changesOnlyPassword(request)) return '\u0002only';
+  return changesPassword(request) ? '\u0002some' : '';
+}
