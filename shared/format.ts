@@ -103,7 +103,9 @@ export function activityText(
   } | null,
 ): string {
   if (!activity) return 'not predictable (no request has a known channel)';
-  const completed = activity.completed ? `COMPLETED ${milestoneText(activity.completed)}` : 'never COMPLETED';
+  const completed = activity.completed
+    ? `COMPLETED ${milestoneText(activity.completed)}`
+    : 'COMPLETED in under 1 % of runs';
   const statuses = Object.entries(activity.completionStatus)
     .filter(([, share]) => share > 0)
     .sort((a, b) => b[1] - a[1])

@@ -9,7 +9,7 @@ import type {
   ServiceDeskIntegration,
   StatusCheck,
 } from './types';
-import { readTiming, readTicketWorkflow } from './readTiming';
+import { readTiming, readTicketWorkflow, readBusinessHours } from './readTiming';
 
 /**
  * Recognises what a catalog document is from its shape (docs/formats.md#exports) and reads it. Returns
@@ -221,6 +221,8 @@ function readIntegration(file: string, node: MapNode): ServiceDeskIntegration {
   }
   const workflow = readTicketWorkflow(getValue(node, 'ticketWorkflow'));
   if (workflow) sdim.ticketWorkflow = workflow;
+  const businessHours = readBusinessHours(getValue(node, 'businessHours'));
+  if (businessHours) sdim.businessHours = businessHours;
   const drift = numberOf(toValue(getValue(node, 'driftRate') ?? null));
   if (drift !== undefined) sdim.driftRate = drift;
   return sdim;

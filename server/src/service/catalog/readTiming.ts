@@ -58,20 +58,24 @@ function readManualTiming(node: ValueNode): ManualTiming {
   if (completion) manual.completionHours = completion;
   const drift = rateOf(toValue(getValue(node, 'driftRate') ?? null));
   if (drift !== undefined) manual.driftRate = drift;
-  const hours = getValue(node, 'businessHours');
-  if (hours?.kind === 'map') {
-    const days = toValue(getValue(hours, 'days') ?? null);
-    const start = stringOf(getValue(hours, 'start'));
-    const end = stringOf(getValue(hours, 'end'));
-    const list = Array.isArray(days)
-      ? days.filter((d): d is Weekday => WEEKDAYS.includes(d as Weekday))
-      : undefined;
-    if (list && start && end && isClock(start) && isClock(end) && start < end) {
-      const businessHours: BusinessHours = { days: list, start, end };
-      manual.businessHours = businessHours;
-    }
-  }
+  const businessHours = readBusinessHours(getValue(node, 'businessHours'));
+  if (businessHours) manual.businessHours = businessHours;
   return manual;
+}
+
+/** Reads `businessHours` (manual timing, an SDIM's ticket workflow); undefined when unusable. */
+export function readBusinessHours(hours: ValueNode | null | undefined): BusinessHours | undefined {
+  if (hours?.kind !== 'map') return undefined;
+  const days = toValue(getValue(hours, 'days') ?? null);
+  const start = stringOf(getValue(hours, 'start'));
+  const end = stringOf(getValue(hours, 'end'));
+  const list = Array.isArray(days)
+    ? days.filter((d): d is Weekday => WEEKDAYS.includes(d as Weekday))
+    : undefined;
+  if (list && start && end && isClock(start) && isClock(end) && start < end) {
+    return { days: list, start, end };
+  }
+  return undefined;
 }
 
 /** `HH:MM` on a 24-hour clock. */

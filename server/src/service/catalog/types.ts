@@ -94,6 +94,8 @@ export interface ServiceDeskIntegration {
   /** Ticket status -> Committed | Queued | Failed. */
   statusMap?: Record<string, string>;
   ticketWorkflow?: TicketState[];
+  /** When the people working the tickets work: the workflow's durations count only inside them. */
+  businessHours?: BusinessHours;
   driftRate?: number;
   origins: Origin[];
 }

@@ -166,7 +166,7 @@ function pollingWindow(sdim: MapNode, maxDays: number | undefined): Finding[] {
       'sdim-polling-window',
       pair.key.start,
       pair.key.end,
-      `This ticket workflow takes ${Math.round(p90)} hours at the 90th percentile, longer than ISC keeps checking (provisioningMaxStatusCheckDays ${days} = ${days * 24} hours${source}): ISC would stop checking before many tickets close, and they would stay pending. Raise provisioningMaxStatusCheckDays or shorten the workflow.`,
+      `This ticket workflow takes ${Math.round(p90)} working hours at the 90th percentile, longer than ISC keeps checking in calendar time (provisioningMaxStatusCheckDays ${days} = ${days * 24} hours${source}): ISC would stop checking before many tickets close, and they would stay pending. Raise provisioningMaxStatusCheckDays or shorten the workflow.`,
     ),
   ];
 }

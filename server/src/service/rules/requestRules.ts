@@ -257,9 +257,21 @@ function deleteAccount({ view }: RequestContext): Finding[] {
   ];
 }
 
+/** A Modify that only sets the password: never verified by design, whatever the source's aggregation. */
+function onlyPassword(view: RequestContext['view']): boolean {
+  return (
+    view.operation?.value === 'Modify' &&
+    view.permissionRequests.length === 0 &&
+    view.attributeRequests.length > 0 &&
+    view.attributeRequests.every(
+      (a) => a.name?.value.trim().toLowerCase() === 'password' && a.operation?.value !== 'Remove',
+    )
+  );
+}
+
 function noVerification({ view, decision }: RequestContext): Finding[] {
   const source = decision.source;
-  if (!source || !view.source || decision.channel === 'none') return [];
+  if (!source || !view.source || decision.channel === 'none' || onlyPassword(view)) return [];
   const noAggregation = source.features.includes('NO_AGGREGATION');
   const none = source.aggregation?.schedule?.trim().toLowerCase() === 'none';
   if (!noAggregation && !none) return [];

@@ -43,6 +43,11 @@ suite('catalogs: merging (docs/formats.md#merging)', () => {
     assert.equal(sdim.type, 'ServiceNowSDIM', 'from the export');
     assert.equal(sdim.statusMap?.closed_complete, 'Committed', 'from the extra');
     assert.equal(sdim.ticketWorkflow?.length, 3, 'from the extra');
+    assert.deepEqual(
+      sdim.businessHours,
+      { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], start: '08:00', end: '18:00' },
+      'from the extra: the hours the tickets are worked in',
+    );
   });
 
   test('a hand-written catalog completes an export by id, even under another name', () => {

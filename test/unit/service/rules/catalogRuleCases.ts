@@ -86,7 +86,7 @@ statusCheck: { provisioningMaxStatusCheckDays: 2 }
 `,
     needle: 'ticketWorkflow',
     message:
-      /takes 60 hours at the 90th percentile, longer than ISC keeps checking \(provisioningMaxStatusCheckDays 2 = 48 hours\)/,
+      /takes 60 working hours at the 90th percentile, longer than ISC keeps checking in calendar time \(provisioningMaxStatusCheckDays 2 = 48 hours\)/,
     fix: ['p90: 60', 'p90: 40'],
   },
 ];

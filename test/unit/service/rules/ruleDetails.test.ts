@@ -42,6 +42,23 @@ suite('rule details of docs/rules.md', () => {
     );
   });
 
+  test('no-verification: not for a password change, which no aggregation could verify anyway', () => {
+    const catalog = withSource(
+      '{ name: Legacy, features: [PROVISIONING, PASSWORD], owner: { name: l.admin }, aggregation: { schedule: none } }',
+    );
+    const codes = (request: string): string[] => plan(request, catalog).map((d) => d.code ?? '');
+    assert.ok(
+      !codes(
+        "  - { source: Legacy, operation: Modify, nativeIdentity: x, attributeRequests: [{ name: password, operation: Set, value: '********' }] }\n",
+      ).includes('no-verification'),
+    );
+    assert.ok(
+      codes(
+        "  - { source: Legacy, operation: Modify, nativeIdentity: x, attributeRequests: [{ name: password, operation: Set, value: '********' }, { name: title, operation: Set, value: Clerk }] }\n",
+      ).includes('no-verification'),
+    );
+  });
+
   test('add-to-single-valued: Remove on a single-valued attribute is fine (it clears it)', () => {
     assert.deepEqual(
       plan(

@@ -7,6 +7,7 @@ import { describeSchema, enumOf, schemaAtPath } from '../../schema/schemaPath';
 import type { NodeHit, ValueNode } from '../../syntax/ast';
 import { nodeAt, stringOf } from '../../syntax/ast';
 import { cronHover, statusMapValueHover } from './hoverTexts';
+import { UPLOAD_REASON, isFlatFileSource } from '../../catalog/fileSource';
 import { code, escapeMarkdown } from '../../text/markdown';
 import { predictionMarkdown } from './predictionMarkdown';
 import { schemaRootFor } from '../../document/schemaRoot';
@@ -155,8 +156,12 @@ export function sourceMarkdown(source: CatalogSource): string {
     `Owner: ${source.owner ? escapeMarkdown(source.owner.name) : '_none: nobody would receive a manual work item_'}`,
   );
   const schedule = source.aggregation?.schedule;
+  const file = isFlatFileSource(source);
+  const missing = file
+    ? `_not given: a flat-file source is aggregated when someone uploads a file (${UPLOAD_REASON})_`
+    : '_not given (the prediction assumes daily at 02:00)_';
   lines.push(
-    `Aggregation: ${schedule ? code(schedule) : '_not given (the prediction assumes daily at 02:00)_'}`,
+    `Aggregation: ${schedule ? code(schedule) : missing}${schedule && file ? ' (read as the upload cadence)' : ''}`,
   );
   const files = [...new Set(source.origins.map((o) => o.file.split(/[\\/]/).pop() ?? o.file))];
   if (files.length > 0) lines.push(`_From ${files.map(escapeMarkdown).join(', ')}_`);

@@ -11,6 +11,10 @@ const CHANNEL_WORDS: Record<Channel, string> = {
   unknown: 'unknown',
 };
 
+/** What `verified` means, and that it is the model's reading (docs/isc-behaviour.md#aggregation-verifies). */
+const VERIFIED_NOTE =
+  '_Verified_: the end of the first aggregation after the change; until then ISC shows the item COMMITED ("Committed"). That this aggregation is what verifies, and that the connector\'s answer does not already update the account in ISC, is the model\'s assumption.';
+
 /** The request's channel, target, reasons and (when available) milestones, outcomes and assumptions. */
 export function predictionMarkdown(
   decision: ChannelDecision,
@@ -39,6 +43,8 @@ export function predictionMarkdown(
       `| ${names.join(' | ')} |`,
       `| ${names.map(() => '---').join(' | ')} |`,
       `| ${names.map((name) => milestoneText(m[name])).join(' | ')} |`,
+      '',
+      VERIFIED_NOTE,
     );
     if (prediction.outcomes) lines.push('', `Outcomes: ${outcomesText(prediction.outcomes)}`);
     if (prediction.assumptions.length > 0) {

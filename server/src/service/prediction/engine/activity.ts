@@ -11,6 +11,7 @@ import { KIND_MANUAL } from './compiledPlan';
 import type { RunOutput } from './runOutput';
 import { OUT_PARTIAL, OUT_UNVERIFIABLE } from './runOutput';
 import { quantilesOverRuns, sharesOf } from './monteCarlo';
+import { VERIFY_PASSWORD } from './verification';
 
 /** How an item ends for its activity. */
 export const ITEM_OPEN = 0;
@@ -46,7 +47,8 @@ export function itemEnd(unit: SimUnit, out: RunOutput, u: number, column: number
     // Committed in this activity. Drift stays COMMITED: no aggregation finds the change.
     const state = outcome === OUT_PARTIAL ? ITEM_PARTLY : ITEM_PROVISIONED;
     if (verified === verified) return { left: committed, final: verified, state };
-    if (outcome === OUT_UNVERIFIABLE || outcome === OUT_PARTIAL) {
+    // A password change is never verified by design: final at its commit.
+    if (outcome === OUT_UNVERIFIABLE || outcome === OUT_PARTIAL || unit.verification === VERIFY_PASSWORD) {
       return { left: committed, final: committed, state };
     }
     return { left: committed, final: NaN, state: ITEM_OPEN };

@@ -13,6 +13,8 @@ import { resolveContext, resolveRequest } from '../parameters/requestParameters'
 import type { PlanParams } from '../parameters/planParameters';
 import { resolvePlan } from '../parameters/planParameters';
 import { ApprovalProcess } from './approvals';
+import { passwordKey } from '../parameters/verificationParameters';
+import { VERIFICATION, VERIFY_AGGREGATION } from './verification';
 import { AggregationCalendar, BusinessCalendar } from '../../time/calendars';
 import { ZoneClock } from '../../time/zoneClock';
 import { quartzWallClock } from '../../time/cron';
@@ -46,8 +48,10 @@ export class TicketProcess {
   readonly lastCheck: number;
   readonly driftRate: number;
   readonly workflowLength: number;
+  /** The SDIM's business calendar: workflow durations are working time, status checks calendar time. */
+  readonly business: BusinessCalendar;
 
-  constructor(params: TicketParams, cache: SimulationCache) {
+  constructor(params: TicketParams, cache: SimulationCache, timeZone: string) {
     const states = params.states;
     this.workflowLength = states.length;
     this.durations = states.map((state) =>
@@ -67,6 +71,7 @@ export class TicketProcess {
     this.giveUp = params.maxDays * 24 * 60;
     this.lastCheck = Math.floor(this.giveUp / this.interval) * this.interval;
     this.driftRate = params.driftRate;
+    this.business = cache.business(params.businessHours, timeZone, 0);
   }
 }
 
@@ -105,6 +110,8 @@ export class SimUnit {
   aggregation: AggregationCalendar | null = null;
   /** Identity refresh runs (duration 0) when the plan's origin is re-evaluated at refresh; else null. */
   refresh: AggregationCalendar | null = null;
+  /** VERIFY_*: how the unit is verified once committed. */
+  verification = VERIFY_AGGREGATION;
 
   constructor(kind: number, info: UnitInfo) {
     this.kind = kind;
@@ -131,6 +138,7 @@ export class SimUnit {
     unit.ticket = this.ticket;
     unit.aggregation = this.aggregation;
     unit.refresh = this.refresh;
+    unit.verification = this.verification;
     return unit;
   }
 }
@@ -236,7 +244,7 @@ export class SimulationCache {
   }
 
   aggregation(params: AggregationParams, timeZone: string): AggregationCalendar | null {
-    if (params.kind === 'none') return null;
+    if (params.kind !== 'schedule') return null;
     const key = `${params.expression}\u0000${timeZone}\u0000${params.durationMinutes}`;
     if (this.aggregations.has(key)) return this.aggregations.get(key)!;
     const schedule = quartzWallClock(params.expression);
@@ -259,11 +267,11 @@ export class SimulationCache {
     return distribution;
   }
 
-  /** The ticket process of an SDIM, built once per distinct parameter set. */
-  ticket(params: TicketParams): TicketProcess {
-    const key = JSON.stringify(params);
+  /** The ticket process of an SDIM, built once per distinct parameter set and time zone. */
+  ticket(params: TicketParams, timeZone: string): TicketProcess {
+    const key = `${JSON.stringify(params)}\u0000${timeZone}`;
     let process = this.tickets.get(key);
-    if (!process) this.tickets.set(key, (process = new TicketProcess(params, this)));
+    if (!process) this.tickets.set(key, (process = new TicketProcess(params, this, timeZone)));
     return process;
   }
 
@@ -343,7 +351,8 @@ function resolutionKey(request: PredictionRequest): string {
   for (const part of d.parts) parts += `\u0001${part.channel}>${part.target ?? ''}`;
   const source = d.declaredOnly || !d.source ? `?${request.source}` : d.source.name;
   const integration = d.integration?.name ?? '';
-  return `${d.channel}\u0000${source}\u0000${integration}\u0000${d.target ?? ''}\u0000${request.attributeRequests.length}${parts}`;
+  const password = passwordKey(request);
+  return `${d.channel}\u0000${source}\u0000${integration}\u0000${d.target ?? ''}\u0000${request.attributeRequests.length}${password}${parts}`;
 }
 
 function indexesOf(units: SimUnit[], kind: number): number[] {
@@ -389,6 +398,7 @@ function buildUnit(info: UnitInfo, cache: SimulationCache, refresh: AggregationC
   const unit = new SimUnit(kind, info);
   unit.aggregation = cache.aggregation(p.aggregation, p.timeZone);
   unit.refresh = refresh;
+  unit.verification = VERIFICATION[p.aggregation.kind];
   if (p.connector) {
     const c = p.connector;
     unit.queue = cache.logNormal(c.queueMinutes, 1);
@@ -410,7 +420,7 @@ function buildUnit(info: UnitInfo, cache: SimulationCache, refresh: AggregationC
     if (!m.unassigned) unit.business = cache.business(m.businessHours, p.timeZone, m.awayMinutes);
   }
   if (p.ticket) {
-    unit.ticket = cache.ticket(p.ticket);
+    unit.ticket = cache.ticket(p.ticket, p.timeZone);
     unit.driftRate = p.ticket.driftRate;
   }
   return unit;

@@ -9,9 +9,10 @@
  * manual: completion, drift; ticketing: drift, then per workflow status duration, failure.
  */
 
-import type { ConnectorGroup, SimulationState } from './compiledPlan';
+import type { ConnectorGroup, SimUnit, SimulationState, TicketProcess } from './compiledPlan';
 import { completeFrom, recovered, repairManual } from './refresh';
 import { MAPPED_COMMITTED, MAPPED_FAILED } from './compiledPlan';
+import { VERIFY_PASSWORD, VERIFY_UPLOAD } from './verification';
 import { drawUniform, seedStream } from './random';
 
 import {
@@ -235,7 +236,9 @@ function commitConnector(sim: SimulationState, group: ConnectorGroup, u: number,
   group.visibility.apply(times, u);
   const visible = end + times[u];
   times[u] = visible;
-  const aggregation = group.aggregation;
+  // Per unit, not per group: a password change on the source is never verified by its aggregation.
+  const unit = sim.units[u]!;
+  const aggregation = unit.aggregation;
   if (aggregation === null) times[u] = NaN;
   else aggregation.verifyInPlace(times, u);
   const verified = times[u];
@@ -249,16 +252,27 @@ function commitConnector(sim: SimulationState, group: ConnectorGroup, u: number,
   } else {
     out.committed[at] = end;
     out.settled[at] = end;
-    out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
+    out.outcome[at] = partial ? OUT_PARTIAL : reached ? OUT_SUCCESS : unverified(unit);
   }
   const settled = reached ? verified : visible;
   if (settled > out.runEnd[column]!) out.runEnd[column] = settled;
   if (sink === null) return;
   const attempt = attempts[u]! + 1;
   sink.add(EV_COMMITTED, u, end, attempt, partial ? 1 : 0);
-  if (!reached) sink.add(EV_UNVERIFIABLE, u, end, attempt, 0);
+  if (!reached && unit.verification !== VERIFY_UPLOAD) sink.add(EV_UNVERIFIABLE, u, end, attempt, 0);
   sink.add(EV_VISIBLE, u, visible, attempt, 0);
   if (reached) sink.add(EV_VERIFIED, u, verified, attempt, verified - aggregation!.durationMinutes);
+}
+
+/**
+ * The outcome of a committed unit that no aggregation verified: UNVERIFIABLE when the source is not
+ * aggregated, success when verification is impossible by design (a password) or waits for a file
+ * upload that ISC does not schedule.
+ */
+function unverified(unit: SimUnit): number {
+  return unit.verification === VERIFY_PASSWORD || unit.verification === VERIFY_UPLOAD
+    ? OUT_SUCCESS
+    : OUT_UNVERIFIABLE;
 }
 
 /** A manual work item: created at submission, marked complete after business hours, maybe drift. */
@@ -340,13 +354,15 @@ function verifyDeclared(
   out.committed[at] = committed;
   out.settled[at] = committed;
   out.verified[at] = drift ? NaN : aggregated;
-  out.outcome[at] = drift ? OUT_DRIFT : reached ? OUT_SUCCESS : OUT_UNVERIFIABLE;
+  out.outcome[at] = drift ? OUT_DRIFT : reached ? OUT_SUCCESS : unverified(unit);
   const settled = reached ? aggregated : committed;
   if (settled > out.runEnd[column]!) out.runEnd[column] = settled;
   if (sink === null) return;
   sink.add(kind, u, committed, 0, detail);
-  if (!reached) sink.add(EV_UNVERIFIABLE, u, committed, 0, drift ? 1 : 0);
-  else {
+  if (!reached) {
+    // A flat-file item waits for an upload: ISC has not given up on it, so nothing is said yet.
+    if (unit.verification !== VERIFY_UPLOAD) sink.add(EV_UNVERIFIABLE, u, committed, 0, drift ? 1 : 0);
+  } else {
     sink.add(
       drift ? EV_DRIFT_FOUND : EV_VERIFIED,
       u,
@@ -357,9 +373,17 @@ function verifyDeclared(
   }
 }
 
+/** The time (minutes from submission) at which `worked` working minutes of the ticket have passed since `from` (NaN beyond the horizon). */
+function onCalendar(ticket: TicketProcess, reg: Float64Array, worked: number, from: number): number {
+  reg[1] = worked;
+  completeFrom(ticket.business, reg, 1, from);
+  return reg[1];
+}
+
 /**
- * A ticket: it walks the SDIM's workflow until a status mapped to Committed or Failed; ISC sees the
- * status only at its checks, and stops checking after `provisioningMaxStatusCheckDays`.
+ * A ticket: it walks the SDIM's workflow until a status mapped to Committed or Failed, in the
+ * SDIM's business hours; ISC sees the status only at its checks, and stops checking after
+ * `provisioningMaxStatusCheckDays` (calendar days).
  */
 export function runTicket(sim: SimulationState, u: number, run: RunTarget): void {
   const { units, states, times, reg } = sim;
@@ -368,31 +392,42 @@ export function runTicket(sim: SimulationState, u: number, run: RunTarget): void
   startAtSubmission(sim, u, run);
   drawUniform(states, u, reg, 0);
   const drift = reg[0]! < ticket.driftRate;
+  // The ticket is created at the last approval (`begin`); ISC's checks count from then.
   const begin = sim.begin[0]!;
   if (sink !== null) sink.add(EV_TICKET_CREATED, u, begin, 0, 0);
-  let time = 0;
+  // People work the ticket in business hours; `worked` counts working minutes since its creation.
+  let worked = 0;
   let status = 0;
+  // Replay only: the status the ticket was in when ISC last looked, for the give-up event.
+  let shown = 0;
   const last = ticket.workflowLength - 1;
   const mapped = ticket.mapped;
   while (mapped[status] !== MAPPED_COMMITTED && mapped[status] !== MAPPED_FAILED && status < last) {
     drawUniform(states, u, reg, 0);
     ticket.durations[status]!.apply(reg, 0);
-    time += reg[0]!;
+    worked += reg[0]!;
     drawUniform(states, u, reg, 0);
     status = reg[0]! < ticket.failureChance[status]! ? ticket.failedIndex : status + 1;
-    if (sink !== null) sink.add(EV_TICKET_STATUS, u, begin + time, 0, status);
+    if (sink !== null) {
+      const at = onCalendar(ticket, reg, worked, begin);
+      sink.add(EV_TICKET_STATUS, u, at, 0, status);
+      if (at - begin <= ticket.lastCheck) shown = status;
+    }
   }
+  const time = onCalendar(ticket, reg, worked, begin) - begin;
+  // ISC's status checks run in calendar time from the ticket's creation, whatever the service desk's hours.
   const interval = ticket.interval;
   const check = time > interval ? Math.ceil(time / interval) * interval : interval;
   const final = mapped[status];
-  const stalled = (final !== MAPPED_COMMITTED && final !== MAPPED_FAILED) || check > ticket.giveUp;
+  const open = time !== time || (final !== MAPPED_COMMITTED && final !== MAPPED_FAILED);
+  const stalled = open || check > ticket.giveUp;
   // A stalled ticket settles at ISC's last check; any other at the check that sees its status.
   // Times so far count from the ticket's creation (the last approval); the run counts from submission.
   const seen = begin + (stalled ? ticket.lastCheck : check);
   times[u] = seen;
   if (stalled || final === MAPPED_FAILED) {
     settle(sim, u, run, stalled ? OUT_STALLED : OUT_FAILED);
-    if (sink !== null) sink.add(stalled ? EV_GAVE_UP : EV_STATUS_CHECK, u, seen, 0, status);
+    if (sink !== null) sink.add(stalled ? EV_GAVE_UP : EV_STATUS_CHECK, u, seen, 0, stalled ? shown : status);
     return;
   }
   verifyDeclared(sim, u, drift, run, EV_STATUS_CHECK, status);

@@ -195,6 +195,18 @@ const COMMITTED = itemWords('COMMITED', 'Committed');
 const FAILED = itemWords('FAILED', 'Failed');
 const FINISHED = itemWords('FINISHED', 'Success');
 const UNVERIFIABLE = itemWords('UNVERIFIABLE', 'Not Verifiable');
+/**
+ * A committed password change: done, though never verified. ISC documents no item state for it,
+ * so none is shown; the activity's words (final at the commit) come from the activity.
+ */
+const PASSWORD_DONE: IscWords = {};
+
+/**
+ * What an admin can do once ISC stopped checking a ticket (docs/isc-behaviour.md#ticket-stalled): follow it in the
+ * service desk; only an access request can be closed, and closing ends it rather than completing it.
+ */
+export const GAVE_UP_ADVICE =
+  'Follow the ticket in the service desk: ISC will not. If the plan came from an access request, an admin can close the request stuck in Pending (close access request; by default Terminated, Failure); ISC documents no way to resume the checks.';
 
 /** The ticket status at index `status` and what the SDIM maps it to. */
 export function ticketWords(unit: SimUnit, status: number): { ticketStatus: string; mappedTo: MappedStatus } {
@@ -225,6 +237,12 @@ function describeVerification(raw: Raw): [IscWords, string] | undefined {
     return [
       FINISHED,
       `${aggregationRun(raw)} ends and finds the change: item FINISHED ("Success")${partly}. Verified.`,
+    ];
+  }
+  if (raw.kind === 'unverifiable' && raw.unit.info.params.aggregation.kind === 'password') {
+    return [
+      PASSWORD_DONE,
+      `a password is never verified: sources never return passwords, so no aggregation of ${source} can show it. Not verifiable by design, not a failure: the model counts the committed change as success (how ISC labels the item is not documented).`,
     ];
   }
   if (raw.kind === 'unverifiable') {
@@ -276,10 +294,16 @@ function describeConnector(raw: Raw): [IscWords, string] {
         : '';
       return [
         COMMITTED,
-        `${source} answers success: item COMMITED ("Committed"). Executed, not yet verified.${partly}`,
+        `${source} answers success: item COMMITED ("Committed"). Executed, not yet verified.${partly} Whether ISC already updates the account from this answer is not documented: the model takes only the next aggregation as verification (its assumption).`,
       ];
     }
     case 'visible':
+      if (unit.info.params.aggregation.kind === 'password') {
+        return [
+          PASSWORD_DONE,
+          `the new password is in effect on ${source} (after replication); no aggregation will confirm it.`,
+        ];
+      }
       return [
         COMMITTED,
         `the change is visible on ${source} (after replication): the user has access; ISC still shows COMMITED ("Committed") until it verifies.`,
@@ -347,6 +371,12 @@ function describeTicket(raw: Raw): [IscWords, string] {
     }
     case 'ticket-status': {
       const status = ticketWords(unit, raw.detail);
+      if (raw.minutes > ticket.lastCheck) {
+        return [
+          { ...PENDING, ...status },
+          `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}), after ISC stopped checking it: ISC never sees this, and its item stays PENDING ("Pending").`,
+        ];
+      }
       return [
         { ...PENDING, ...status },
         `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}); ISC sees it only at its next status check, so its item is still PENDING ("Pending").`,
@@ -369,7 +399,7 @@ function describeTicket(raw: Raw): [IscWords, string] {
       const status = ticketWords(unit, raw.detail);
       return [
         { ...PENDING, ...status },
-        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): the item stays PENDING ("Pending") until an admin closes the request (POST /access-requests/v1/close).`,
+        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): ISC no longer follows it, even if it closes later, and the item stays PENDING ("Pending"). ${GAVE_UP_ADVICE}`,
       ];
     }
     default:

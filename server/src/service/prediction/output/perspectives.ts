@@ -18,6 +18,7 @@ import type {
   UserView,
 } from '../../../../../shared/simulation';
 import { isoAt, sinceSubmission } from '../../../../../shared/format';
+import { GAVE_UP_ADVICE } from './events';
 
 /** One unit's events, split at the moment. */
 interface Timeline {
@@ -107,6 +108,11 @@ function confirmation(t: Timeline): string {
   if (verified) return ` ISC verified it at ${sinceSubmission(verified.minutes)}.`;
   const next = find(t.future, 'verified');
   if (next) return ` ISC confirms it at the aggregation ending ${sinceSubmission(next.minutes)}.`;
+  const kind = t.info.params.aggregation.kind;
+  if (kind === 'password') return ' No aggregation confirms a password: sources never return it.';
+  if (kind === 'upload') {
+    return ` ISC confirms it at the next file upload of ${t.info.params.source}, which ISC does not schedule.`;
+  }
   return ` ISC cannot confirm it: ${t.info.params.source} is not aggregated.`;
 }
 
@@ -225,13 +231,19 @@ function waitingAnswer(t: Timeline, now: DryRunEvent): [AdminView['answers']['wa
   if (now.kind === 'gave-up') {
     return [
       'nobody',
-      'Nobody: ISC stopped checking the ticket; the item stays Pending until the request is closed (POST /access-requests/v1/close).',
+      `Nobody: ISC stopped checking the ticket and the item stays Pending. ${GAVE_UP_ADVICE}`,
     ];
   }
   if (now.kind === 'drift-found') {
     return [
       'person',
       `A person: the change declared done was not made (drift); it has to be made on ${p.source}.`,
+    ];
+  }
+  if (now.words.provisioningStatus === 'COMMITED' && p.aggregation.kind === 'upload') {
+    return [
+      'person',
+      `A person: someone has to upload a new file of ${p.source}; ISC verifies the change at that aggregation and does not schedule it.`,
     ];
   }
   if (now.words.provisioningStatus === 'COMMITED') {
@@ -345,7 +357,9 @@ function auditorView(t: Timeline, origin: number): AuditorView {
     : 'no completion declared';
   const checked = verified
     ? `verified by aggregation at ${sinceSubmission(verified.minutes)}`
-    : 'not verified';
+    : p.aggregation.kind === 'password'
+      ? 'not verifiable by design (no source returns a password)'
+      : 'not verified';
   const view: AuditorView = {
     requestIndex: t.info.request.index,
     channel: p.channel,

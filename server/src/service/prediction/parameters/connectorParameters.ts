@@ -37,7 +37,6 @@ function defaultTexts(s: string): Record<string, string> {
     retryable: `No retryable share for ${s}: assumed half of its failures match its retryableErrors and are retried.`,
     maxRetries: `No provisioningMaxRetries for ${s}: assumed ${DEFAULTS.maxRetries} retries (ISC documentation).`,
     retryMinutes: `No provisioningRetryThreshold for ${s}: assumed ${DEFAULTS.retryMinutes} minutes between retries (ISC documentation; a SailPoint forum reply reports a default of 1 minute).`,
-    attribute: `No attribute failure rate for ${s}: assumed each attribute request fails on its own in ${percent(d.attributeFailureRate)} of successful calls (partial success).`,
     visibility: `No visibility delay for ${s}: assumed access shows on the target ${typical(d.visibilityMinutes.p50, d.visibilityMinutes.p90, 'min')} after the commit (replication).`,
   };
 }
@@ -89,6 +88,14 @@ function failuresOf(
 }
 
 /**
+ * The catalog's `attributeFailureRate`, which the model uses only when given: by default a
+ * connector call succeeds or fails for the whole account request (docs/prediction-model.md#connector).
+ */
+function attributeFailure(given: number | undefined): number {
+  return rate(given) ? given : DEFAULTS.connector.attributeFailureRate;
+}
+
+/**
  * The connector parameters of a request: the source's timing and connectorAttributes, else the
  * defaults. Retry settings count as used only when a failure can be retried at all.
  */
@@ -125,10 +132,7 @@ export function resolveConnector(
       )
     : DEFAULTS.retryMinutes;
   const attributeCount = request.attributeRequests.length;
-  const attributeFailureRate =
-    attributeCount > 0
-      ? valueOr(timing.attributeFailureRate, rate, d.attributeFailureRate, notes, texts.attribute!)
-      : 0;
+  const attributeFailureRate = attributeCount > 0 ? attributeFailure(timing.attributeFailureRate) : 0;
   const visibilityMinutes = valueOr(
     timing.visibilityMinutes,
     usable,

@@ -19,7 +19,8 @@ export const DEFAULTS = {
     concurrency: 4,
     failureRate: 0.02,
     retryableShare: 0.5,
-    attributeFailureRate: 0.01,
+    // Connectors answer for an account request as a whole; a per-attribute failure is only a catalog option.
+    attributeFailureRate: 0,
     visibilityMinutes: { p50: 1, p90: 15 },
   } satisfies Required<ConnectorTiming>,
   maxRetries: 3,
@@ -33,7 +34,8 @@ export const DEFAULTS = {
     } as BusinessHours,
     driftRate: 0.03,
   } satisfies Required<ManualTiming>,
-  ticketHours: { p50: 6, p90: 36 },
+  // Working hours on the SDIM's business calendar: half a working day typically, two at the 90th percentile.
+  ticketHours: { p50: 4, p90: 16 },
   ticketFailureChance: 0.05,
   ticketDriftRate: 0.02,
   statusCheckMinutes: STATUS_CHECK_DEFAULTS.provisioningStatusCheckIntervalMinutes,

@@ -14,6 +14,8 @@ import { resolveTicketing } from './ticketParameters';
 import type { TicketParams } from './ticketParameters';
 import { resolveConnector } from './connectorParameters';
 import type { ConnectorParams } from './connectorParameters';
+import { verificationByDesign } from './verificationParameters';
+import type { ByDesign } from './verificationParameters';
 import { Assumptions, DEFAULTS, rate, scenarioFor, usable, valueOr } from './defaults';
 import type { ResolveContext } from './defaults';
 import { num, percent, typical } from '../../../../../shared/format';
@@ -30,9 +32,12 @@ export interface ManualParams {
   awayMinutes: number;
 }
 
-/** How the source is aggregated (verified): a Quartz schedule and run length, or never. */
+/**
+ * How the unit is verified: a Quartz schedule and run length, never (`none`: not aggregated), or
+ * by design never although nothing failed (`password`, `upload`: see verificationParameters.ts).
+ */
 export type AggregationParams =
-  { kind: 'schedule'; expression: string; durationMinutes: number } | { kind: 'none' };
+  { kind: 'schedule'; expression: string; durationMinutes: number } | { kind: 'none' } | ByDesign;
 
 /** Everything the processes need to simulate one request or one split-off part. */
 export interface UnitParams {
@@ -156,7 +161,9 @@ function resolveUnit(
     const label = spec.integration?.name ?? spec.target ?? 'the service desk integration';
     unit.ticket = resolveTicketing(spec.integration, label, ctx, notes.add.bind(notes));
   }
-  unit.aggregation = resolveAggregation(spec.name, spec.source, ctx, notes);
+  unit.aggregation =
+    verificationByDesign(request, spec.part, spec.name, spec.source, notes) ??
+    resolveAggregation(spec.name, spec.source, ctx, notes);
   return unit;
 }
 

@@ -5,6 +5,8 @@
 
 import type { Quantiles, ServiceDeskIntegration, TicketState } from '../../catalog/types';
 import type { ResolveContext } from './defaults';
+import type { BusinessHours } from '../../time/calendars';
+import { weeklyMinutes } from '../../time/calendars';
 import { DEFAULTS, rate } from './defaults';
 import { num, percent, typical } from '../../../../../shared/format';
 
@@ -31,6 +33,8 @@ export interface TicketParams {
   driftRate: number;
   intervalMinutes: number;
   maxDays: number;
+  /** When the tickets are worked: the workflow's durations count only inside these hours. */
+  businessHours: BusinessHours;
   /** Scenario `backlog`: every duration is multiplied by this. */
   factor: number;
 }
@@ -95,6 +99,7 @@ export function resolveTicketing(
       `No provisioningMaxStatusCheckDays in the catalogs: assumed ISC stops checking a ticket after ${DEFAULTS.statusCheckDays} days (the value ISC publishes as an example).`,
     );
   }
+  const businessHours = ticketHours(integration, label, ctx, note);
   let factor = 1;
   for (const scenario of ctx.scenarios) {
     if (scenario.kind === 'backlog' && scenario.integration === integration?.name) {
@@ -102,7 +107,37 @@ export function resolveTicketing(
       note(`Scenario ${scenario.spec}: every ticket status of ${label} lasts ${num(factor)} times as long.`);
     }
   }
-  return { integration: label, states, failedStatus, driftRate, intervalMinutes, maxDays, factor };
+  return {
+    integration: label,
+    states,
+    failedStatus,
+    driftRate,
+    intervalMinutes,
+    maxDays,
+    businessHours,
+    factor,
+  };
+}
+
+/** The SDIM's business hours, else the manual tasks' default week, said as an assumption. */
+function ticketHours(
+  integration: ServiceDeskIntegration | undefined,
+  label: string,
+  ctx: ResolveContext,
+  note: (text: string) => void,
+): BusinessHours {
+  const given = integration?.businessHours;
+  if (given !== undefined && weeklyMinutes(given) > 0) {
+    if (ctx.timeZoneNote) note(ctx.timeZoneNote);
+    return given;
+  }
+  const why =
+    given === undefined ? `No business hours for ${label}` : `The business hours of ${label} never open`;
+  note(
+    `${why}: assumed its tickets are worked Mon-Fri 09:00-17:00 (${ctx.timeZone}), like manual tasks; ISC's status checks keep counting calendar time.`,
+  );
+  if (ctx.timeZoneNote) note(ctx.timeZoneNote);
+  return DEFAULTS.manual.businessHours;
 }
 
 /** The status map with ISC's words, in the catalog's order; undefined when none is given. */
@@ -181,7 +216,7 @@ function defaultWorkflow(
   const terminal = first('Committed') ?? 'closed';
   const failed = first('Failed') ?? (map ? 'failed' : 'cancelled');
   note(
-    `No ticket workflow for ${label}: assumed one working status "${working}" (${typical(DEFAULTS.ticketHours.p50, DEFAULTS.ticketHours.p90, 'h')}; ${percent(DEFAULTS.ticketFailureChance)} end in "${failed}", mapped to Failed) before "${terminal}".`,
+    `No ticket workflow for ${label}: assumed one working status "${working}" (${typical(DEFAULTS.ticketHours.p50, DEFAULTS.ticketHours.p90, 'working hours')}; ${percent(DEFAULTS.ticketFailureChance)} end in "${failed}", mapped to Failed) before "${terminal}".`,
   );
   const terminalMapped: Mapped = map ? (lookup(map, terminal) ?? 'Queued') : 'Committed';
   const states: TicketStateParams[] = [

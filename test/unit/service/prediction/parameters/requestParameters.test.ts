@@ -79,7 +79,9 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
       [connectorRequest(0, src, { attributes: ATTRIBUTE })],
       catalog({ sources: [src], timeZone: 'Europe/Berlin' }),
     );
-    assert.equal(assumptions.length, 10);
+    // Every connector default but the attribute failure rate, which is 0 and not an assumption.
+    assert.equal(assumptions.length, 9);
+    assert.ok(!assumptions.some((a) => a.includes('attribute')));
     assert.ok(
       assumptions.some((a) =>
         a.startsWith(
@@ -116,13 +118,13 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
     ]);
   });
 
-  test('the attribute failure default is used only for requests with attribute requests', () => {
+  test('no attribute failure is assumed: a connector answers for the whole account request', () => {
     const src = complete('AD', {
       timing: { connector: { ...complete('x').timing!.connector!, attributeFailureRate: undefined } },
     });
     const merged = catalog({ sources: [src], timeZone: 'UTC' });
     assert.deepEqual(assumptionsOf([connectorRequest(0, src)], merged), []);
-    assert.equal(assumptionsOf([connectorRequest(0, src, { attributes: ATTRIBUTE })], merged).length, 1);
+    assert.deepEqual(assumptionsOf([connectorRequest(0, src, { attributes: ATTRIBUTE })], merged), []);
   });
 
   test('a valid Quartz expression that cannot be evaluated falls back to the default and says so', () => {
@@ -158,10 +160,15 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
       [ticketRequest(0, hr, snow)],
       catalog({ sources: [hr], integrations: [snow], timeZone: 'UTC' }),
     );
-    assert.equal(assumptions.length, 4);
+    assert.equal(assumptions.length, 5);
     assert.ok(
       assumptions[0]!.startsWith(
-        'No ticket workflow for ServiceNow SDIM: assumed one working status "open" (6 h typically, 36 h at the 90th percentile; 5 % end in "cancelled"',
+        'No ticket workflow for ServiceNow SDIM: assumed one working status "open" (4 working hours typically, 16 working hours at the 90th percentile; 5 % end in "cancelled"',
+      ),
+    );
+    assert.ok(
+      assumptions.includes(
+        "No business hours for ServiceNow SDIM: assumed its tickets are worked Mon-Fri 09:00-17:00 (UTC), like manual tasks; ISC's status checks keep counting calendar time.",
       ),
     );
     assert.ok(
@@ -174,6 +181,7 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
       managedSources: ['HR Portal'],
       statusMap: { requested: 'Queued', closed_complete: 'Committed', closed_cancelled: 'Failed' },
       ticketWorkflow: [{ status: 'requested', hours: { p50: 1, p90: 2 } }, { status: 'closed_complete' }],
+      businessHours: { days: ['Mon', 'Tue', 'Wed', 'Thu'], start: '08:00', end: '18:00' },
       driftRate: 0,
     });
     const status = { provisioningStatusCheckIntervalMinutes: 15, provisioningMaxStatusCheckDays: 3 };
@@ -202,6 +210,7 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
     );
     assert.deepEqual(prediction!.assumptions, [
       'No status map for Jira: assumed its last workflow status "Done" maps to Committed and the others to Queued.',
+      "No business hours for Jira: assumed its tickets are worked Mon-Fri 09:00-17:00 (UTC), like manual tasks; ISC's status checks keep counting calendar time.",
       NO_ORIGIN,
     ]);
     assert.deepEqual(prediction!.milestones.committed, { p50Minutes: 60, p90Minutes: 60 });
