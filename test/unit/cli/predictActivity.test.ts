@@ -67,10 +67,7 @@ suite('cli: the account activity of each plan', () => {
     assert.equal(blocks.length, 2);
     for (const block of blocks) {
       const lines = block.split('\n').filter((line) => line !== '');
-      assert.match(
-        lines[2]!,
-        /^account activity: COMPLETED.* · (SUCCESS|INCOMPLETE|FAILURE|PENDING) \d+ %/,
-      );
+      assert.match(lines[2]!, /^account activity: COMPLETED.* · (SUCCESS|INCOMPLETE|FAILURE|PENDING) \d+ %/);
       assert.match(lines[3]!, /^#0 /);
     }
     const markdown = folder.run('predict', 'p.plan.yaml', ...ARGS, '--format', 'markdown').stdout;
