@@ -42,7 +42,7 @@ suite('extension host: code lenses and the dry run', () => {
     assert.equal(model.runs, 1000);
     assert.equal(model.seed, 1);
     const plan = model.plans[0]!;
-    assert.deepEqual(plan.summary.channels, { connector: 3, manual: 1, ticketing: 1, unknown: 0 });
+    assert.deepEqual(plan.summary.channels, { connector: 3, manual: 1, ticketing: 1, none: 0, unknown: 0 });
     assert.deepEqual(
       plan.simulation.requests.map((r) => r.channel),
       ['connector', 'connector', 'manual', 'ticketing', 'connector'],
