@@ -9,11 +9,13 @@
  * manual: completion, drift; ticketing: drift, then per workflow status duration, failure.
  */
 
-import type { ConnectorGroup, SimUnit, SimulationState, TicketProcess } from './compiledPlan';
+import type { ConnectorGroup, SimUnit, SimulationState } from './compiledPlan';
+import type { TicketProcess } from './ticketProcess';
 import { completeFrom, recovered, repairManual } from './refresh';
-import { MAPPED_COMMITTED, MAPPED_FAILED } from './compiledPlan';
+import { MAPPED_COMMITTED, MAPPED_FAILED } from './ticketProcess';
 import { VERIFY_PASSWORD, VERIFY_UPLOAD } from './verification';
 import { drawUniform, seedStream } from './random';
+import { heapPop, siftSlots, siftUp } from './heap';
 
 import {
   EV_COMMITTED,
@@ -42,70 +44,6 @@ import {
   OUT_UNVERIFIABLE,
 } from './runOutput';
 import type { RunTarget } from './runOutput';
-
-/**
- * Min-heap on (time, unit) in two parallel arrays. The caller has written the new entry at index
- * `size`; this moves it up to its place and returns the new size.
- */
-function siftUp(times: Float64Array, ids: Int32Array, size: number): number {
-  const time = times[size]!;
-  const id = ids[size]!;
-  let i = size;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const pt = times[parent]!;
-    if (pt < time || (pt === time && ids[parent]! < id)) break;
-    times[i] = pt;
-    ids[i] = ids[parent]!;
-    i = parent;
-  }
-  times[i] = time;
-  ids[i] = id;
-  return size + 1;
-}
-
-/** Removes the root; returns the new size. */
-function heapPop(times: Float64Array, ids: Int32Array, size: number): number {
-  const last = size - 1;
-  const time = times[last]!;
-  const id = ids[last]!;
-  let i = 0;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= last) break;
-    const right = child + 1;
-    if (
-      right < last &&
-      (times[right]! < times[child]! || (times[right] === times[child] && ids[right]! < ids[child]!))
-    ) {
-      child = right;
-    }
-    const ct = times[child]!;
-    if (time < ct || (time === ct && id < ids[child]!)) break;
-    times[i] = ct;
-    ids[i] = ids[child]!;
-    i = child;
-  }
-  times[i] = time;
-  ids[i] = id;
-  return last;
-}
-
-/** Restores the slot min-heap after its root (the earliest free slot) was given a later time. */
-function siftSlots(slots: Float64Array): void {
-  const size = slots.length;
-  const value = slots[0]!;
-  let i = 0;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= size) break;
-    if (child + 1 < size && slots[child + 1]! < slots[child]!) child++;
-    if (value <= slots[child]!) break;
-    slots[i] = slots[child]!;
-    i = child;
-  }
-  slots[i] = value;
-}
 
 /*
  * The functions below pass every number through typed arrays (`model.reg` is a small register,

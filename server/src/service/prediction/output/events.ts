@@ -4,7 +4,7 @@
  */
 
 import type { SimulationState, SimUnit } from '../engine/compiledPlan';
-import { MAPPED_COMMITTED, MAPPED_FAILED } from '../engine/compiledPlan';
+import { MAPPED_COMMITTED, MAPPED_FAILED } from '../engine/ticketProcess';
 import type { EventSink } from '../engine/runOutput';
 import * as P from '../engine/runOutput';
 import type { ActivityTimeline, ActivityWords } from '../engine/activity';
