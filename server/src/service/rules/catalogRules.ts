@@ -82,7 +82,7 @@ function multipleManagers(integrations: readonly MapNode[]): Finding[] {
         managedBy.set(source, name);
         continue;
       }
-      const message = `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only. Remove it from one of them.`;
+      const message = `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only (the model's assumption: ISC documents no source listed by two), so which one gets the ticket cannot be told. Remove it from one of them.`;
       findings.push(finding('source-multiple-sdims', item.start, item.end, message));
     }
   }

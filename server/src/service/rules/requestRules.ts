@@ -1,5 +1,6 @@
 import type { MergedCatalog } from '../catalog/types';
 import type { ChannelDecision } from '../channel/decideChannel';
+import { featureReading } from '../channel/fallback';
 import type { Finding, FixData } from '../findings/finding';
 import { changeTo, finding } from '../findings/finding';
 import type { AccountRequestView } from '../request/accountRequestView';
@@ -141,7 +142,7 @@ function fallbackRule({ view, decision }: RequestContext): Finding[] {
   const where =
     decision.channel === 'ticketing'
       ? `ISC sends the ${operation.value} as a ticket to the universal SDIM "${decision.target ?? ''}" (isc-plan's reading of a universal SDIM). Expect the service desk's hours or days`
-      : `A person will do it: ISC creates a manual work item${decision.target ? ` for ${decision.target}` : ''}. Expect hours or days`;
+      : `A person will do it: ISC creates a manual work item${decision.target ? ` for ${decision.target}` : ''}${featureReading(fallback)}. Expect hours or days`;
   const verified =
     fallback.cause === 'flat-file'
       ? 'no verification until a newer file is uploaded and aggregated'
@@ -172,7 +173,7 @@ function splitRules({ view, decision }: RequestContext): Finding[] {
         'permissions-to-work-item',
         key.start,
         key.end,
-        `${source.name} has NO_PERMISSIONS_PROVISIONING: ISC splits these permission requests off into ${to}; the rest goes to the connector.`,
+        `${source.name} has NO_PERMISSIONS_PROVISIONING: ISC splits these permission requests off into ${to}; the rest goes to the connector (the model's reading: ISC documents only that permission requests become work items).`,
       ),
     );
     if (part.channel === 'manual' && !part.target) {
