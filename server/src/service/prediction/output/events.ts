@@ -379,7 +379,7 @@ function describeTicket(raw: Raw): [IscWords, string] {
       }
       return [
         { ...PENDING, ...status },
-        `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}); ISC sees it only at its next status check, so its item is still PENDING ("Pending").`,
+        `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}); ISC sees it only at its next status check (the model's reading), so its item is still PENDING ("Pending").`,
       ];
     }
     case 'status-check': {
