@@ -269,7 +269,7 @@ function describeConnector(raw: Raw): [IscWords, string] {
     case 'queued':
       return [
         PENDING,
-        `waits in the connector queue of ${source} (queued under load is normal): item PENDING ("Pending").`,
+        `waits in the connector queue of ${source} (queueing under load is normal: the model's assumption): item PENDING ("Pending").`,
       ];
     case 'started':
       return [
@@ -284,7 +284,7 @@ function describeConnector(raw: Raw): [IscWords, string] {
     case 'failed': {
       const why =
         raw.detail === 1
-          ? 'and its retries are used up'
+          ? "and its retries are used up (that the item then ends FAILED is the model's assumption)"
           : 'with an error that is not retryable (it matches no retryableErrors)';
       return [FAILED, `attempt ${attempt} failed ${why}: item FAILED ("Failed").`];
     }
