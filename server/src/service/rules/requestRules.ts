@@ -94,7 +94,7 @@ function routing(ctx: RequestContext): Finding[] {
         'manual-no-assignee',
         view.source.node.start,
         view.source.node.end,
-        `${source.name} has no owner, so nobody would receive the manual work item for this ${view.operation?.value ?? 'request'}. Set the source's owner in ISC (and in the catalog).`,
+        `${source.name} has no owner, so nobody would receive the manual work item for this ${view.operation?.value ?? 'request'} (the model's assumption: ISC documents no source without owner). Set the source's owner in ISC (and in the catalog).`,
       ),
     );
   }
@@ -182,7 +182,7 @@ function splitRules({ view, decision }: RequestContext): Finding[] {
           'manual-no-assignee',
           key.start,
           key.end,
-          `${source.name} has no owner, so nobody would receive the work item for these permission requests. Set the source's owner.`,
+          `${source.name} has no owner, so nobody would receive the work item for these permission requests (the model's assumption). Set the source's owner.`,
         ),
       );
     }
@@ -282,7 +282,7 @@ function noVerification({ view, decision }: RequestContext): Finding[] {
       'no-verification',
       view.source.node.start,
       view.source.node.end,
-      `${source.name} ${why}, so ISC can never verify this request: the item ends as UNVERIFIABLE ("Not Verifiable") even when the change was made. Check the result on the source itself.`,
+      `${source.name} ${why}, so ISC can never verify this request: the item ends as UNVERIFIABLE ("Not Verifiable") even when the change was made (the model's reading: verification is by aggregation). Check the result on the source itself.`,
     ),
   ];
 }

@@ -249,13 +249,13 @@ function describeVerification(raw: Raw): [IscWords, string] | undefined {
     const drift = raw.drift ? ' It was not made (drift), and no aggregation will show it.' : '';
     return [
       UNVERIFIABLE,
-      `${source} is never aggregated (NO_AGGREGATION or aggregation: none): item UNVERIFIABLE ("Not Verifiable"); ISC cannot confirm the change.${drift}`,
+      `${source} is never aggregated (NO_AGGREGATION or aggregation: none): item UNVERIFIABLE ("Not Verifiable"); ISC cannot confirm the change (the model's reading: verification is by aggregation).${drift}`,
     ];
   }
   if (raw.kind === 'drift-found') {
     return [
       COMMITTED,
-      `${aggregationRun(raw)} ends without the change that was declared done: drift. The item stays COMMITED ("Committed") and is never verified; someone has to make the change.`,
+      `${aggregationRun(raw)} ends without the change that was declared done: drift. The item stays COMMITED ("Committed") and is never verified (the model's reading; ISC documents no drift detection); someone has to make the change.`,
     ];
   }
   return undefined;
@@ -334,12 +334,12 @@ function describeManual(raw: Raw): [IscWords, string] {
     case 'unassigned':
       return [
         PENDING,
-        `${params.source} has no owner, so ISC has nobody to give the manual work item to: the item stays PENDING ("Pending") and the request never completes.`,
+        `${params.source} has no owner, so ISC has nobody to give the manual work item to: the item stays PENDING ("Pending") and the request never completes (the model's assumption: ISC documents no source without owner).`,
       ];
     case 'marked-complete':
       return [
         { ...COMMITTED, workItemState: 'Finished' },
-        `marked complete by ${owner}: a declaration, not a check. Work item Finished; item COMMITED ("Committed").`,
+        `marked complete by ${owner}: a declaration, not a check. Work item Finished (the model's reading of Mark Complete); item COMMITED ("Committed").`,
       ];
     case 'still-open':
       return [
