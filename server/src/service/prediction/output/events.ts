@@ -399,7 +399,7 @@ function describeTicket(raw: Raw): [IscWords, string] {
       const status = ticketWords(unit, raw.detail);
       return [
         { ...PENDING, ...status },
-        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): ISC no longer follows it, even if it closes later, and the item stays PENDING ("Pending"). ${GAVE_UP_ADVICE}`,
+        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): ISC no longer follows it, even if it closes later, and the item stays PENDING ("Pending") (the model's assumption: ISC documents only how long it checks). ${GAVE_UP_ADVICE}`,
       ];
     }
     default:
