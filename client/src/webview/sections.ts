@@ -130,7 +130,7 @@ function badges(doc: Document, words: IscWords): HTMLElement {
     if (value) list.appendChild(h(doc, 'span', { class: 'badge', title: label }, value));
   };
   add('item provisioningStatus', words.provisioningStatus);
-  add('admin UI label', words.uiLabel);
+  add("admin UI label (the model's pairing with provisioningStatus)", words.uiLabel);
   add('account activity executionStatus', words.executionStatus);
   add('account activity completionStatus', words.completionStatus);
   add('work item state', words.workItemState);

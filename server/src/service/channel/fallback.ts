@@ -46,8 +46,18 @@ export function decideFallback(
     ...base,
     channel: 'manual',
     target: owner,
-    reasons: [`${fallback.why}, so ISC creates a manual work item for ${who}.`],
+    reasons: [`${fallback.why}, so ISC creates a manual work item for ${who}${featureReading(fallback)}.`],
   };
+}
+
+/**
+ * ISC documents work items for flat-file sources, not for a direct source that lacks a feature
+ * (docs/isc-behaviour.md#connector-when-features): that routing is labelled as the model's reading.
+ */
+export function featureReading(fallback: Fallback): string {
+  return fallback.cause === 'missing-features'
+    ? " (the model's reading for a source without the feature)"
+    : '';
 }
 
 /** Channel `none` (steps 3 and 4): ISC does nothing for the request, and says why. */

@@ -1,7 +1,7 @@
 /**
  * Operation spellings of ISC's surfaces mapped to ours. ISC writes the same operation as `ADD`
- * (account activities API), `Add` (search documents, the trigger) or `add` (SaaS connectors), so
- * matching ignores case. An operation we cannot map is kept as written, with a comment: the
+ * (account activities API) or `Add` (search documents, the trigger, a SaaS connector's change
+ * `op`), so matching ignores case. An operation we cannot map is kept as written, with a comment: the
  * produced plan then shows a schema error on it instead of a silent guess.
  */
 

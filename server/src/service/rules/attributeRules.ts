@@ -24,7 +24,7 @@ export function attributeRules(view: AccountRequestView, source: CatalogSource |
             'unknown-attribute',
             name.node.start,
             name.node.end,
-            `${source.name}'s account schema has no attribute "${name.value}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} The connector would reject or ignore it.`,
+            `${source.name}'s account schema has no attribute "${name.value}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} The connector would reject or ignore it (connector-dependent: the model's assumption).`,
             suggestion ? [changeTo(name.node, suggestion)] : [],
           ),
         );
@@ -108,7 +108,7 @@ function conflictingAttributes(
           'conflicting-attribute-requests',
           place.start,
           place.end,
-          `${shown.join(', ')} is both added to and removed from "${name}" in this request; ISC cannot do both. Keep one of them.`,
+          `${shown.join(', ')} is both added to and removed from "${name}" in this request; ISC cannot do both (the model's assumption: ISC documents no order for them). Keep one of them.`,
         ),
       );
     }

@@ -36,6 +36,11 @@ export function catalogRules(root: MapNode, sourcesKey = 'sources'): Finding[] {
 function duplicateNames(entries: readonly MapNode[], what: string): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  // SDIM names are documented as unique (ServiceDeskIntegrationDto); source names are not.
+  const unique =
+    what === 'source'
+      ? "ISC source names are unique (the model's assumption)"
+      : 'ISC requires unique integration names';
   for (const entry of entries) {
     const node = getValue(entry, 'name');
     const name = stringOf(node);
@@ -46,7 +51,7 @@ function duplicateNames(entries: readonly MapNode[], what: string): Finding[] {
           'duplicate-source',
           node.start,
           node.end,
-          `A second ${what} named "${name}" in this catalog file; ISC names are unique, and isc-plan could not tell which one a plan means. Remove or rename one.`,
+          `A second ${what} named "${name}" in this catalog file; ${unique}, and isc-plan could not tell which one a plan means. Remove or rename one.`,
         ),
       );
     }
@@ -82,7 +87,7 @@ function multipleManagers(integrations: readonly MapNode[]): Finding[] {
         managedBy.set(source, name);
         continue;
       }
-      const message = `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only. Remove it from one of them.`;
+      const message = `"${source}" is already managed by "${earlier}"; ISC routes a source through one service desk integration only (the model's assumption: ISC documents no source listed by two), so which one gets the ticket cannot be told. Remove it from one of them.`;
       findings.push(finding('source-multiple-sdims', item.start, item.end, message));
     }
   }

@@ -1,5 +1,6 @@
 import type { MergedCatalog } from '../catalog/types';
 import type { ChannelDecision } from '../channel/decideChannel';
+import { featureReading } from '../channel/fallback';
 import type { Finding, FixData } from '../findings/finding';
 import { changeTo, finding } from '../findings/finding';
 import type { AccountRequestView } from '../request/accountRequestView';
@@ -93,7 +94,7 @@ function routing(ctx: RequestContext): Finding[] {
         'manual-no-assignee',
         view.source.node.start,
         view.source.node.end,
-        `${source.name} has no owner, so nobody would receive the manual work item for this ${view.operation?.value ?? 'request'}. Set the source's owner in ISC (and in the catalog).`,
+        `${source.name} has no owner, so nobody would receive the manual work item for this ${view.operation?.value ?? 'request'} (the model's assumption: ISC documents no source without owner). Set the source's owner in ISC (and in the catalog).`,
       ),
     );
   }
@@ -141,7 +142,7 @@ function fallbackRule({ view, decision }: RequestContext): Finding[] {
   const where =
     decision.channel === 'ticketing'
       ? `ISC sends the ${operation.value} as a ticket to the universal SDIM "${decision.target ?? ''}" (isc-plan's reading of a universal SDIM). Expect the service desk's hours or days`
-      : `A person will do it: ISC creates a manual work item${decision.target ? ` for ${decision.target}` : ''}. Expect hours or days`;
+      : `A person will do it: ISC creates a manual work item${decision.target ? ` for ${decision.target}` : ''}${featureReading(fallback)}. Expect hours or days`;
   const verified =
     fallback.cause === 'flat-file'
       ? 'no verification until a newer file is uploaded and aggregated'
@@ -172,7 +173,7 @@ function splitRules({ view, decision }: RequestContext): Finding[] {
         'permissions-to-work-item',
         key.start,
         key.end,
-        `${source.name} has NO_PERMISSIONS_PROVISIONING: ISC splits these permission requests off into ${to}; the rest goes to the connector.`,
+        `${source.name} has NO_PERMISSIONS_PROVISIONING: ISC splits these permission requests off into ${to}; the rest goes to the connector (the model's reading: ISC documents only that permission requests become work items).`,
       ),
     );
     if (part.channel === 'manual' && !part.target) {
@@ -181,7 +182,7 @@ function splitRules({ view, decision }: RequestContext): Finding[] {
           'manual-no-assignee',
           key.start,
           key.end,
-          `${source.name} has no owner, so nobody would receive the work item for these permission requests. Set the source's owner.`,
+          `${source.name} has no owner, so nobody would receive the work item for these permission requests (the model's assumption). Set the source's owner.`,
         ),
       );
     }
@@ -281,7 +282,7 @@ function noVerification({ view, decision }: RequestContext): Finding[] {
       'no-verification',
       view.source.node.start,
       view.source.node.end,
-      `${source.name} ${why}, so ISC can never verify this request: the item ends as UNVERIFIABLE ("Not Verifiable") even when the change was made. Check the result on the source itself.`,
+      `${source.name} ${why}, so ISC can never verify this request: the item ends as UNVERIFIABLE ("Not Verifiable") even when the change was made (the model's reading: verification is by aggregation). Check the result on the source itself.`,
     ),
   ];
 }

@@ -38,7 +38,7 @@ export function duplicateKeysOf(map: MapNode): Finding[] {
           'duplicate-key',
           pair.key.start,
           pair.key.end,
-          `The key "${key}" appears twice in this mapping; ISC would keep only the last value. Remove or rename one of them.`,
+          `The key "${key}" appears twice in this mapping; isc-plan reads only the last value. Remove or rename one of them.`,
           [
             {
               kind: 'remove',

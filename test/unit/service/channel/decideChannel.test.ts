@@ -156,7 +156,7 @@ suite('channel decision (docs/prediction-model.md#channel-decision)', () => {
     test('the manual reason names the missing feature and the owner', () => {
       const d = decide('{ source: S, operation: Modify, nativeIdentity: x }', oneSource(['ENABLE']));
       assert.deepEqual(d.reasons, [
-        'S lacks the PROVISIONING feature, which Modify needs through a connector, so ISC creates a manual work item for its owner s.owner.',
+        "S lacks the PROVISIONING feature, which Modify needs through a connector, so ISC creates a manual work item for its owner s.owner (the model's reading for a source without the feature).",
       ]);
       assert.deepEqual(d.fallback?.cause, 'missing-features');
     });

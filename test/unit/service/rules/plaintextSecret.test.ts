@@ -130,7 +130,7 @@ suite('plaintext-secret (docs/rules.md#plaintext-secret)', () => {
       found.map((d) => d.message),
       [
         '"password" is Set twice in this request to different values ("********" and "********"); only one can win. Keep one Set.',
-        '"********" is both added to and removed from "recoveryPin" in this request; ISC cannot do both. Keep one of them.',
+        '"********" is both added to and removed from "recoveryPin" in this request; ISC cannot do both (the model\'s assumption: ISC documents no order for them). Keep one of them.',
       ],
     );
   });

@@ -184,7 +184,7 @@ function integrationMarkdown(sdim: ServiceDeskIntegration): string {
     );
   }
   lines.push(
-    'ISC creates a ticket and only sees its status at its status checks; a closed ticket does not prove the access exists (verification comes with the next aggregation).',
+    "ISC creates a ticket and only sees its status at its status checks (the model's reading); a closed ticket does not prove the access exists (verification comes with the next aggregation).",
   );
   return lines.join('  \n');
 }

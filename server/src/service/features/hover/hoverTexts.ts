@@ -15,7 +15,7 @@ export function statusMapValueHover(value: string): string {
   if (!meaning) {
     return `${code(value)} is not a status ISC knows: a ticket status maps to Committed, Queued or Failed.`;
   }
-  return `Ticket status mapped to ${code(value)}\n\n${meaning}\n\n_ISC: SDIM Status Mapping (at least one status must map to Committed)._`;
+  return `Ticket status mapped to ${code(value)}\n\n${meaning}\n\n_ISC: SDIM Status Mapping (at least one status must map to Committed). When ISC sees the status, and what follows a Failed ticket or the last check, are the model's assumptions._`;
 }
 
 /** Hover for an aggregation schedule: validity and the next runs in the catalog's time zone. */

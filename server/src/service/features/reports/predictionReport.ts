@@ -152,7 +152,7 @@ function simulationMarkdown(sim: SimulationResult): string[] {
   const lines = [
     `## Representative run (run ${sim.representativeRun + 1} of ${sim.runs})`,
     '',
-    '| time | request | channel | what ISC shows |',
+    "| time | request | channel | what ISC shows (the quoted admin UI labels are the model's pairing) |",
     '| --- | --- | --- | --- |',
   ];
   for (const e of sim.events) {

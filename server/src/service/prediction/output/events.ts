@@ -249,13 +249,13 @@ function describeVerification(raw: Raw): [IscWords, string] | undefined {
     const drift = raw.drift ? ' It was not made (drift), and no aggregation will show it.' : '';
     return [
       UNVERIFIABLE,
-      `${source} is never aggregated (NO_AGGREGATION or aggregation: none): item UNVERIFIABLE ("Not Verifiable"); ISC cannot confirm the change.${drift}`,
+      `${source} is never aggregated (NO_AGGREGATION or aggregation: none): item UNVERIFIABLE ("Not Verifiable"); ISC cannot confirm the change (the model's reading: verification is by aggregation).${drift}`,
     ];
   }
   if (raw.kind === 'drift-found') {
     return [
       COMMITTED,
-      `${aggregationRun(raw)} ends without the change that was declared done: drift. The item stays COMMITED ("Committed") and is never verified; someone has to make the change.`,
+      `${aggregationRun(raw)} ends without the change that was declared done: drift. The item stays COMMITED ("Committed") and is never verified (the model's reading; ISC documents no drift detection); someone has to make the change.`,
     ];
   }
   return undefined;
@@ -269,7 +269,7 @@ function describeConnector(raw: Raw): [IscWords, string] {
     case 'queued':
       return [
         PENDING,
-        `waits in the connector queue of ${source} (queued under load is normal): item PENDING ("Pending").`,
+        `waits in the connector queue of ${source} (queueing under load is normal: the model's assumption): item PENDING ("Pending").`,
       ];
     case 'started':
       return [
@@ -284,7 +284,7 @@ function describeConnector(raw: Raw): [IscWords, string] {
     case 'failed': {
       const why =
         raw.detail === 1
-          ? 'and its retries are used up'
+          ? "and its retries are used up (that the item then ends FAILED is the model's assumption)"
           : 'with an error that is not retryable (it matches no retryableErrors)';
       return [FAILED, `attempt ${attempt} failed ${why}: item FAILED ("Failed").`];
     }
@@ -334,12 +334,12 @@ function describeManual(raw: Raw): [IscWords, string] {
     case 'unassigned':
       return [
         PENDING,
-        `${params.source} has no owner, so ISC has nobody to give the manual work item to: the item stays PENDING ("Pending") and the request never completes.`,
+        `${params.source} has no owner, so ISC has nobody to give the manual work item to: the item stays PENDING ("Pending") and the request never completes (the model's assumption: ISC documents no source without owner).`,
       ];
     case 'marked-complete':
       return [
         { ...COMMITTED, workItemState: 'Finished' },
-        `marked complete by ${owner}: a declaration, not a check. Work item Finished; item COMMITED ("Committed").`,
+        `marked complete by ${owner}: a declaration, not a check. Work item Finished (the model's reading of Mark Complete); item COMMITED ("Committed").`,
       ];
     case 'still-open':
       return [
@@ -379,7 +379,7 @@ function describeTicket(raw: Raw): [IscWords, string] {
       }
       return [
         { ...PENDING, ...status },
-        `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}); ISC sees it only at its next status check, so its item is still PENDING ("Pending").`,
+        `the ticket moves to "${status.ticketStatus}" (mapped to ${status.mappedTo}); ISC sees it only at its next status check (the model's reading), so its item is still PENDING ("Pending").`,
       ];
     }
     case 'status-check': {
@@ -399,7 +399,7 @@ function describeTicket(raw: Raw): [IscWords, string] {
       const status = ticketWords(unit, raw.detail);
       return [
         { ...PENDING, ...status },
-        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): ISC no longer follows it, even if it closes later, and the item stays PENDING ("Pending"). ${GAVE_UP_ADVICE}`,
+        `ISC stops checking the ticket (provisioningMaxStatusCheckDays reached) while it is "${status.ticketStatus}" (${status.mappedTo}): ISC no longer follows it, even if it closes later, and the item stays PENDING ("Pending") (the model's assumption: ISC documents only how long it checks). ${GAVE_UP_ADVICE}`,
       ];
     }
     default:

@@ -140,7 +140,7 @@ function whyNot(t: Timeline): string {
       if (find(t.future, 'refresh')) {
         return `Not yet: the change failed on ${p.source}; identity refresh attempts it once more at ${sinceSubmission(find(t.future, 'refresh')!.minutes)}.`;
       }
-      return `No: the change failed (${now.words.ticketStatus ? `ticket "${now.words.ticketStatus}"` : `on ${p.source}`}) and ISC does not try again; ask an admin.`;
+      return `No: the change failed (${now.words.ticketStatus ? `ticket "${now.words.ticketStatus}"` : `on ${p.source}`}) and ISC does not try again (the model's assumption); ask an admin.`;
     case 'work-item-created':
       return `Not yet: a manual task waits for ${p.target ?? 'the owner'}, a person working business hours${hint}.`;
     case 'unassigned':

@@ -85,6 +85,11 @@ function attributeRequests(request: PredictionRequest, notes: Notes): TriggerAtt
     }
     const values = Array.isArray(attribute.value) ? (attribute.value as unknown[]) : [attribute.value];
     if (values.length === 0) values.push(null);
+    if (values.length > 1) {
+      notes.add(
+        `Request #${request.index}: "${attribute.name}" has ${values.length} values, sent as one attribute request each (the model's assumption: attributeValue holds one value).`,
+      );
+    }
     for (const value of values) {
       out.push({ attributeName: attribute.name, attributeValue: valueText(value), operation });
     }
@@ -146,9 +151,18 @@ function accountRequest(request: PredictionRequest, unit: number, ctx: Context):
   if (request.nativeIdentity) entry.accountId = request.nativeIdentity;
   if (decision.channel === 'connector' && entry.provisioningResult === 'FAILED') {
     ctx.errors.push(`Connector ${name} failed`);
+    notes.add(
+      `The error text "Connector ${name} failed" follows ISC's example; ISC's own wording is not documented.`,
+    );
   }
   if (entry.provisioningResult === 'SUCCESS' && run.outcome[run.at(unit, 0)] === OUT_PARTIAL) {
     ctx.warnings.push(`Some attribute requests on ${name} failed (partial success)`);
+    notes.add(`The warning about a partial success on ${name} is the model's wording: ISC documents none.`);
+  }
+  if (decision.channel === 'manual') {
+    notes.add(
+      `Request #${request.index}: provisioningTarget of a manual work item is the source's name (the model's assumption; ISC does not spell it out).`,
+    );
   }
   if (decision.channel === 'ticketing') {
     entry.provisioningTarget =
