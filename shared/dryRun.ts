@@ -12,7 +12,10 @@ export interface DryRunSummary {
   channels: Record<Channel, number>;
   /** The request whose verification comes last at the 90th percentile, and when. */
   slowest: { request: number; p50Minutes: number; p90Minutes: number } | null;
-  /** Requests and parts that may never be verified (unverifiable, failed, stalled or drift in > 1 % of runs). */
+  /**
+   * Requests that may end without a verified change: the request or a split-off part unverifiable,
+   * failed, stalled, drift or not fulfilled in > 1 % of runs.
+   */
   atRisk: number;
   assumptions: string[];
 }

@@ -80,12 +80,46 @@ export function shareText(share: number): string {
 /** The outcomes that can happen, most likely first: `success 97 % · partial 2 % · failed <1 %`. */
 export function outcomesText(outcomes: object | null): string {
   if (!outcomes) return 'not predictable';
-  return (Object.entries(outcomes) as [string, number][])
-    .filter(([, share]) => share > 0)
-    .sort((a, b) => b[1] - a[1])
+  return outcomeEntries(outcomes)
     .map(([name, share]) => `${name} ${shareText(share)}`)
     .join(' · ');
 }
+
+/** The outcomes that happen in some run, most likely first, as `outcomesText` lists them. */
+export function outcomeEntries(outcomes: object): [string, number][] {
+  return (Object.entries(outcomes) as [string, number][])
+    .filter(([, share]) => share > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
+
+/** What each outcome word means (docs/prediction-model.md#outcomes), for hover help and glossaries. */
+export const OUTCOME_MEANINGS: Readonly<Record<string, string>> = {
+  success:
+    'Made and confirmed: an aggregation after the change shows it (a password change: made; passwords are never verified).',
+  recovered:
+    'Failed or drifted first, then made at the next identity refresh (plans from a role, an access profile or a lifecycle state).',
+  partial:
+    'Made, but some attribute requests failed on their own (only when the catalog sets attributeFailureRate).',
+  failed:
+    'Not made: the connector failed after its retries, the ticket reached a status mapped to Failed, or nobody receives the work item.',
+  unverifiable:
+    'Made, but ISC can never confirm it: the source is never aggregated (ISC: UNVERIFIABLE, "Not Verifiable").',
+  stalled:
+    'Still open when ISC stops looking: a ticket past the status-check window, or a work item still open at the end of the simulated time.',
+  drift:
+    'Declared done without the change: the work item or ticket was closed, but the next aggregation does not show it.',
+  'not-fulfilled':
+    'ISC does nothing for the request (channel none: a Lock, a password change the source cannot take).',
+};
+
+/** What each milestone means (docs/prediction-model.md#milestones). */
+export const MILESTONE_MEANINGS: Readonly<Record<string, string>> = {
+  approved: "The last approval is given (when the plan's origin lists approvals).",
+  started: 'The connector call leaves the queue, or the work item or the ticket is created.',
+  committed:
+    "The source answers success, a person marks the work item complete, or ISC's status check sees the ticket closed.",
+  verified: "The first aggregation after the change shows it (the model's reading of what verifies).",
+};
 
 /** An ISO instant to the minute, as the view and reports show it: `2026-12-01 09:00 UTC`. */
 export function utcMinuteText(iso: string): string {

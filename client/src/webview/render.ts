@@ -2,17 +2,12 @@ import type { DryRunModel, DryRunPlan, DryRunSummary } from '../../../shared/dry
 import type { Channel, RequestPrediction } from '../../../shared/prediction';
 import type { DryRunOptions, RequestFocus } from '../../../shared/webviewMessages';
 import { LIMITS } from '../../../shared/webviewMessages';
-import {
-  activityText,
-  humanDuration,
-  milestonesText,
-  outcomesText,
-  utcMinuteText,
-} from '../../../shared/format';
+import { activityText, humanDuration, milestonesText, utcMinuteText } from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
 import type { PerspectiveChoice } from './sections';
 import { renderPerspectives, renderEvents, renderScenarios } from './sections';
 import { axis, milestoneBars } from './timeline';
+import { outcomeWords, renderLegend } from './help';
 
 /** What the view's controls and rows can ask the host for. */
 export interface ViewActions {
@@ -94,6 +89,10 @@ function numberField(
   return h(doc, 'label', { for: id }, label, input);
 }
 
+/** What the Moment field sets (the perspectives are answered at that time). */
+const MOMENT_HELP =
+  'Hours after submission at which the User, Admin and Auditor tabs answer; empty: when the first request is verified.';
+
 function renderControls(doc: Document, options: DryRunOptions, actions: ViewActions): HTMLElement {
   const form = h(doc, 'form', { class: 'controls', 'aria-label': 'Dry-run options' });
   form.append(
@@ -103,6 +102,8 @@ function renderControls(doc: Document, options: DryRunOptions, actions: ViewActi
       min: 0,
       step: 'any',
       placeholder: 'first verified',
+      title: MOMENT_HELP,
+      'aria-description': MOMENT_HELP,
     }),
     h(
       doc,
@@ -170,6 +171,7 @@ function renderPlan(
   section.appendChild(renderActivity(doc, plan));
   section.appendChild(renderSummary(doc, plan.summary, plan.simulation.requests));
   section.appendChild(renderRequests(doc, plan, actions, focus));
+  section.appendChild(renderLegend(doc));
   section.appendChild(renderPerspectives(doc, plan.simulation.perspectives, actions.perspective));
   if (plan.simulation.scenarios.length > 0) section.appendChild(renderScenarios(doc, plan.simulation));
   section.appendChild(renderEvents(doc, plan.simulation.events));
@@ -208,9 +210,9 @@ function renderSummary(
   summary: DryRunSummary,
   requests: readonly RequestPrediction[],
 ): HTMLElement {
-  const { connector, manual, ticketing, unknown } = summary.channels;
+  const { connector, manual, ticketing, none, unknown } = summary.channels;
   const parts = [
-    `${requests.length} request${requests.length === 1 ? '' : 's'}: ${connector} connector · ${manual} manual · ${ticketing} ticket${unknown > 0 ? ` · ${unknown} unknown` : ''}`,
+    `${requests.length} request${requests.length === 1 ? '' : 's'}: ${connector} connector · ${manual} manual · ${ticketing} ticket${none > 0 ? ` · ${none} nothing (ISC does not act)` : ''}${unknown > 0 ? ` · ${unknown} unknown` : ''}`,
   ];
   if (summary.slowest) {
     const slow = requests.find((r) => r.index === summary.slowest!.request);
@@ -218,7 +220,11 @@ function renderSummary(
       `slowest to verified: ~${humanDuration(summary.slowest.p50Minutes)} (p90 ${humanDuration(summary.slowest.p90Minutes)})${slow ? ` for #${slow.index} ${slow.source}` : ''}`,
     );
   }
-  if (summary.atRisk > 0) parts.push(`${summary.atRisk} may never be verified`);
+  if (summary.atRisk > 0) {
+    parts.push(
+      `${summary.atRisk} of ${requests.length} may end without a verified change (failed, stalled, drift, unverifiable or not fulfilled in over 1 % of runs)`,
+    );
+  }
   if (summary.assumptions.length > 0) {
     parts.push(`${summary.assumptions.length} assumption${summary.assumptions.length === 1 ? '' : 's'}`);
   }
@@ -248,7 +254,7 @@ function renderRequests(
         h(doc, 'td', {}, '└ permission requests'),
         channelCell(doc, part.channel, part.target),
         h(doc, 'td', { class: 'timeline' }, milestoneBars(doc, part.milestones)),
-        h(doc, 'td', {}, outcomesText(part.outcomes)),
+        h(doc, 'td', { class: 'outcomes' }, ...outcomeWords(doc, part.outcomes)),
       );
       body.appendChild(row);
     }
@@ -284,7 +290,7 @@ function requestRow(
       milestoneBars(doc, r.milestones),
       h(doc, 'div', { class: 'muted milestones' }, milestonesText(r.milestones)),
     ),
-    h(doc, 'td', { class: 'outcomes' }, outcomesText(r.outcomes)),
+    h(doc, 'td', { class: 'outcomes' }, ...outcomeWords(doc, r.outcomes)),
   );
   const reveal = (): void => actions.reveal(document, r.index);
   row.addEventListener('dblclick', reveal);

@@ -7,6 +7,7 @@ import type { PerspectiveRole } from '../../../../client/src/webview/sections';
 import { dryRunFile } from '../../../../server/src/service/features/reports/dryRunFile';
 import { CATALOG, ROOT, serviceFor } from '../../helpers';
 import * as path from 'path';
+import { MILESTONE_MEANINGS, OUTCOME_MEANINGS, outcomesText } from '../../../../shared/format';
 
 const OPTIONS = { runs: 50, seed: 1, moment: null, scenarios: [] };
 
@@ -41,6 +42,31 @@ function hostileModel(): DryRunModel {
   return {
     uri: 'file:///x.plan.yaml',
     fileName: HOSTILE,
+    at: '2026-11-25T09:00:00.000Z',
+    runs: 50,
+    seed: 1,
+    scenarios: [],
+    plans,
+    errors: 0,
+    scenarioErrors,
+    requestPositions: [[]],
+  };
+}
+
+/** The view's model of a small plan: a connector Modify, a Lock (nothing happens) and Payroll's work item. */
+function helpModel(): DryRunModel {
+  const plan = `kind: ProvisioningPlan\nname: Help\nidentity: { name: jane }\naccountRequests:\n  - source: Active Directory\n    operation: Modify\n    nativeIdentity: CN=Jane\n  - source: Active Directory\n    operation: Lock\n    nativeIdentity: CN=Jane\n  - source: Payroll\n    operation: Create\n`;
+  const service = serviceFor({ 'acme.sources.yaml': CATALOG, 'h.plan.yaml': plan });
+  const file = service.open(path.join(ROOT, 'h.plan.yaml'), plan)!;
+  const { plans, scenarioErrors } = dryRunFile(service, file, {
+    submittedAt: Date.parse('2026-11-25T09:00:00Z'),
+    runs: 50,
+    seed: 1,
+    scenarios: [],
+  });
+  return {
+    uri: 'file:///h.plan.yaml',
+    fileName: 'h.plan.yaml',
     at: '2026-11-25T09:00:00.000Z',
     runs: 50,
     seed: 1,
@@ -92,6 +118,61 @@ suite('dry-run view rendering', () => {
       ),
     ];
     assert.equal(order[0], activity);
+  });
+
+  test('a legend names each milestone colour and says how to read a bar', () => {
+    const doc = new JSDOM('<!DOCTYPE html><main id="app"></main>').window.document;
+    const root = renderModel(doc, helpModel(), OPTIONS, quietActions(), null);
+    const legend = root.querySelector('[data-testid="legend"]')!;
+    const items = [...legend.querySelectorAll('li')];
+    assert.deepEqual(
+      items.map((li) => [li.textContent?.trim(), li.getAttribute('title')]),
+      ['approved', 'started', 'committed', 'verified'].map((m) => [m, MILESTONE_MEANINGS[m]]),
+    );
+    assert.deepEqual(
+      items.map((li) => li.querySelector('line')!.getAttribute('class')),
+      ['range approved', 'range started', 'range committed', 'range verified'],
+    );
+    assert.match(
+      legend.textContent ?? '',
+      /Dot: the median time from submission; line: to the 90th percentile/,
+    );
+  });
+
+  test('each outcome word explains itself on hover; the cell reads as outcomesText', () => {
+    const doc = new JSDOM('<!DOCTYPE html><main id="app"></main>').window.document;
+    const model = helpModel();
+    const root = renderModel(doc, model, OPTIONS, quietActions(), null);
+    const cells = [...root.querySelectorAll('tr[data-testid="request-row"] td.outcomes')];
+    const requests = model.plans[0]!.simulation.requests;
+    assert.deepEqual(
+      cells.map((cell) => cell.textContent),
+      requests.map((r) => outcomesText(r.outcomes)),
+    );
+    const lock = [...cells[1]!.querySelectorAll('span.outcome')];
+    assert.deepEqual(
+      lock.map((span) => [span.textContent, span.getAttribute('title')]),
+      [['not-fulfilled 100 %', OUTCOME_MEANINGS['not-fulfilled']]],
+    );
+    for (const span of root.querySelectorAll('span.outcome')) {
+      const word = span.textContent.replace(/ [<\d].*$/, '');
+      assert.equal(span.getAttribute('title'), OUTCOME_MEANINGS[word], word);
+    }
+  });
+
+  test('the Moment field says what it sets; the summary says what is at risk, of how many, and why', () => {
+    const doc = new JSDOM('<!DOCTYPE html><main id="app"></main>').window.document;
+    const root = renderModel(doc, helpModel(), OPTIONS, quietActions(), null);
+    assert.equal(
+      root.querySelector('#moment')!.getAttribute('title'),
+      'Hours after submission at which the User, Admin and Auditor tabs answer; empty: when the first request is verified.',
+    );
+    const summary = root.querySelector('[data-testid="summary"]')!.textContent ?? '';
+    assert.match(summary, /^3 requests: 1 connector · 1 manual · 0 ticket · 1 nothing \(ISC does not act\)/);
+    assert.match(
+      summary,
+      / · 3 of 3 may end without a verified change \(failed, stalled, drift, unverifiable or not fulfilled in over 1 % of runs\)/,
+    );
   });
 
   test('the perspective tabs switch with the arrow keys and tell the view which one is picked', () => {

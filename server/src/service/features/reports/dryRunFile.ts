@@ -18,14 +18,16 @@ export function summarise(requests: readonly RequestPrediction[]): DryRunSummary
   let atRisk = 0;
   for (const r of requests) {
     channels[r.channel]++;
+    let risky = false;
     for (const unit of [r, ...r.parts]) {
       const verified = unit.milestones.verified;
       if (verified && (!slowest || verified.p90Minutes > slowest.p90Minutes)) {
         slowest = { request: r.index, ...verified };
       }
       const o = unit.outcomes;
-      if (o && o.unverifiable + o.failed + o.stalled + o.drift > 0.01) atRisk++;
+      if (o && o.unverifiable + o.failed + o.stalled + o.drift + o['not-fulfilled'] > 0.01) risky = true;
     }
+    if (risky) atRisk++;
   }
   return { channels, slowest, atRisk, assumptions: assumptionsOf(requests) };
 }
