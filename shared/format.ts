@@ -85,6 +85,14 @@ export function outcomesText(outcomes: object | null): string {
     .join(' · ');
 }
 
+/**
+ * A request's number as a person reads it: counted from 1 (`#1`), like the samples' comments and
+ * the rules' messages; JSON keeps the zero-based `index`.
+ */
+export function requestNumber(index: number): string {
+  return `#${index + 1}`;
+}
+
 /** The outcomes that happen in some run, most likely first, as `outcomesText` lists them. */
 export function outcomeEntries(outcomes: object): [string, number][] {
   return (Object.entries(outcomes) as [string, number][])

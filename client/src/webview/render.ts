@@ -2,7 +2,13 @@ import type { DryRunModel, DryRunPlan, DryRunSummary } from '../../../shared/dry
 import type { Channel, RequestPrediction } from '../../../shared/prediction';
 import type { DryRunOptions, RequestFocus } from '../../../shared/webviewMessages';
 import { LIMITS } from '../../../shared/webviewMessages';
-import { activityText, humanDuration, milestonesText, utcMinuteText } from '../../../shared/format';
+import {
+  activityText,
+  humanDuration,
+  milestonesText,
+  utcMinuteText,
+  requestNumber,
+} from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
 import type { PerspectiveChoice } from './sections';
 import { renderPerspectives, renderEvents, renderScenarios } from './sections';
@@ -217,7 +223,7 @@ function renderSummary(
   if (summary.slowest) {
     const slow = requests.find((r) => r.index === summary.slowest!.request);
     parts.push(
-      `slowest to verified: ~${humanDuration(summary.slowest.p50Minutes)} (p90 ${humanDuration(summary.slowest.p90Minutes)})${slow ? ` for #${slow.index} ${slow.source}` : ''}`,
+      `slowest to verified: ~${humanDuration(summary.slowest.p50Minutes)} (p90 ${humanDuration(summary.slowest.p90Minutes)})${slow ? ` for ${requestNumber(slow.index)} ${slow.source}` : ''}`,
     );
   }
   if (summary.atRisk > 0) {
@@ -280,7 +286,7 @@ function requestRow(
       class: focused ? 'focused' : undefined,
       title: r.reasons.join(' '),
     },
-    h(doc, 'td', {}, String(r.index)),
+    h(doc, 'td', {}, requestNumber(r.index)),
     h(doc, 'td', {}, h(doc, 'span', { class: 'source' }, r.source || '?'), ' · ', r.operation || '?'),
     channelCell(doc, r.channel, r.target),
     h(

@@ -1,5 +1,11 @@
 import type { DryRunEvent, IscWords, Perspectives, SimulationResult } from '../../../shared/simulation';
-import { humanDuration, milestoneText, shareText, utcMinuteText } from '../../../shared/format';
+import {
+  humanDuration,
+  milestoneText,
+  shareText,
+  utcMinuteText,
+  requestNumber,
+} from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
 
 const ROLES = [
@@ -162,7 +168,7 @@ export function renderEvents(doc: Document, events: readonly DryRunEvent[]): HTM
           doc,
           'td',
           {},
-          `#${event.requestIndex}${event.part ? ' permissions' : ''}${event.attempt ? ` (attempt ${event.attempt})` : ''}`,
+          `${requestNumber(event.requestIndex)}${event.part ? ' permissions' : ''}${event.attempt ? ` (attempt ${event.attempt})` : ''}`,
         ),
         h(doc, 'td', {}, badges(doc, event.words)),
         h(doc, 'td', {}, event.text),
@@ -201,7 +207,7 @@ export function renderScenarios(doc: Document, sim: SimulationResult): HTMLEleme
           doc,
           'tr',
           { 'data-testid': 'scenario-row' },
-          h(doc, 'td', {}, String(r.index)),
+          h(doc, 'td', {}, requestNumber(r.index)),
           h(
             doc,
             'td',

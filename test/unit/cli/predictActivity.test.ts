@@ -68,9 +68,23 @@ suite('cli: the account activity of each plan', () => {
     for (const block of blocks) {
       const lines = block.split('\n').filter((line) => line !== '');
       assert.match(lines[2]!, /^account activity: COMPLETED.* · (SUCCESS|INCOMPLETE|FAILURE|PENDING) \d+ %/);
-      assert.match(lines[3]!, /^#0 /);
+      assert.match(lines[3]!, /^#1 /);
     }
+    // A person reads requests counted from 1 (docs/formats.md#cli-output); JSON keeps the zero-based index.
+    const numbers = blocks[0]!
+      .split('\n')
+      .filter((line) => /^#\d+ /.test(line))
+      .map((line) => line.split(' ')[0]);
+    const json = JSON.parse(folder.run('predict', 'p.plan.yaml', ...ARGS, '--format', 'json').stdout) as {
+      plans: { requests: { index: number }[] }[];
+    };
+    assert.deepEqual(
+      numbers,
+      json.plans[0]!.requests.map((r) => `#${r.index + 1}`),
+    );
+    assert.equal(json.plans[0]!.requests[0]!.index, 0);
     const markdown = folder.run('predict', 'p.plan.yaml', ...ARGS, '--format', 'markdown').stdout;
+    assert.match(markdown, /\n\| #1 \| /);
     const section = markdown.split('# Jane joins')[1]!;
     assert.ok(section.indexOf('**Account activity:**') < section.indexOf('| # | request |'));
     assert.match(markdown, /\*\*Account activity:\*\* .*(SUCCESS|INCOMPLETE|PENDING) \d+ %/);

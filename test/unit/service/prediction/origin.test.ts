@@ -98,7 +98,7 @@ suite('prediction: approvals before provisioning', () => {
     );
     assert.equal(
       perspectives.user[0]!.text,
-      '#0 Modify on Steady: Not yet: the request waits for its approvals; provisioning starts at +1.2 d.',
+      '#1 Modify on Steady: Not yet: the request waits for its approvals; provisioning starts at +1.2 d.',
     );
   });
 

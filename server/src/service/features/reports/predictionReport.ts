@@ -7,6 +7,7 @@ import {
   milestoneText,
   milestonesText,
   outcomesText,
+  requestNumber,
 } from '../../../../../shared/format';
 
 /** One plan's prediction (and, for a dry run, its simulation), as reports show it. */
@@ -58,7 +59,7 @@ export function activityAssumptions(requests: readonly RequestPrediction[]): str
   const lines = [
     "The plan is one ISC account activity; its completionStatus is read from its items (SUCCESS: every item provisioned, INCOMPLETE: some, FAILURE: none, PENDING: an item still open), as IdentityIQ defines these words; ISC documents the values, not the rule (the model's reading).",
   ];
-  const none = requests.filter((r) => r.channel === 'none').map((r) => `#${r.index}`);
+  const none = requests.filter((r) => r.channel === 'none').map((r) => requestNumber(r.index));
   if (none.length > 0) {
     lines.push(
       `ISC does nothing for ${none.join(', ')} (channel none): the activity counts it as an item not provisioned, so the plan cannot end SUCCESS (the model's reading).`,
@@ -83,7 +84,7 @@ export function predictionText(header: ReportHeader, plans: readonly PlanReport[
     lines.push(`submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
     lines.push(`account activity: ${activityText(plan.activity)}`, '');
     for (const r of plan.requests) {
-      lines.push(`#${r.index} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`);
+      lines.push(`${requestNumber(r.index)} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`);
       lines.push(`   ${milestonesText(r.milestones)}`);
       lines.push(`   ${outcomesText(r.outcomes)}`);
       for (const reason of r.reasons) lines.push(`   why: ${reason}`);
@@ -130,16 +131,16 @@ export function predictionMarkdown(header: ReportHeader, plans: readonly PlanRep
     );
     for (const r of plan.requests) {
       lines.push(
-        `| ${r.index} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${cells(r.milestones)} | ${outcomesText(r.outcomes)} |`,
+        `| ${requestNumber(r.index)} | ${cell(`${r.source} · ${r.operation}`)} | ${cell(target(r))} | ${cells(r.milestones)} | ${outcomesText(r.outcomes)} |`,
       );
       for (const part of r.parts) {
         lines.push(
-          `| ${r.index} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${cells(part.milestones)} | ${outcomesText(part.outcomes)} |`,
+          `| ${requestNumber(r.index)} | ${cell(`└ ${part.part}`)} | ${cell(target(part))} | ${cells(part.milestones)} | ${outcomesText(part.outcomes)} |`,
         );
       }
     }
     lines.push('', '## Why', '');
-    for (const r of plan.requests) lines.push(`- **#${r.index}** ${cell(r.reasons.join(' '))}`);
+    for (const r of plan.requests) lines.push(`- **${requestNumber(r.index)}** ${cell(r.reasons.join(' '))}`);
     const assumed = assumptionsOf(plan.requests);
     if (assumed.length > 0) lines.push('', '## Assumed', '', ...assumed.map((a) => `- ${cell(a)}`));
     if (plan.simulation) lines.push('', ...simulationMarkdown(plan.simulation));
@@ -157,7 +158,7 @@ function simulationMarkdown(sim: SimulationResult): string[] {
   ];
   for (const e of sim.events) {
     lines.push(
-      `| +${humanDuration(e.minutes)} | #${e.requestIndex}${e.part ? ' (permissions)' : ''} | ${cell(target(e))} | ${cell(e.text)} |`,
+      `| +${humanDuration(e.minutes)} | ${requestNumber(e.requestIndex)}${e.part ? ' (permissions)' : ''} | ${cell(target(e))} | ${cell(e.text)} |`,
     );
   }
   const p = sim.perspectives;
@@ -171,11 +172,11 @@ function simulationMarkdown(sim: SimulationResult): string[] {
     '',
   );
   for (const a of p.admin) {
-    lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+    lines.push(`- ${requestNumber(a.requestIndex)}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
   }
   lines.push('', `**Auditor.** ${cell(p.summary.auditor)}`, '');
   for (const a of p.auditor) {
-    lines.push(`- #${a.requestIndex}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
+    lines.push(`- ${requestNumber(a.requestIndex)}${a.part ? ' (permissions)' : ''}: ${cell(a.text)}`);
   }
   for (const scenario of sim.scenarios) {
     lines.push(

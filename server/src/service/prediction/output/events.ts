@@ -16,7 +16,7 @@ import type {
   ProvisioningStatus,
   UiLabel,
 } from '../../../../../shared/simulation';
-import { humanDuration, isoAt, round, sinceSubmission } from '../../../../../shared/format';
+import { humanDuration, isoAt, round, sinceSubmission, requestNumber } from '../../../../../shared/format';
 
 /** Collects the raw events of one replayed run. */
 export class EventRecorder implements EventSink {
@@ -181,7 +181,7 @@ function prefix(unit: SimUnit): string {
   const { request, part, params } = unit.info;
   const what =
     part === null ? `${request.operation} on ${params.source}` : `permission requests on ${params.source}`;
-  return `#${request.index} ${what}: `;
+  return `${requestNumber(request.index)} ${what}: `;
 }
 
 /** An item's state in ISC's words: its provisioningStatus and the admin UI's label for it. */

@@ -17,7 +17,7 @@ import type {
   Perspectives,
   UserView,
 } from '../../../../../shared/simulation';
-import { isoAt, sinceSubmission } from '../../../../../shared/format';
+import { isoAt, sinceSubmission, requestNumber } from '../../../../../shared/format';
 import { GAVE_UP_ADVICE } from './events';
 
 /** One unit's events, split at the moment. */
@@ -81,7 +81,7 @@ function last(list: DryRunEvent[]): DryRunEvent | undefined {
 
 function label(info: UnitInfo): string {
   const what = info.part === null ? info.request.operation : 'permission requests';
-  return `#${info.request.index} ${what} on ${info.params.source}`;
+  return `${requestNumber(info.request.index)} ${what} on ${info.params.source}`;
 }
 
 function typically(expected: MilestoneQuantiles): string {

@@ -13,7 +13,7 @@ import type { ActivityTimeline } from '../engine/activity';
 import { itemEnd } from '../engine/activity';
 import type { PlanFacts, PredictionInput, PredictionRequest } from '../input/predictionInput';
 import { DEFAULT_SEED } from '../../../../../shared/prediction';
-import { humanDuration } from '../../../../../shared/format';
+import { humanDuration, requestNumber } from '../../../../../shared/format';
 import type {
   TriggerAccountRequest,
   TriggerAttributeRequest,
@@ -79,7 +79,7 @@ function attributeRequests(request: PredictionRequest, notes: Notes): TriggerAtt
     const operation = OPERATIONS[attribute.operation.toLowerCase() as keyof typeof OPERATIONS];
     if (!operation) {
       notes.add(
-        `Request #${request.index}: the attribute request "${attribute.name}" has the operation "${attribute.operation}", which the trigger cannot carry (Add, Set or Remove); it is left out.`,
+        `Request ${requestNumber(request.index)}: the attribute request "${attribute.name}" has the operation "${attribute.operation}", which the trigger cannot carry (Add, Set or Remove); it is left out.`,
       );
       continue;
     }
@@ -87,7 +87,7 @@ function attributeRequests(request: PredictionRequest, notes: Notes): TriggerAtt
     if (values.length === 0) values.push(null);
     if (values.length > 1) {
       notes.add(
-        `Request #${request.index}: "${attribute.name}" has ${values.length} values, sent as one attribute request each (the model's assumption: attributeValue holds one value).`,
+        `Request ${requestNumber(request.index)}: "${attribute.name}" has ${values.length} values, sent as one attribute request each (the model's assumption: attributeValue holds one value).`,
       );
     }
     for (const value of values) {
@@ -132,7 +132,7 @@ function sourceRef(request: PredictionRequest, notes: Notes): TriggerAccountRequ
 function ticketId(request: PredictionRequest, key: string, notes: Notes): string {
   const id = String(10_000_000 + (parseInt(placeholderId('ticket', key).slice(0, 8), 16) % 90_000_000));
   notes.add(
-    `Request #${request.index}: ticketId ${id} is a placeholder; ISC takes it from the ticket the SDIM creates.`,
+    `Request ${requestNumber(request.index)}: ticketId ${id} is a placeholder; ISC takes it from the ticket the SDIM creates.`,
   );
   return id;
 }
@@ -161,7 +161,7 @@ function accountRequest(request: PredictionRequest, unit: number, ctx: Context):
   }
   if (decision.channel === 'manual') {
     notes.add(
-      `Request #${request.index}: provisioningTarget of a manual work item is the source's name (the model's assumption; ISC does not spell it out).`,
+      `Request ${requestNumber(request.index)}: provisioningTarget of a manual work item is the source's name (the model's assumption; ISC does not spell it out).`,
     );
   }
   if (decision.channel === 'ticketing') {
@@ -169,7 +169,7 @@ function accountRequest(request: PredictionRequest, unit: number, ctx: Context):
       decision.integration?.name ?? decision.target ?? 'unknown service desk integration';
     if (!decision.integration && !decision.target) {
       notes.add(
-        `Request #${request.index}: no catalog names the SDIM for ${name}, so provisioningTarget is a placeholder.`,
+        `Request ${requestNumber(request.index)}: no catalog names the SDIM for ${name}, so provisioningTarget is a placeholder.`,
       );
     }
     entry.ticketId = ticketId(request, `${request.index}:${name}`, notes);
@@ -204,7 +204,7 @@ function partRequest(
     entry.ticketId = ticketId(request, `${request.index}:permissions:${source.name}`, ctx.notes);
   }
   ctx.notes.add(
-    `Request #${request.index}: its permission requests are split off (NO_PERMISSIONS_PROVISIONING) and appear as their own account request to ${entry.provisioningTarget}; the trigger has no field for permission requests, so that entry carries none.`,
+    `Request ${requestNumber(request.index)}: its permission requests are split off (NO_PERMISSIONS_PROVISIONING) and appear as their own account request to ${entry.provisioningTarget}; the trigger has no field for permission requests, so that entry carries none.`,
   );
   return entry;
 }
@@ -254,13 +254,13 @@ export function buildTrigger(
     const { main, parts } = compiled.unitsOf[position]!;
     if (request.decision.channel === 'none') {
       notes.add(
-        `Request #${request.index} (${request.operation} on ${request.source}) is left out: ISC performs no operation for it (no connector call, no work item, no ticket).`,
+        `Request ${requestNumber(request.index)} (${request.operation} on ${request.source}) is left out: ISC performs no operation for it (no connector call, no work item, no ticket).`,
       );
       return;
     }
     if (main < 0) {
       notes.add(
-        `Request #${request.index} (${request.source}) is left out: no catalog knows its source, so ISC would not provision it.`,
+        `Request ${requestNumber(request.index)} (${request.source}) is left out: no catalog knows its source, so ISC would not provision it.`,
       );
       return;
     }

@@ -171,10 +171,10 @@ suite('prediction/trigger: the Provisioning Completed payload', () => {
     assert.equal(part!.attributeRequests, undefined);
     assert.equal(payload.sources, 'File Share');
     const text = notes.join('\n');
-    assert.match(text, /#0: its permission requests are split off \(NO_PERMISSIONS_PROVISIONING\)/);
+    assert.match(text, /#1: its permission requests are split off \(NO_PERMISSIONS_PROVISIONING\)/);
     // Lock: ISC performs nothing, so it is not an operation of the payload.
     assert.ok(!payload.accountRequests.some((r) => r.accountOperation === 'Lock'));
-    assert.match(text, /#1 \(Lock on File Share\) is left out: ISC performs no operation for it/);
+    assert.match(text, /#2 \(Lock on File Share\) is left out: ISC performs no operation for it/);
     assert.match(text, /the plan's account activity is then EXECUTING, completionStatus PENDING/);
   });
 
