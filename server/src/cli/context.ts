@@ -16,7 +16,8 @@ export interface CliContext {
 }
 
 /** The process side of a {@link CliContext}: `isTTY` and `env` default to a pipe and an empty environment. */
-export type CliIo = Pick<CliContext, 'stdout' | 'stderr' | 'cwd'> & Partial<Pick<CliContext, 'isTTY' | 'env'>>;
+export type CliIo = Pick<CliContext, 'stdout' | 'stderr' | 'cwd'> &
+  Partial<Pick<CliContext, 'isTTY' | 'env'>>;
 
 /** Colour on a terminal unless `NO_COLOR` is set to something (the no-color.org convention). */
 export function useColour(ctx: Pick<CliContext, 'isTTY' | 'env'>): boolean {

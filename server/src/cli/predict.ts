@@ -174,7 +174,8 @@ function gateTrips(plans: readonly PlanReport[], outcome: (typeof FAIL_ON)[numbe
       ]
         .filter((unit) => unit.share > 0)
         .map(
-          (unit) => `--fail-on ${outcome}${which}: ${unit.name} ${VERB[outcome]} in ${shareText(unit.share)} of runs`,
+          (unit) =>
+            `--fail-on ${outcome}${which}: ${unit.name} ${VERB[outcome]} in ${shareText(unit.share)} of runs`,
         ),
     );
   });

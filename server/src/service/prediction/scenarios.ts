@@ -192,7 +192,12 @@ function unitsOf(input: Units): { source: string; channel: string; target: strin
     const d = request.decision;
     const source = d.declaredOnly ? request.source : (d.source?.name ?? request.source);
     return [
-      { source, channel: d.channel, target: d.target, ...(d.integration ? { sdim: d.integration.name } : {}) },
+      {
+        source,
+        channel: d.channel,
+        target: d.target,
+        ...(d.integration ? { sdim: d.integration.name } : {}),
+      },
       ...d.parts.map((p) => ({
         source,
         channel: p.channel,

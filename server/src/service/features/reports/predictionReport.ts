@@ -76,14 +76,18 @@ export function activityAssumptions(requests: readonly RequestPrediction[]): str
 
 /** How text reports are painted: identity functions without colour (see `simulationText.ts`). */
 export interface TextStyle {
-  heading(text: string): string;
-  outcomes(text: string): string;
+  heading: (text: string) => string;
+  outcomes: (text: string) => string;
   /** `text` after `first`, as lines; continuation lines are indented by `indent` spaces when wrapped. */
-  lines(first: string, indent: number, text: string): string[];
+  lines: (first: string, indent: number, text: string) => string[];
 }
 
 // `predict` prints one line per reason and assumption, as it always has: scripts may rely on it.
-const PLAIN: TextStyle = { heading: (t) => t, outcomes: (t) => t, lines: (first, _indent, text) => [first + text] };
+const PLAIN: TextStyle = {
+  heading: (t) => t,
+  outcomes: (t) => t,
+  lines: (first, _indent, text) => [first + text],
+};
 
 /** A plan's title, activity and requests as `predict` prints them; the dry run's text starts the same way. */
 export function requestTextLines(

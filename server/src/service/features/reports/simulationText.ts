@@ -11,8 +11,8 @@ const ANSI = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 } as co
 
 /** The text style of a report: ANSI colour (for a terminal) or none. */
 export interface Paint extends TextStyle {
-  dim(text: string): string;
-  changed(text: string): string;
+  dim: (text: string) => string;
+  changed: (text: string) => string;
 }
 
 /** ANSI SGR painting, or plain text when `colour` is false. */
@@ -33,7 +33,11 @@ export function paint(colour: boolean): Paint {
     outcomes: (text) =>
       colour
         ? text.replace(/\b(success|failed|stalled|drift|unverifiable|partial)\b/g, (word) =>
-            word === 'success' ? green(word) : word === 'failed' || word === 'stalled' ? red(word) : yellow(word),
+            word === 'success'
+              ? green(word)
+              : word === 'failed' || word === 'stalled'
+                ? red(word)
+                : yellow(word),
           )
         : text,
   };
@@ -145,7 +149,9 @@ function scenarioLines(
       }
     }
   }
-  return lines.length > 0 ? lines : ['  changes no request: the same milestones and outcomes as the baseline'];
+  return lines.length > 0
+    ? lines
+    : ['  changes no request: the same milestones and outcomes as the baseline'];
 }
 
 function differences(was: Unit, now: Unit, style: Paint): string[] {
