@@ -9,6 +9,19 @@ export interface CliContext {
   serviceOptions: Partial<ServiceOptions>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Whether stdout is a terminal: colour is used only there. */
+  isTTY: boolean;
+  /** The environment variables the output depends on (`NO_COLOR`). */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The process side of a {@link CliContext}: `isTTY` and `env` default to a pipe and an empty environment. */
+export type CliIo = Pick<CliContext, 'stdout' | 'stderr' | 'cwd'> &
+  Partial<Pick<CliContext, 'isTTY' | 'env'>>;
+
+/** Colour on a terminal unless `NO_COLOR` is set to something (the no-color.org convention). */
+export function useColour(ctx: Pick<CliContext, 'isTTY' | 'env'>): boolean {
+  return ctx.isTTY && !ctx.env['NO_COLOR'];
 }
 
 /** Bad usage: printed as one line on stderr, exit status 2. */

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import type { RuleConfig } from '../service/findings/ruleConfig';
 import { parseRuleConfig, parseRuleOption } from '../service/findings/ruleConfig';
-import type { CliContext } from './context';
+import type { CliContext, CliIo } from './context';
 import { UsageError } from './context';
 import { runImport } from './import';
 import { createNodeHost } from '../platform/nodeFiles';
@@ -44,7 +44,7 @@ type Values = ReturnType<
 >['values'];
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
-export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> & { cwd: string }): number {
+export function main(argv: string[], io: CliIo): number {
   const version = typeof ISC_PLAN_VERSION === 'string' ? ISC_PLAN_VERSION : '0.0.0-dev';
   try {
     const [command, ...rest] = argv;
@@ -59,6 +59,8 @@ export function main(argv: string[], io: Pick<CliContext, 'stdout' | 'stderr'> &
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
     const ctx: CliContext = {
       ...io,
+      isTTY: io.isTTY ?? false,
+      env: io.env ?? {},
       version,
       host: createNodeHost(true),
       serviceOptions: serviceOptions(io, values.catalog ?? [], values.rule ?? []),

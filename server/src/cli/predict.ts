@@ -12,7 +12,9 @@ import { PlanService } from '../service/planService';
 import type { PredictionOptions } from '../service/prediction/input/predictionInput';
 import type { Outcomes } from '../../../shared/prediction';
 import type { CliContext } from './context';
-import { UsageError } from './context';
+import { UsageError, useColour } from './context';
+import { simulationText } from '../service/features/reports/simulationText';
+import { shareText, requestNumber } from '../../../shared/format';
 import { readTextFile } from '../platform/nodeFiles';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../shared/prediction';
 
@@ -81,13 +83,15 @@ function loadPlan(
 
 /** The dry run of each plan of the file, as the view gets it; a scenario that cannot be used is a usage error. */
 function simulatedPlans(
+  ctx: CliContext,
   service: PlanService,
   file: FileState,
   options: Parameters<typeof dryRunFile>[2],
 ): PlanReport[] {
-  const { plans, scenarioErrors } = dryRunFile(service, file, options);
+  const { plans, scenarioErrors, scenarioWarnings } = dryRunFile(service, file, options);
   const firstError = scenarioErrors[0];
   if (firstError !== undefined) throw new UsageError(firstError);
+  for (const warning of scenarioWarnings) ctx.stderr(`isc-plan: warning: ${warning}\n`);
   return plans.map(({ document, name, simulation }) => ({
     document,
     name,
@@ -120,7 +124,7 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
   }
   const { service, file, shown } = loadPlan(ctx, args.plan);
   const plans: PlanReport[] = simulate
-    ? simulatedPlans(service, file, {
+    ? simulatedPlans(ctx, service, file, {
         ...options,
         scenarios: args.scenarios ?? [],
         ...(moment !== undefined ? { moment } : {}),
@@ -143,17 +147,38 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
     runs: options.runs,
     seed: options.seed,
   };
-  ctx.stdout(render(args.format, header, plans));
+  ctx.stdout(render(args.format, header, plans, simulate && useColour(ctx)));
   if (args.format === 'trigger') ctx.stderr(triggerNotes(plans));
-  return failOn.some((outcome) =>
-    plans.some((plan) =>
-      plan.requests.some(
-        (r) => share(r.outcomes, outcome) > 0 || r.parts.some((p) => share(p.outcomes, outcome) > 0),
-      ),
-    ),
-  )
-    ? 1
-    : 0;
+  const tripped = failOn.flatMap((outcome) => gateTrips(plans, outcome));
+  for (const trip of tripped) ctx.stderr(`isc-plan: ${trip}\n`);
+  return tripped.length > 0 ? 1 : 0;
+}
+
+const VERB: Record<(typeof FAIL_ON)[number], string> = {
+  failed: 'fails',
+  stalled: 'stalls (ISC stops checking)',
+  drift: 'drifts (marked complete without the change)',
+};
+
+/** What trips `--fail-on OUTCOME`: one line per request or part where the outcome can happen, with its share. */
+function gateTrips(plans: readonly PlanReport[], outcome: (typeof FAIL_ON)[number]): string[] {
+  return plans.flatMap((plan) => {
+    const which = plans.length > 1 ? ` [plan ${plan.document + 1}]` : '';
+    return plan.requests.flatMap((r) =>
+      [
+        { name: `${requestNumber(r.index)} ${r.source} ${r.operation}`, share: share(r.outcomes, outcome) },
+        ...r.parts.map((p) => ({
+          name: `${requestNumber(r.index)} ${r.source} ${r.operation} (${p.part})`,
+          share: share(p.outcomes, outcome),
+        })),
+      ]
+        .filter((unit) => unit.share > 0)
+        .map(
+          (unit) =>
+            `--fail-on ${outcome}${which}: ${unit.name} ${VERB[outcome]} in ${shareText(unit.share)} of runs`,
+        ),
+    );
+  });
 }
 
 function share(outcomes: Outcomes | null, outcome: keyof Outcomes): number {
@@ -174,7 +199,7 @@ function triggerNotes(plans: readonly PlanReport[]): string {
     .join('');
 }
 
-function render(format: string, header: ReportHeader, plans: readonly PlanReport[]): string {
+function render(format: string, header: ReportHeader, plans: readonly PlanReport[], colour: boolean): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(predictionJson(header, plans), null, 2)}\n`;
@@ -184,6 +209,8 @@ function render(format: string, header: ReportHeader, plans: readonly PlanReport
       // One payload per plan (one account activity each), so that stdout is exactly what ISC sends.
       return plans.map((p) => `${JSON.stringify(p.simulation!.trigger.payload, null, 2)}\n`).join('');
     default:
-      return predictionText(header, plans);
+      return plans.some((p) => p.simulation)
+        ? simulationText(header, plans, { colour })
+        : predictionText(header, plans);
   }
 }

@@ -183,3 +183,58 @@ function quotedList(names: readonly string[], most: number): string {
   const shown = names.slice(0, most).map((name) => `"${name}"`);
   return names.length > most ? `${shown.join(', ')} and ${names.length - most} more` : shown.join(', ');
 }
+
+type Units = Pick<PredictionInput, 'requests'>;
+
+/** Every unit of work of the plan: each request's main channel and its split-off parts. */
+function unitsOf(input: Units): { source: string; channel: string; target: string | null; sdim?: string }[] {
+  return input.requests.flatMap((request) => {
+    const d = request.decision;
+    const source = d.declaredOnly ? request.source : (d.source?.name ?? request.source);
+    return [
+      {
+        source,
+        channel: d.channel,
+        target: d.target,
+        ...(d.integration ? { sdim: d.integration.name } : {}),
+      },
+      ...d.parts.map((p) => ({
+        source,
+        channel: p.channel,
+        target: p.target,
+        ...(p.integration ? { sdim: p.integration.name } : {}),
+      })),
+    ];
+  });
+}
+
+/**
+ * Why a parsed scenario cannot change this plan's prediction, or null when it can: `outage` and
+ * `failure` act on connector calls to the source, `away` on the owner's manual work items, `backlog`
+ * on the SDIM's tickets (docs/prediction-model.md#scenarios).
+ */
+export function scenarioWithoutEffect(scenario: Scenario, input: Units): string | null {
+  const units = unitsOf(input);
+  const head = `Scenario "${scenario.spec}" changes nothing in this plan`;
+  switch (scenario.kind) {
+    case 'outage':
+    case 'failure': {
+      const mine = units.filter((u) => u.source === scenario.source);
+      if (mine.some((u) => u.channel === 'connector')) return null;
+      const ways = [...new Set(mine.map((u) => `${u.channel}${u.target ? ` → ${u.target}` : ''}`))];
+      const where =
+        ways.length === 0
+          ? `no request goes to ${scenario.source}`
+          : `no request reaches ${scenario.source} through its connector (they go to ${ways.join(', ')})`;
+      return `${head}: ${where}; ${scenario.kind} acts only on connector calls.`;
+    }
+    case 'away': {
+      if (units.some((u) => u.channel === 'manual' && u.target === scenario.owner)) return null;
+      return `${head}: ${scenario.owner} has no manual work item in it; away acts only on an owner's work items.`;
+    }
+    case 'backlog': {
+      if (units.some((u) => u.channel === 'ticketing' && u.sdim === scenario.integration)) return null;
+      return `${head}: no request goes to ${scenario.integration} as a ticket; backlog acts only on its tickets.`;
+    }
+  }
+}

@@ -2,7 +2,7 @@ import type { RequestPrediction } from '../../../../../shared/prediction';
 import { zeroPerChannel } from '../../../../../shared/prediction';
 import type { PlanDocument } from '../../document/planDocument';
 import type { FileState, PlanService } from '../../planService';
-import { parseScenarios } from '../../prediction/scenarios';
+import { parseScenarios, scenarioWithoutEffect } from '../../prediction/scenarios';
 import type { DryRunPlan, DryRunSummary } from '../../../../../shared/dryRun';
 import type { IsCancelled, Steps } from '../../work/steps';
 import { runSteps } from '../../work/steps';
@@ -45,6 +45,8 @@ export type DryRunOptions = PredictionOptions & { moment?: number; scenarios: re
 export interface DryRunResult {
   plans: DryRunPlan[];
   scenarioErrors: string[];
+  /** Scenarios that parse but cannot change a plan's prediction, with why. */
+  scenarioWarnings: string[];
 }
 
 /**
@@ -69,17 +71,22 @@ export function* dryRunSteps(
 ): Steps<DryRunResult> {
   const plans: DryRunPlan[] = [];
   const scenarioErrors = new Set<string>();
+  const scenarioWarnings = new Set<string>();
   for (const [document, doc] of file.docs.entries()) {
     if (doc.kind !== 'plan') continue;
     if (plans.length > 0) yield;
     const input = predictionInput(doc, service.catalogsOf(file, doc).catalog, options);
     const parsed = parseScenarios(options.scenarios, input);
     for (const error of parsed.errors) scenarioErrors.add(error);
+    for (const scenario of parsed.scenarios) {
+      const why = scenarioWithoutEffect(scenario, input);
+      if (why !== null) scenarioWarnings.add(why);
+    }
     const simulation = simulatePlan(input, {
       scenarios: parsed.scenarios,
       ...(options.moment !== undefined ? { moment: options.moment } : {}),
     });
     plans.push({ document, name: planNameOf(doc), summary: summarise(simulation.requests), simulation });
   }
-  return { plans, scenarioErrors: [...scenarioErrors] };
+  return { plans, scenarioErrors: [...scenarioErrors], scenarioWarnings: [...scenarioWarnings] };
 }

@@ -28,7 +28,8 @@ export interface ReportHeader {
   seed: number;
 }
 
-function target(r: { channel: string; target: string | null }): string {
+/** `channel → target`, as every report shows where a request goes. */
+export function target(r: { channel: string; target: string | null }): string {
   return `${r.channel}${r.target ? ` → ${r.target}` : ''}`;
 }
 
@@ -74,31 +75,73 @@ export function activityAssumptions(requests: readonly RequestPrediction[]): str
   return lines;
 }
 
-/** Plain text for a terminal. */
+/** How text reports are painted: identity functions without colour (see `simulationText.ts`). */
+export interface TextStyle {
+  heading: (text: string) => string;
+  outcomes: (text: string) => string;
+  /** `text` after `first`, as lines; continuation lines are indented by `indent` spaces when wrapped. */
+  lines: (first: string, indent: number, text: string) => string[];
+}
+
+// `predict` prints one line per reason and assumption, as it always has: scripts may rely on it.
+const PLAIN: TextStyle = {
+  heading: (t) => t,
+  outcomes: (t) => t,
+  lines: (first, _indent, text) => [first + text],
+};
+
+/** A plan's title, activity and requests as `predict` prints them; the dry run's text starts the same way. */
+export function requestTextLines(
+  header: ReportHeader,
+  plan: PlanReport,
+  many: boolean,
+  style: TextStyle = PLAIN,
+): string[] {
+  const lines: string[] = [];
+  lines.push(
+    style.heading(
+      `${header.file}${many ? ` [plan ${plan.document + 1}]` : ''}${plan.name ? ` · ${plan.name}` : ''}`,
+    ),
+  );
+  lines.push(`submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
+  lines.push(`account activity: ${activityText(plan.activity)}`, '');
+  for (const r of plan.requests) {
+    lines.push(
+      style.heading(`${requestNumber(r.index)} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`),
+    );
+    lines.push(`   ${milestonesText(r.milestones)}`);
+    lines.push(`   ${style.outcomes(outcomesText(r.outcomes))}`);
+    for (const reason of r.reasons) lines.push(...style.lines('   why: ', 8, reason));
+    for (const part of r.parts) {
+      lines.push(
+        ...style.lines(
+          `   + ${part.part} → ${target(part)}: `,
+          5,
+          `committed ${milestoneText(part.milestones.committed)} · verified ${milestoneText(part.milestones.verified)} · ${style.outcomes(outcomesText(part.outcomes))}`,
+        ),
+      );
+    }
+  }
+  return lines;
+}
+
+/** The "Assumed" block of a text report, empty when nothing is assumed. */
+export function assumedTextLines(requests: readonly RequestPrediction[], style: TextStyle = PLAIN): string[] {
+  const assumed = assumptionsOf(requests);
+  return assumed.length === 0
+    ? []
+    : [
+        '',
+        style.heading('Assumed (defaults, not from the catalog):'),
+        ...assumed.flatMap((a) => style.lines('  - ', 4, a)),
+      ];
+}
+
+/** Plain text for a terminal: what `predict` prints. */
 export function predictionText(header: ReportHeader, plans: readonly PlanReport[]): string {
   const lines: string[] = [];
   for (const plan of plans) {
-    lines.push(
-      `${header.file}${plans.length > 1 ? ` [plan ${plan.document + 1}]` : ''}${plan.name ? ` · ${plan.name}` : ''}`,
-    );
-    lines.push(`submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
-    lines.push(`account activity: ${activityText(plan.activity)}`, '');
-    for (const r of plan.requests) {
-      lines.push(`${requestNumber(r.index)} ${r.source || '?'} · ${r.operation || '?'} → ${target(r)}`);
-      lines.push(`   ${milestonesText(r.milestones)}`);
-      lines.push(`   ${outcomesText(r.outcomes)}`);
-      for (const reason of r.reasons) lines.push(`   why: ${reason}`);
-      for (const part of r.parts) {
-        lines.push(
-          `   + ${part.part} → ${target(part)}: committed ${milestoneText(part.milestones.committed)} · verified ${milestoneText(part.milestones.verified)} · ${outcomesText(part.outcomes)}`,
-        );
-      }
-    }
-    const assumed = assumptionsOf(plan.requests);
-    if (assumed.length > 0) {
-      lines.push('', 'Assumed (defaults, not from the catalog):', ...assumed.map((a) => `  - ${a}`));
-    }
-    lines.push('');
+    lines.push(...requestTextLines(header, plan, plans.length > 1), ...assumedTextLines(plan.requests), '');
   }
   return lines.join('\n');
 }
