@@ -4,6 +4,7 @@ import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol
 import type { DryRunModel } from '../../shared/dryRun';
 import { DryRunRequest } from '../../shared/dryRun';
 import { milestoneText } from '../../shared/format';
+import { DRY_RUN_VIEW_COMMAND } from '../../shared/protocol';
 import { CATALOG } from '../unit/helpers';
 import { LspTestClient } from './lspClient';
 import { makeWorkspace, removeWorkspace } from './workspace';
@@ -38,7 +39,8 @@ suite('language server over stdio: hover, code lens, quick fixes', () => {
     root = makeWorkspace({ 'acme.sources.yaml': CATALOG });
     client = new LspTestClient();
     client.configuration = { simulation: { runs: 200, seed: 1, submittedAt: '2026-11-25T09:00:00Z' } };
-    await client.initialize(root);
+    // As the VS Code client: its code lenses open the dry-run view.
+    await client.initialize(root, {}, { clientCommands: [DRY_RUN_VIEW_COMMAND] });
     uri = await client.open(path.join(root, 'jane.plan.yaml'), PLAN);
     await client.waitFor((p) => p.uri === uri);
   });

@@ -21,9 +21,12 @@ function readmeSnippet(): string {
 
 /**
  * Appended to the snippet: once the file is loaded, waits (processing events) until the buffer has
- * diagnostics, writes them to ISC_PLAN_NVIM_OUT and quits.
+ * diagnostics, then runs the code lens of line 19 (unknown-source's request) as a user would, waits
+ * for the message it shows, writes what it saw to ISC_PLAN_NVIM_OUT and quits.
  */
 const PROBE = `
+local messages = {}
+vim.lsp.handlers['window/showMessage'] = function(_, result) table.insert(messages, result.message) end
 vim.api.nvim_create_autocmd('VimEnter', { callback = function()
   local buf = vim.api.nvim_get_current_buf()
   local found = vim.wait(60000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
@@ -33,8 +36,17 @@ vim.api.nvim_create_autocmd('VimEnter', { callback = function()
   end
   local clients = {}
   for _, c in pairs(vim.lsp.get_active_clients()) do table.insert(clients, c.name) end
+  vim.lsp.codelens.refresh()
+  vim.wait(60000, function() return #vim.lsp.codelens.get(buf) > 0 end, 50)
+  local lenses = {}
+  for _, l in ipairs(vim.lsp.codelens.get(buf)) do
+    table.insert(lenses, { line = l.range.start.line + 1, command = l.command and l.command.command or '' })
+  end
+  vim.api.nvim_win_set_cursor(0, { 19, 0 })
+  vim.lsp.codelens.run()
+  vim.wait(60000, function() return #messages > 0 end, 50)
   local f = assert(io.open(os.getenv('ISC_PLAN_NVIM_OUT'), 'w'))
-  f:write(vim.fn.json_encode({ found = found, clients = clients, diagnostics = list }))
+  f:write(vim.fn.json_encode({ found = found, clients = clients, diagnostics = list, lenses = lenses, messages = messages }))
   f:close()
   vim.cmd('qa!')
 end })
@@ -44,6 +56,8 @@ interface NeovimResult {
   found: boolean;
   clients: string[];
   diagnostics: { code: string; line: number; column: number; severity: number }[];
+  lenses: { line: number; command: string }[];
+  messages: string[];
 }
 
 function neovimInstalled(): boolean {
@@ -89,7 +103,7 @@ function runNeovim(dir: string, initLua: string, file: string): Promise<NeovimRe
 suite('Neovim 0.7+ with the README snippet', () => {
   const installed = neovimInstalled();
   const title = installed
-    ? 'a headless Neovim shows our diagnostics on samples/mistakes/unknown-names.plan.yaml'
+    ? 'a headless Neovim shows our diagnostics and runs a code lens on samples/mistakes/unknown-names.plan.yaml'
     : 'SKIPPED: no `nvim` on the PATH (install Neovim to run the README snippet check)';
   let dir: string;
 
@@ -107,5 +121,12 @@ suite('Neovim 0.7+ with the README snippet', () => {
     const places = result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} (severity ${d.severity})`);
     assert.ok(places.includes('19:13 unknown-source (severity 1)'), places.join('\n'));
     assert.ok(places.includes('56:13 unknown-source (severity 1)'), places.join('\n'));
+    // Neovim has no iscPlan.dryRun: its lenses run the server's command, which shows the prediction.
+    assert.ok(result.lenses.length > 0 && result.lenses.every((l) => l.command === 'isc-plan.predict'));
+    assert.ok(result.lenses.some((l) => l.line === 19));
+    assert.equal(result.messages.length, 1);
+    assert.ok(result.messages[0]!.startsWith('unknown-names.plan.yaml'), result.messages[0]);
+    assert.ok(result.messages[0]!.includes('Active Directroy · Modify'), result.messages[0]);
+    assert.ok(!result.messages[0]!.includes('Travel Booking ·'), result.messages[0]);
   });
 });
