@@ -35,7 +35,7 @@ vim.api.nvim_create_autocmd('VimEnter', { callback = function()
     table.insert(list, { code = d.code, line = d.lnum + 1, column = d.col + 1, severity = d.severity })
   end
   local clients = {}
-  for _, c in pairs(vim.lsp.get_active_clients()) do table.insert(clients, c.name) end
+  for _, c in pairs((vim.lsp.get_clients or vim.lsp.get_active_clients)()) do table.insert(clients, c.name) end
   vim.lsp.codelens.refresh()
   vim.wait(60000, function() return #vim.lsp.codelens.get(buf) > 0 end, 50)
   local lenses = {}
