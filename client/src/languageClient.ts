@@ -13,6 +13,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../shared/protocol';
+import { DRY_RUN_VIEW_COMMAND } from '../../shared/protocol';
 
 export const PLAN_LANGUAGES = ['isc-plan-yaml', 'isc-plan-json'] as const;
 
@@ -37,7 +38,10 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+  const initializationOptions: InitializationOptions = {
+    trusted: vscode.workspace.isTrusted,
+    clientCommands: [DRY_RUN_VIEW_COMMAND],
+  };
   const restarts: number[] = [];
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -4,6 +4,7 @@ import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol
 import type { DryRunModel } from '../../shared/dryRun';
 import { DryRunRequest } from '../../shared/dryRun';
 import { milestoneText } from '../../shared/format';
+import { DRY_RUN_VIEW_COMMAND } from '../../shared/protocol';
 import { CATALOG } from '../unit/helpers';
 import { LspTestClient } from './lspClient';
 import { makeWorkspace, removeWorkspace } from './workspace';
@@ -38,7 +39,8 @@ suite('language server over stdio: hover, code lens, quick fixes', () => {
     root = makeWorkspace({ 'acme.sources.yaml': CATALOG });
     client = new LspTestClient();
     client.configuration = { simulation: { runs: 200, seed: 1, submittedAt: '2026-11-25T09:00:00Z' } };
-    await client.initialize(root);
+    // As the VS Code client: its code lenses open the dry-run view.
+    await client.initialize(root, {}, { clientCommands: [DRY_RUN_VIEW_COMMAND] });
     uri = await client.open(path.join(root, 'jane.plan.yaml'), PLAN);
     await client.waitFor((p) => p.uri === uri);
   });
@@ -59,11 +61,11 @@ suite('language server over stdio: hover, code lens, quick fixes', () => {
     const [source, prediction] = value.split('\n\n---\n\n');
     assert.equal(
       source,
-      '**Payroll** · connectionType `file`  \nFeatures: `DIRECT_PERMISSIONS`  \nOwner: payroll\\.admin  \nAggregation: _not given: a flat-file source is aggregated when someone uploads a file (verified at the next file upload, which ISC does not schedule)_  \n_From acme\\.sources\\.yaml_',
+      '**Payroll** · connectionType `file`  \nFeatures: `DIRECT_PERMISSIONS`  \nOwner: payroll.admin  \nAggregation: _not given: a flat-file source is aggregated when someone uploads a file (verified at the next file upload, which ISC does not schedule)_  \n_From acme.sources.yaml_',
     );
     assert.equal(
       prediction!.split('\n\n_Assumed:_')[0],
-      '**Channel: manual work item** → payroll\\.admin\n\n- Payroll is a flat\\-file source \\(connectionType file\\): ISC does not provision it through a connector, whatever its features say, so ISC creates a manual work item for its owner payroll\\.admin\\.\n\n| started | committed | verified |\n| --- | --- | --- |\n| ~1 s | ~1 d (p90 13 d) | — |\n\n_Verified_: the end of the first aggregation after the change; until then ISC shows the item COMMITED ("Committed"). That this aggregation is what verifies, and that the connector\'s answer does not already update the account in ISC, is the model\'s assumption.\n\nOutcomes: success 99 % · drift 2 %',
+      '**Channel: manual work item** → payroll.admin\n\n- Payroll is a flat-file source (connectionType file): ISC does not provision it through a connector, whatever its features say, so ISC creates a manual work item for its owner payroll.admin.\n\n| started | committed | verified |\n| --- | --- | --- |\n| ~1 s | ~1 d (p90 13 d) | — |\n\n_Verified_: the end of the first aggregation after the change; until then ISC shows the item COMMITED ("Committed"). That this aggregation is what verifies, and that the connector\'s answer does not already update the account in ISC, is the model\'s assumption.\n\nOutcomes: success 99 % · drift 2 %',
     );
     assert.match(
       prediction!,

@@ -5,18 +5,21 @@ import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
+import type { InitializationOptions } from '../../shared/protocol';
 import { REPO_ROOT } from '../repoPaths';
 
 const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
 
 /**
  * The LSP handshake of a client with `capabilities` in the trusted workspace folder `root`:
- * `initialize`, then `initialized`. The benchmark's client uses it too.
+ * `initialize`, then `initialized`; `options` are added to the initialization options. The
+ * benchmark's client uses it too.
  */
 export async function initializeServer(
   connection: MessageConnection,
   root: string,
   capabilities: Record<string, unknown>,
+  options: Partial<InitializationOptions> = {},
 ): Promise<InitializeResult> {
   const rootUri = URI.file(root).toString();
   const result = await connection.sendRequest<InitializeResult>('initialize', {
@@ -24,7 +27,7 @@ export async function initializeServer(
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
     capabilities,
-    initializationOptions: { trusted: true },
+    initializationOptions: { trusted: true, ...options },
   });
   await connection.sendNotification('initialized', {});
   return result;
@@ -72,11 +75,20 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(root: string, capabilities: Record<string, unknown> = {}): Promise<InitializeResult> {
-    return initializeServer(this.connection, root, {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      ...capabilities,
-    });
+  async initialize(
+    root: string,
+    capabilities: Record<string, unknown> = {},
+    options: Partial<InitializationOptions> = {},
+  ): Promise<InitializeResult> {
+    return initializeServer(
+      this.connection,
+      root,
+      {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        ...capabilities,
+      },
+      options,
+    );
   }
 
   async open(file: string, text: string, languageId = 'isc-plan-yaml', version = 1): Promise<string> {

@@ -1,6 +1,7 @@
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
 import { registerDryRun } from './handlers/dryRun';
+import { registerExecuteCommand } from './handlers/executeCommand';
 import { registerCompletion } from './handlers/completion';
 import { registerFolding } from './handlers/folding';
 import { registerHover } from './handlers/hover';
@@ -21,5 +22,6 @@ export const FEATURES: FeatureRegistrar[] = [
   registerRename,
   registerDryRun,
   registerCodeLens,
+  registerExecuteCommand,
   registerImport,
 ];

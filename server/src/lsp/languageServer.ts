@@ -77,6 +77,9 @@ export class LanguageServer {
   private initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
     this.session.host.trusted = options.trusted !== false;
+    this.session.clientCommands = new Set(
+      Array.isArray(options.clientCommands) ? options.clientCommands : [],
+    );
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.session.host.roots = folders.map(pathOfUri);
     const capabilities = params.capabilities;

@@ -26,6 +26,8 @@ export class Session {
   readonly idleMemory = new IdleMemory();
   /** Set by the `shutdown` request: from then on, requests are refused (LSP: InvalidRequest). */
   shutDown = false;
+  /** Commands the client runs itself (`initializationOptions.clientCommands`). */
+  clientCommands: ReadonlySet<string> = new Set();
 
   constructor(readonly connection: Connection) {
     this.settings = new SettingsCache(connection, this.host);

@@ -15,11 +15,8 @@ suite('extension host: hover and quick fixes', () => {
       const value = hoverText(hovers);
       return value.includes('Channel') ? value : undefined;
     }, 'a hover on the Payroll source');
-    assert.match(text, /\*\*Channel: manual work item\*\* → payroll\\\.admin/);
-    assert.match(
-      text,
-      /Payroll is a flat\\-file source \\\(connectionType file\\\): ISC does not provision it/,
-    );
+    assert.match(text, /\*\*Channel: manual work item\*\* → payroll\.admin/);
+    assert.match(text, /Payroll is a flat-file source \(connectionType file\): ISC does not provision it/);
   });
 
   test('hovering an operation value explains it with the std command', async () => {
