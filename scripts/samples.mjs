@@ -12,10 +12,18 @@ const cli = (args, expected = [0]) => {
 };
 
 cli(['validate', 'samples/tenant', 'samples/export', 'samples/plans', 'samples/universal']);
+// A fixed submission time (a Monday morning in Berlin), so the numbers are the README's.
+const AT = ['--at', '2026-11-30T09:00:00+01:00'];
 for (const step of process.env.ISC_PLAN_SAMPLE_STEPS?.split(',') ?? ['predict', 'simulate']) {
-  if (step === 'predict') cli(['predict', 'samples/plans/jane-joins-finance.plan.yaml']);
+  if (step === 'predict') cli(['predict', 'samples/plans/jane-joins-finance.plan.yaml', ...AT]);
   if (step === 'simulate')
-    cli(['simulate', 'samples/plans/jane-joins-finance.plan.yaml', '--scenario', 'away:payroll.admin:3']);
+    cli([
+      'simulate',
+      'samples/plans/jane-joins-finance.plan.yaml',
+      ...AT,
+      '--scenario',
+      'away:payroll.admin:3',
+    ]);
 }
 // The mistakes are there to be found: validate exits 1.
 cli(['validate', 'samples/mistakes'], [1]);
