@@ -45,6 +45,8 @@ export interface DryRunModel {
   /** The file's name, for titles. */
   fileName: string;
   at: string;
+  /** The tenant's time zone (the catalog's `timeZone`) the view shows times in; null: UTC. */
+  timeZone: string | null;
   runs: number;
   seed: number;
   scenarios: string[];

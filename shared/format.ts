@@ -135,6 +135,37 @@ export function utcMinuteText(iso: string): string {
 }
 
 /**
+ * An ISO instant to the minute in the tenant's time zone (the catalog's `timeZone`), with its UTC
+ * offset: `2026-11-30 09:00 +01:00 Europe/Berlin`; in UTC without a time zone or with one that is
+ * not an IANA name.
+ */
+export function zonedMinuteText(iso: string, timeZone: string | null | undefined): string {
+  const instant = Date.parse(iso);
+  if (!timeZone || Number.isNaN(instant)) return utcMinuteText(iso);
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).formatToParts(instant);
+  } catch {
+    return utcMinuteText(iso);
+  }
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  const wall = Date.UTC(+part('year'), +part('month') - 1, +part('day'), +part('hour'), +part('minute'));
+  const offset = Math.round((wall - Math.floor(instant / 60_000) * 60_000) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} ${sign}${hh}:${mm} ${timeZone}`;
+}
+
+/**
  * A plan's account activity (`ActivityPrediction`): when it reaches executionStatus COMPLETED and
  * its completionStatus shares, most likely first: `COMPLETED ~3 h (p90 1 d) · SUCCESS 82 % · INCOMPLETE 18 %`.
  */

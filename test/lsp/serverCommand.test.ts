@@ -70,7 +70,7 @@ suite('language server over stdio: code lenses in other editors run the server c
     assert.ok(text, 'the command returns the prediction');
     const lines = text.split('\n');
     assert.equal(lines[0], 'jane.plan.yaml');
-    assert.match(lines[1]!, /^submitted 2026-11-25T09:00:00\.000Z · 200 runs · seed 1$/);
+    assert.match(lines[1]!, /^submitted 2026-11-25 10:00 \+01:00 Europe\/Berlin · 200 runs · seed 1$/);
     assert.ok(text.includes('Payroll · Create → manual → payroll.admin'), text);
     assert.ok(text.includes('~1 d (p90 13 d)'), text);
     assert.ok(!text.includes('Active Directory ·') && !text.includes('HR Portal ·'), text);

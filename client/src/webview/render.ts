@@ -6,7 +6,7 @@ import {
   activityText,
   humanDuration,
   milestonesText,
-  utcMinuteText,
+  zonedMinuteText,
   requestNumber,
 } from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
@@ -58,7 +58,7 @@ export function renderModel(
         doc,
         'p',
         { class: 'muted' },
-        `Submitted ${utcMinuteText(model.at)} · ${model.runs} runs · seed ${model.seed} · predicted, nothing is sent to ISC`,
+        `Submitted ${zonedMinuteText(model.at, model.timeZone)} · ${model.runs} runs · seed ${model.seed} · predicted, nothing is sent to ISC`,
       ),
     ),
   );
@@ -79,7 +79,7 @@ export function renderModel(
   }
   if (model.plans.length === 0) root.appendChild(h(doc, 'p', {}, 'The file holds no plan.'));
   for (const plan of model.plans) {
-    root.appendChild(renderPlan(doc, plan, model.plans.length > 1, actions, focus));
+    root.appendChild(renderPlan(doc, plan, model.plans.length > 1, actions, focus, model.timeZone));
   }
   return root;
 }
@@ -168,6 +168,7 @@ function renderPlan(
   titled: boolean,
   actions: ViewActions,
   focus: RequestFocus | null,
+  timeZone: string | null,
 ): HTMLElement {
   const section = h(doc, 'section', {
     class: 'plan',
@@ -178,7 +179,7 @@ function renderPlan(
   section.appendChild(renderSummary(doc, plan.summary, plan.simulation.requests));
   section.appendChild(renderRequests(doc, plan, actions, focus));
   section.appendChild(renderLegend(doc));
-  section.appendChild(renderPerspectives(doc, plan.simulation.perspectives, actions.perspective));
+  section.appendChild(renderPerspectives(doc, plan.simulation.perspectives, actions.perspective, timeZone));
   if (plan.simulation.scenarios.length > 0) section.appendChild(renderScenarios(doc, plan.simulation));
   section.appendChild(renderEvents(doc, plan.simulation.events));
   if (plan.summary.assumptions.length > 0) {

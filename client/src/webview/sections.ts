@@ -3,7 +3,7 @@ import {
   humanDuration,
   milestoneText,
   shareText,
-  utcMinuteText,
+  zonedMinuteText,
   requestNumber,
 } from '../../../shared/format';
 import { columnHeads, h, icon } from './dom';
@@ -34,15 +34,20 @@ export interface PerspectiveChoice {
   onSelect(role: PerspectiveRole): void;
 }
 
-/** `At +1.2 d (2026-11-26 14:00 UTC), when the first request is verified`. */
-function momentHeading(doc: Document, moment: Perspectives['moment']): HTMLElement {
+/** `At +1.2 d (2026-11-26 15:00 +01:00 Europe/Berlin), when the first request is verified`. */
+function momentHeading(doc: Document, moment: Perspectives['moment'], timeZone: string | null): HTMLElement {
   const when =
     moment.basis === 'given'
       ? 'at the chosen moment'
       : moment.basis === 'first-verified'
         ? 'when the first request is verified'
         : 'at the end of the run';
-  return h(doc, 'h3', {}, `At +${humanDuration(moment.minutes)} (${utcMinuteText(moment.at)}), ${when}`);
+  return h(
+    doc,
+    'h3',
+    {},
+    `At +${humanDuration(moment.minutes)} (${zonedMinuteText(moment.at, timeZone)}), ${when}`,
+  );
 }
 
 /** The three perspectives at the chosen moment, as keyboard-operable tabs. */
@@ -50,9 +55,10 @@ export function renderPerspectives(
   doc: Document,
   perspectives: Perspectives,
   choice: PerspectiveChoice,
+  timeZone: string | null,
 ): HTMLElement {
   const section = h(doc, 'section', { class: 'perspectives' });
-  section.appendChild(momentHeading(doc, perspectives.moment));
+  section.appendChild(momentHeading(doc, perspectives.moment, timeZone));
   const tabs = h(doc, 'div', { role: 'tablist', 'aria-label': 'Perspectives' });
   const panel = h(doc, 'div', {
     role: 'tabpanel',

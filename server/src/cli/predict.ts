@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { dryRunFile, planNameOf } from '../service/features/reports/dryRunFile';
+import { dryRunFile, planNameOf, tenantTimeZone } from '../service/features/reports/dryRunFile';
 import type { PlanReport, ReportHeader } from '../service/features/reports/predictionReport';
 import {
   predictionJson,
@@ -146,6 +146,7 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
     at: new Date(options.submittedAt).toISOString(),
     runs: options.runs,
     seed: options.seed,
+    timeZone: tenantTimeZone(service, file),
   };
   ctx.stdout(render(args.format, header, plans, simulate && useColour(ctx)));
   if (args.format === 'trigger') ctx.stderr(triggerNotes(plans));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { zonedMinuteText } from '../../../shared/format';
 import { CATALOG } from '../helpers';
 import { main } from '../../../server/src/cli/main';
 import type { CliRun } from './cliHelpers';
@@ -29,6 +30,7 @@ const OUTAGE = ['--scenario', 'outage:Active Directory:8'];
 const ESCAPE = /\u001b\[/;
 
 interface JsonDryRun {
+  timeZone: string | null;
   plans: {
     requests: { index: number; source: string; operation: string; outcomes: Record<string, number> }[];
     events: { text: string }[];
@@ -88,7 +90,10 @@ suite('cli: simulate --format text is the dry run', () => {
       from = at;
     }
     const p = plan.perspectives;
-    assert.match(simulate.stdout, new RegExp(`\\nAt ${p.moment.at.replace(/\./g, '\\.')} \\(\\+1 d\\):\\n`));
+    // Times in the catalog's time zone with its offset; the JSON keeps UTC and names the zone.
+    assert.equal(json.timeZone, 'Europe/Berlin');
+    assert.ok(simulate.stdout.includes(`\nAt ${zonedMinuteText(p.moment.at, json.timeZone)} (+1 d):\n`));
+    assert.match(simulate.stdout, /\nAt \d{4}-\d\d-\d\d \d\d:\d\d \+01:00 Europe\/Berlin \(\+1 d\):\n/);
     for (const [who, summary] of [
       ['User', p.summary.user],
       ['Admin', p.summary.admin],

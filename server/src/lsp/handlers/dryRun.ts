@@ -2,7 +2,7 @@ import * as path from 'path';
 import type { DryRunModel, DryRunParams } from '../../../../shared/dryRun';
 import { DryRunReportRequest, DryRunRequest, ScenarioNamesRequest } from '../../../../shared/dryRun';
 import type { Steps } from '../../service/work/steps';
-import { dryRunSteps } from '../../service/features/reports/dryRunFile';
+import { dryRunSteps, tenantTimeZone } from '../../service/features/reports/dryRunFile';
 import { predictionJson, predictionMarkdown } from '../../service/features/reports/predictionReport';
 import { predictionInput } from '../../service/planToPrediction';
 import { scenarioNames } from '../../service/prediction/scenarios';
@@ -43,6 +43,7 @@ function* dryRunModel(session: Session, params: DryRunParams): Steps<DryRunModel
     uri: params.uri,
     fileName: path.basename(found.file.path),
     at,
+    timeZone: tenantTimeZone(session.service, found.file),
     runs: params.runs,
     seed: params.seed,
     scenarios: params.scenarios,
@@ -57,7 +58,13 @@ function* dryRunModel(session: Session, params: DryRunParams): Steps<DryRunModel
 function* dryRunReport(session: Session, params: DryRunReportParams): Steps<string | null> {
   const model = yield* dryRunModel(session, params);
   if (!model) return null;
-  const header = { file: model.fileName, at: model.at, runs: model.runs, seed: model.seed };
+  const header = {
+    file: model.fileName,
+    at: model.at,
+    runs: model.runs,
+    seed: model.seed,
+    timeZone: model.timeZone,
+  };
   const plans = model.plans.map((p) => ({
     document: p.document,
     name: p.name,

@@ -30,6 +30,7 @@ function predictText(session: Session, args: unknown[]): string | null {
     at: new Date(options.submittedAt).toISOString(),
     runs: options.runs,
     seed: options.seed,
+    timeZone: session.service.catalogsOf(found.file, doc).catalog?.timeZone ?? null,
   };
   const report = {
     document: plan,

@@ -33,6 +33,12 @@ export function summarise(requests: readonly RequestPrediction[]): DryRunSummary
 }
 
 /** A plan's `name:`, or null without one. */
+/** The tenant's time zone a file's times are shown in: the catalog `timeZone` of its first plan; null: UTC. */
+export function tenantTimeZone(service: PlanService, file: FileState): string | null {
+  const doc = file.docs.find((d): d is PlanDocument => d.kind === 'plan');
+  return doc ? (service.catalogsOf(file, doc).catalog?.timeZone ?? null) : null;
+}
+
 export function planNameOf(doc: PlanDocument): string | null {
   const pair = doc.root?.pairs.find((p) => p.key.value === 'name');
   return pair?.value?.kind === 'scalar' && pair.value.value !== null ? String(pair.value.value) : null;

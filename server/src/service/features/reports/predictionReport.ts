@@ -8,6 +8,7 @@ import {
   milestonesText,
   outcomesText,
   requestNumber,
+  zonedMinuteText,
 } from '../../../../../shared/format';
 
 /** One plan's prediction (and, for a dry run, its simulation), as reports show it. */
@@ -23,9 +24,12 @@ export interface PlanReport {
 /** The header of a report: the file, the submission time, runs and seed. */
 export interface ReportHeader {
   file: string;
+  /** The submission time, an ISO instant in UTC. */
   at: string;
   runs: number;
   seed: number;
+  /** The tenant's time zone (the catalog's `timeZone`) that times are shown in; null: UTC. */
+  timeZone?: string | null;
 }
 
 /** `channel → target`, as every report shows where a request goes. */
@@ -103,7 +107,10 @@ export function requestTextLines(
       `${header.file}${many ? ` [plan ${plan.document + 1}]` : ''}${plan.name ? ` · ${plan.name}` : ''}`,
     ),
   );
-  lines.push(`submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`, '');
+  lines.push(
+    `submitted ${zonedMinuteText(header.at, header.timeZone)} · ${header.runs} runs · seed ${header.seed}`,
+    '',
+  );
   lines.push(`account activity: ${activityText(plan.activity)}`, '');
   for (const r of plan.requests) {
     lines.push(
@@ -157,7 +164,7 @@ export function predictionMarkdown(header: ReportHeader, plans: readonly PlanRep
     lines.push(
       `# ${cell(plan.name ?? `Plan ${plan.document + 1}`)}`,
       '',
-      `\`${cell(header.file)}\` · submitted ${header.at} · ${header.runs} runs · seed ${header.seed}`,
+      `\`${cell(header.file)}\` · submitted ${zonedMinuteText(header.at, header.timeZone)} · ${header.runs} runs · seed ${header.seed}`,
       '',
       `**Account activity:** ${cell(activityText(plan.activity))}`,
       '',
@@ -186,13 +193,13 @@ export function predictionMarkdown(header: ReportHeader, plans: readonly PlanRep
     for (const r of plan.requests) lines.push(`- **${requestNumber(r.index)}** ${cell(r.reasons.join(' '))}`);
     const assumed = assumptionsOf(plan.requests);
     if (assumed.length > 0) lines.push('', '## Assumed', '', ...assumed.map((a) => `- ${cell(a)}`));
-    if (plan.simulation) lines.push('', ...simulationMarkdown(plan.simulation));
+    if (plan.simulation) lines.push('', ...simulationMarkdown(plan.simulation, header));
     lines.push('');
   }
   return lines.join('\n');
 }
 
-function simulationMarkdown(sim: SimulationResult): string[] {
+function simulationMarkdown(sim: SimulationResult, header: ReportHeader): string[] {
   const lines = [
     `## Representative run (run ${sim.representativeRun + 1} of ${sim.runs})`,
     '',
@@ -207,7 +214,7 @@ function simulationMarkdown(sim: SimulationResult): string[] {
   const p = sim.perspectives;
   lines.push(
     '',
-    `## At ${p.moment.at} (+${humanDuration(p.moment.minutes)})`,
+    `## At ${zonedMinuteText(p.moment.at, header.timeZone)} (+${humanDuration(p.moment.minutes)})`,
     '',
     `**User.** ${cell(p.summary.user)}`,
     '',
@@ -243,6 +250,7 @@ export function predictionJson(header: ReportHeader, plans: readonly PlanReport[
   return {
     file: header.file,
     at: header.at,
+    timeZone: header.timeZone ?? null,
     seed: header.seed,
     runs: header.runs,
     plans: plans.map((plan) => {

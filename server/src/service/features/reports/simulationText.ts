@@ -1,6 +1,12 @@
 import type { RequestPrediction } from '../../../../../shared/prediction';
 import type { SimulationResult } from '../../../../../shared/simulation';
-import { humanDuration, milestoneText, outcomesText, requestNumber } from '../../../../../shared/format';
+import {
+  humanDuration,
+  milestoneText,
+  outcomesText,
+  requestNumber,
+  zonedMinuteText,
+} from '../../../../../shared/format';
 import type { PlanReport, ReportHeader, TextStyle } from './predictionReport';
 import { assumedTextLines, requestTextLines, target } from './predictionReport';
 
@@ -89,13 +95,18 @@ export function simulationText(
   const lines: string[] = [];
   for (const plan of plans) {
     lines.push(...requestTextLines(header, plan, plans.length > 1, style));
-    if (plan.simulation) lines.push(...dryRunLines(plan.simulation, plan.requests, style));
+    if (plan.simulation) lines.push(...dryRunLines(plan.simulation, plan.requests, header, style));
     lines.push(...assumedTextLines(plan.requests, style), '');
   }
   return lines.join('\n');
 }
 
-function dryRunLines(sim: SimulationResult, baseline: readonly RequestPrediction[], style: Paint): string[] {
+function dryRunLines(
+  sim: SimulationResult,
+  baseline: readonly RequestPrediction[],
+  header: ReportHeader,
+  style: Paint,
+): string[] {
   const lines = [
     '',
     style.heading(`Representative run (run ${sim.representativeRun + 1} of ${sim.runs}), in ISC's words:`),
@@ -105,7 +116,12 @@ function dryRunLines(sim: SimulationResult, baseline: readonly RequestPrediction
     lines.push(...wrapped(`  ${column(`+${humanDuration(e.minutes)}`, 9, style.dim)}`, 11, e.text));
   }
   const p = sim.perspectives;
-  lines.push('', style.heading(`At ${p.moment.at} (+${humanDuration(p.moment.minutes)}):`));
+  lines.push(
+    '',
+    style.heading(
+      `At ${zonedMinuteText(p.moment.at, header.timeZone)} (+${humanDuration(p.moment.minutes)}):`,
+    ),
+  );
   const views: [string, string, { text: string }[]][] = [
     ['User', p.summary.user, p.user],
     ['Admin', p.summary.admin, p.admin],
