@@ -24,8 +24,9 @@ const VALUE_OPTIONS: Record<string, (value: string) => boolean> = {
  */
 export function parseServerArgs(argv: readonly string[]): ServerCommand {
   if (argv.some((arg) => arg === '--help' || arg === '-h' || arg === 'help')) return { kind: 'help' };
-  if (argv.some((arg) => arg === '--version' || arg === '-v' || arg === 'version'))
+  if (argv.some((arg) => arg === '--version' || arg === '-v' || arg === 'version')) {
     return { kind: 'version' };
+  }
   let transports = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
