@@ -14,6 +14,7 @@ import { toDiagnostics } from './output';
 /** One input and the plan file it becomes. */
 interface Planned {
   input: string;
+  text: string;
   conversion: ImportConversion;
   target: string;
 }
@@ -26,12 +27,14 @@ function isDirectory(file: string): boolean {
   }
 }
 
+type Converted = Omit<Planned, 'target'>;
+
 /** Reads and converts every input; returns the conversions, or the reasons the inputs could not be used. */
 function convertAll(
   ctx: CliContext,
   inputs: readonly string[],
-): { converted: { input: string; conversion: ImportConversion }[]; failures: string[] } {
-  const converted: { input: string; conversion: ImportConversion }[] = [];
+): { converted: Converted[]; failures: string[] } {
+  const converted: Converted[] = [];
   const failures: string[] = [];
   for (const input of inputs) {
     const read = readTextFile(path.resolve(ctx.cwd, input));
@@ -41,7 +44,7 @@ function convertAll(
       failures.push(`${input} is not UTF-8 text (binary data or another encoding)`);
     } else {
       try {
-        converted.push({ input, conversion: importFile(input, read.text) });
+        converted.push({ input, text: read.text, conversion: importFile(input, read.text) });
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
         failures.push(`${input}: ${error.message}`);
@@ -77,14 +80,11 @@ function placement(
  * Where each plan goes: next to its input, or as `--out` says. Two inputs may not share a target,
  * and no existing file is ever overwritten: the run is refused before anything is written.
  */
-function targets(
-  ctx: CliContext,
-  converted: readonly { input: string; conversion: ImportConversion }[],
-  out: string | undefined,
-): Planned[] {
+function targets(ctx: CliContext, converted: readonly Converted[], out: string | undefined): Planned[] {
   const place = placement(ctx, out, converted.length);
-  const planned = converted.map(({ input, conversion }) => ({
+  const planned = converted.map(({ input, text, conversion }) => ({
     input,
+    text,
     conversion,
     target:
       place.file ??
@@ -116,12 +116,21 @@ function shown(ctx: CliContext, file: string): string {
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
+/**
+ * The `--catalog` files as the plan's `catalog:` key would name them (relative to the plan, `/`
+ * separators), so the plan written checks against the catalogs it was imported with.
+ */
+function catalogsFrom(ctx: CliContext, target: string): string[] {
+  return (ctx.serviceOptions.fallbackCatalogs ?? []).map((catalog) =>
+    path.relative(path.dirname(target), catalog).split(path.sep).join('/'),
+  );
+}
+
 /** Writes one plan, validates it where it now lies and prints its summary; returns its error count. */
-function writeAndCheck(
-  ctx: CliContext,
-  service: PlanService,
-  { input, conversion, target }: Planned,
-): number {
+function writeAndCheck(ctx: CliContext, service: PlanService, planned: Planned): number {
+  const { input, target } = planned;
+  const catalogs = catalogsFrom(ctx, target);
+  const conversion = catalogs.length === 0 ? planned.conversion : importFile(input, planned.text, catalogs);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   // `wx`: should the file have appeared since the check, it is still not overwritten.
   fs.writeFileSync(target, conversion.planText, { flag: 'wx' });

@@ -18,7 +18,8 @@ const USAGE = `Usage:
   isc-plan simulate PLAN [--catalog FILE]... [--runs N] [--seed N] [--at ISO-TIME] [--moment HOURS]
                          [--scenario SPEC]... [--fail-on failed|stalled|drift]... [--format text|json|markdown|trigger]
   isc-plan import   FILE... [--out PATH] [--catalog FILE]...
-  isc-plan --help | --version
+  isc-plan help | --help | -h            this text (also COMMAND --help)
+  isc-plan version | --version | -v      the version
 
 Scenarios: outage:SOURCE:HOURS, away:OWNER:DAYS, backlog:SDIM:FACTOR, failure:SOURCE:RATE.
 Import: ISC account-activity search documents, Provisioning Completed trigger payloads and IdentityIQ
@@ -39,6 +40,14 @@ const OPTIONS = {
   out: { type: 'string' },
 } as const;
 
+const HELP = new Set(['--help', '-h', 'help']);
+
+/** `isc-plan COMMAND --help`: an option before any `--` asks for the usage. */
+function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
 type Values = ReturnType<
   typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>
 >['values'];
@@ -48,11 +57,11 @@ export function main(argv: string[], io: CliIo): number {
   const version = typeof ISC_PLAN_VERSION === 'string' ? ISC_PLAN_VERSION : '0.0.0-dev';
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined || HELP.has(command) || wantsHelp(rest)) {
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (command === '--version') {
+    if (command === '--version' || command === '-v' || command === 'version') {
       io.stdout(`${version}\n`);
       return 0;
     }

@@ -142,6 +142,34 @@ suite('cli: isc-plan import', () => {
     }
   });
 
+  test('--catalog is written into the plan as its catalog:, relative to the plan, so the plan checks alone', () => {
+    const bare = new TempFolder({
+      'exports/trigger.json': fixture('provisioning-completed-trigger.json'),
+      'tenant/acme.sources.yaml': IMPORT_CATALOG,
+      'tenant/extra.sources.yaml': 'kind: SourceCatalog\nsources: []\n',
+    });
+    try {
+      const catalog = ['--catalog', 'tenant/acme.sources.yaml'];
+      assert.equal(bare.run('import', 'exports/trigger.json', ...catalog, '--out', 'plans/').code, 0);
+      const plan = fs.readFileSync(path.join(bare.root, 'plans', 'trigger.plan.yaml'), 'utf8');
+      assert.match(plan, /\nkind: ProvisioningPlan\ncatalog: \.\.\/tenant\/acme\.sources\.yaml\nname: /);
+      assert.deepEqual(bare.run('validate', 'plans/trigger.plan.yaml'), {
+        code: 0,
+        stdout: '1 file checked: 0 errors, 0 warnings.\n',
+        stderr: '',
+      });
+
+      const both = [...catalog, '--catalog', 'tenant/extra.sources.yaml'];
+      assert.equal(bare.run('import', 'exports/trigger.json', ...both).code, 0);
+      assert.match(
+        fs.readFileSync(path.join(bare.root, 'exports', 'trigger.plan.yaml'), 'utf8'),
+        /\nkind: ProvisioningPlan\ncatalog: \[\.\.\/tenant\/acme\.sources\.yaml, \.\.\/tenant\/extra\.sources\.yaml\]\n/,
+      );
+    } finally {
+      bare.remove();
+    }
+  });
+
   test('unrecognised or unreadable input: exit 2, one line each on stderr, nothing written', () => {
     const run = folder.run('import', 'exports/sources.json', 'exports/missing.json', 'exports/activity.json');
     assert.equal(

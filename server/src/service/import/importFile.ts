@@ -34,12 +34,19 @@ export function suggestedPlanName(fileName: string): string {
   return `${base === '' ? 'imported' : base}.plan.yaml`;
 }
 
-/** Converts the text of one input file (`fileName` only names it in the plan's first comment). Throws ImportError. */
-export function importFile(fileName: string, text: string): ImportConversion {
+/**
+ * Converts the text of one input file (`fileName` only names it in the plan's first comment);
+ * `catalogs`, relative to where the plan will lie, become its `catalog:` key. Throws ImportError.
+ */
+export function importFile(
+  fileName: string,
+  text: string,
+  catalogs: readonly string[] = [],
+): ImportConversion {
   const file = recognise(text);
   return {
     kind: file.kind,
-    planText: writePlanFile(file, baseName(fileName)),
+    planText: writePlanFile(file, baseName(fileName), catalogs),
     suggestedName: suggestedPlanName(fileName),
     records: file.records,
     plans: file.plans.length,

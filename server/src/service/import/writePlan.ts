@@ -80,8 +80,15 @@ function requestLines(request: ImportedRequest): string[] {
   return lines;
 }
 
-function planLines(plan: ImportedPlan): string[] {
-  const lines = ['kind: ProvisioningPlan'];
+/** `catalog: path` or `catalog: [a, b]`, paths relative to the plan file; nothing without catalogs. */
+function catalogLines(catalogs: readonly string[]): string[] {
+  if (catalogs.length === 0) return [];
+  if (catalogs.length === 1) return [`catalog: ${yamlString(catalogs[0]!)}`];
+  return [`catalog: [${catalogs.map((c) => yamlString(c, { flow: true })).join(', ')}]`];
+}
+
+function planLines(plan: ImportedPlan, catalogs: readonly string[]): string[] {
+  const lines = ['kind: ProvisioningPlan', ...catalogLines(catalogs)];
   if (plan.name !== undefined) lines.push(`name: ${yamlString(plan.name)}`);
   if (plan.trackingId !== undefined) lines.push(`trackingId: ${yamlString(plan.trackingId)}`);
   if (plan.identity) lines.push(`identity: ${identityText(plan.identity)}`);
@@ -117,12 +124,19 @@ function header(file: ImportedFile, inputName: string): string[] {
   return lines.flatMap((line) => commentLines(line, ''));
 }
 
-/** The plan file text: a header comment, then one YAML document per plan, separated by `---`. */
-export function writePlanFile(file: ImportedFile, inputName: string): string {
+/**
+ * The plan file text: a header comment, then one YAML document per plan, separated by `---`.
+ * `catalogs` (paths relative to the plan file) become each plan's `catalog:` key.
+ */
+export function writePlanFile(
+  file: ImportedFile,
+  inputName: string,
+  catalogs: readonly string[] = [],
+): string {
   const lines = header(file, inputName);
   file.plans.forEach((plan, index) => {
     if (index > 0) lines.push('---');
-    lines.push(...planLines(plan));
+    lines.push(...planLines(plan, catalogs));
   });
   return `${lines.join('\n')}\n`;
 }
