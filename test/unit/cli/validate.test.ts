@@ -99,7 +99,7 @@ suite('cli: isc-plan validate output (docs/formats.md#cli-output)', () => {
     assert.equal(sarif.runs.length, 1);
     const [sarifRun] = sarif.runs;
     assert.equal(sarifRun!.tool.driver.name, 'isc-plan');
-    assert.equal(sarifRun!.tool.driver.rules.length, 28);
+    assert.equal(sarifRun!.tool.driver.rules.length, 29);
     assert.equal(sarifRun!.columnKind, 'utf16CodeUnits');
     assert.deepEqual(
       sarifRun!.results.map((r) => [
