@@ -171,6 +171,33 @@ suite('cli: isc-plan validate output (docs/formats.md#cli-output)', () => {
     );
   });
 
+  test('a folder: a YAML file with kind: ProvisioningPlan but not named *.plan.yaml is skipped with a note saying why', () => {
+    folder.write('plans/newhire.yaml', VALID_PLAN);
+    folder.write('plans/settings.json', '{"kind": "Other"}');
+    const run = folder.run('validate', 'plans', '--format', 'json');
+    assert.deepEqual(
+      parseReport(run).files.map((f) => f.path),
+      ['plans/ok.plan.yaml', 'plans/p.plan.yaml', 'plans/warn.plan.yaml'],
+    );
+    assert.equal(
+      run.stderr,
+      'isc-plan: skipped plans/newhire.yaml: it has kind: ProvisioningPlan, but a folder is searched only for plans ' +
+        'named *.plan.yaml, *.plan.yml or *.plan.json. Rename it newhire.plan.yaml, or name the file on the command line.\n',
+    );
+    assert.equal(run.code, 1);
+  });
+
+  test('a file that is neither YAML nor JSON: one line saying it is not a plan or catalog, exit 2', () => {
+    folder.write('README.md', '# Plans\n\n```yaml\nkind: ProvisioningPlan\n```\n\n- one: two\n  three\n');
+    const run = folder.run('validate', 'README.md', 'plans/ok.plan.yaml');
+    assert.equal(run.code, 2);
+    assert.match(
+      run.stderr,
+      /^isc-plan: README\.md is not a plan or catalog, not checked\. isc-plan checks plans \(\*\.plan\.yaml[^\n]*\n$/,
+    );
+    assert.equal(run.stdout, '1 file checked: 0 errors, 0 warnings.\n');
+  });
+
   test('a catalog given as a path is validated as a document', () => {
     folder.write(
       'broken.sources.yaml',
