@@ -46,7 +46,7 @@ export function createPlanDocument(syntax: SyntaxDocument, text: string, yaml: b
   const docSyntax: Finding[] = [];
   const inRequest = assignFindings(syntax.findings, requestsNode, segments, docSyntax);
   requestsNode?.items.forEach((item, index) =>
-    requests.push(createRequestState(item, inRequest[index] ?? [])),
+    requests.push(createRequestState(item, inRequest[index] ?? [], yaml ? text : undefined)),
   );
   const doc: PlanDocument = {
     kind: 'plan',

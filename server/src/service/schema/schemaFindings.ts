@@ -5,20 +5,40 @@ import type { MapNode, PlainValue, ValueNode } from '../syntax/ast';
 import { nodeAtPath } from '../syntax/ast';
 import { closest } from '../text/closest';
 import type { JsonSchema } from './schemas';
+import type { CommaSplit } from './flowCommas';
+import { commaSplits } from './flowCommas';
 
 /**
  * Runs a compiled validator on a value and turns its errors into `schema` findings placed as
  * docs/rules.md#schema says: a missing key on the parent key (or the first key of the object), an
- * unknown key on that key, a wrong type or value on the value.
+ * unknown key on that key, a wrong type or value on the value. With the YAML `text` the nodes
+ * point into, unknown keys that are the rest of a value cut by a comma inside `{ }` give one
+ * finding for the value instead (flowCommas.ts).
  */
-export function schemaFindings(validate: ValidateFunction, value: PlainValue, root: ValueNode): Finding[] {
+export function schemaFindings(
+  validate: ValidateFunction,
+  value: PlainValue,
+  root: ValueNode,
+  text?: string,
+): Finding[] {
   if (validate(value)) return [];
   const errors = oneErrorPerCause(pruneBranches(validate.errors ?? []));
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const splits = errors.some((e) => e.keyword === 'additionalProperties') ? commaSplits(root, text) : [];
+  const used = new Set<CommaSplit>();
   for (const error of errors) {
     const f = errorFinding(error, root);
     if (!f) continue;
+    const split =
+      error.keyword === 'additionalProperties'
+        ? splits.find((s) => s.strays.some((p) => p.key.start === f.start))
+        : undefined;
+    if (split) {
+      if (!used.has(split)) findings.push(split.finding);
+      used.add(split);
+      continue;
+    }
     const key = `${f.start}:${f.end}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
