@@ -1,5 +1,6 @@
 import type { MergedCatalog } from '../catalog/types';
 import type { ChannelDecision } from '../channel/decideChannel';
+import { OPERATIONS } from '../channel/decideChannel';
 import { featureReading } from '../channel/fallback';
 import type { Finding, FixData } from '../findings/finding';
 import { changeTo, finding } from '../findings/finding';
@@ -62,6 +63,8 @@ function baseName(path: string): string {
 function missingNativeIdentity({ view }: RequestContext): Finding[] {
   const operation = view.operation;
   if (!operation || operation.value === 'Create' || view.nativeIdentity) return [];
+  // An operation ISC does not have is reported by the schema alone: one cause, one message.
+  if (!(OPERATIONS as readonly string[]).includes(operation.value)) return [];
   const last = view.node.pairs[view.node.pairs.length - 1]!;
   const after = last.value ? last.value.end : last.key.end;
   return [
