@@ -7,6 +7,7 @@ import { closest } from '../text/closest';
 import type { JsonSchema } from './schemas';
 import type { CommaSplit } from './flowCommas';
 import { commaSplits } from './flowCommas';
+import { shapeHint } from './shapeHint';
 
 /**
  * Runs a compiled validator on a value and turns its errors into `schema` findings placed as
@@ -107,7 +108,10 @@ function errorFinding(error: ErrorObject, root: ValueNode): Finding | undefined 
         where === null || (where.kind === 'scalar' && where.value === null && where.start === where.end);
       const node = (empty ? hit.pair?.key : undefined) ?? where;
       if (!node) return undefined;
-      return finding('schema', node.start, node.end, describe(error, label, empty));
+      const last = path[path.length - 1];
+      const key = last !== undefined && !/^\d+$/.test(last) ? last : undefined;
+      const hint = error.keyword === 'type' ? shapeHint(error.parentSchema, key, error.data) : '';
+      return finding('schema', node.start, node.end, describe(error, label, empty) + hint);
     }
   }
 }
