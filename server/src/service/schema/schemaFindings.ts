@@ -4,6 +4,7 @@ import { finding } from '../findings/finding';
 import type { MapNode, PlainValue, ValueNode } from '../syntax/ast';
 import { nodeAtPath } from '../syntax/ast';
 import { closest } from '../text/closest';
+import { firstSentence } from '../text/sentence';
 import type { JsonSchema } from './schemas';
 import type { CommaSplit } from './flowCommas';
 import { commaSplits } from './flowCommas';
@@ -124,9 +125,10 @@ function labelOf(path: readonly string[], schema: JsonSchema | undefined): strin
   return last === undefined ? 'the document' : `item ${Number(last) + 1}`;
 }
 
-function firstSentence(schema: JsonSchema | undefined): string {
-  const text = typeof schema?.description === 'string' ? schema.description : '';
-  const sentence = /^[^.!?]*[.!?]/.exec(text)?.[0] ?? text;
+/** The description's first sentence, whole, or nothing when that sentence is too long for a message. */
+function descriptionHint(schema: JsonSchema | undefined): string {
+  const text = typeof schema?.description === 'string' ? schema.description.split('\n')[0]! : '';
+  const sentence = firstSentence(text.trim());
   return sentence.length > 0 && sentence.length < 200 ? ` ${sentence}` : '';
 }
 
@@ -138,7 +140,7 @@ function missingKey(
 ): Finding | undefined {
   const missing = (error.params as { missingProperty: string }).missingProperty;
   const properties = error.parentSchema?.properties as Record<string, JsonSchema> | undefined;
-  const hint = firstSentence(properties?.[missing]);
+  const hint = descriptionHint(properties?.[missing]);
   const anchor = parentKey ?? (where?.kind === 'map' ? where.pairs[0]?.key : undefined) ?? where;
   if (!anchor) return undefined;
   const message = `${capitalise(label)} is missing the required key "${missing}".${hint}`;
@@ -247,7 +249,7 @@ function describe(error: ErrorObject, label: string, empty: boolean): string {
       return `${Label} does not have the expected form${patternHint(error)}.`;
     case 'anyOf':
     case 'oneOf':
-      return `${Label} does not have an accepted shape${firstSentence(error.parentSchema)}`;
+      return `${Label} does not have an accepted shape${descriptionHint(error.parentSchema)}`;
     default:
       return `${Label} ${error.message ?? 'is not valid'}.`;
   }
