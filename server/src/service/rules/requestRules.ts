@@ -34,7 +34,10 @@ function unknownSource({ view, decision, catalog }: RequestContext): Finding[] {
   if (!catalog || !view.source || decision.source) return [];
   const names = catalog.sources.map((s) => s.name);
   const suggestion = closest(view.source.value, names);
-  const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
+  const add = "add the source to a catalog or to the plan's inline sources";
+  const next = suggestion
+    ? `Did you mean "${suggestion}"? If not, ${add}.`
+    : `Write the source's name exactly as in ISC, or ${add}.`;
   const files = catalog.files.length > 0 ? ` (catalogs: ${catalog.files.map(baseName).join(', ')})` : '';
   const fixes: FixData[] = [];
   if (suggestion) {
@@ -50,7 +53,7 @@ function unknownSource({ view, decision, catalog }: RequestContext): Finding[] {
       'unknown-source',
       view.source.node.start,
       view.source.node.end,
-      `No loaded catalog has a source named "${view.source.value}"${files}, so ISC's channel for this request cannot be predicted.${did} Otherwise add the source to a catalog.`,
+      `No loaded catalog has a source named "${view.source.value}"${files}, so ISC's channel for this request cannot be predicted. ${next}`,
       fixes,
     ),
   ];
