@@ -198,6 +198,22 @@ suite('cli: isc-plan validate output (docs/formats.md#cli-output)', () => {
     assert.equal(run.stdout, '1 file checked: 0 errors, 0 warnings.\n');
   });
 
+  test('a catalog: entry that cannot be read fails the CI gate: exit 1, with the resolved path and the closest file', () => {
+    folder.write(
+      'plans/typo.plan.yaml',
+      VALID_PLAN.replace(
+        /^kind: ProvisioningPlan\n/,
+        'kind: ProvisioningPlan\ncatalog: ../acme.source.yaml\n',
+      ),
+    );
+    const run = folder.run('validate', 'plans/typo.plan.yaml');
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stdout,
+      /^plans\/typo\.plan\.yaml:2:10 error catalog-unreadable \.\.\/acme\.source\.yaml: the file does not exist or cannot be read\. The path resolves to \S+acme\.source\.yaml\. The closest catalog file there is acme\.sources\.yaml: correct the path in catalog:\.\n/,
+    );
+  });
+
   test('a catalog given as a path is validated as a document', () => {
     folder.write(
       'broken.sources.yaml',
