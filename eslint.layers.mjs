@@ -41,7 +41,7 @@ const SERVICE_LAYERS = [
   service('channel', 'request catalog shared'),
   service('rules', 'channel request catalog syntax findings time text'),
   service('document', 'rules channel request schema catalog syntax findings shared'),
-  service('workspace', 'document catalog syntax findings shared'),
+  service('workspace', 'document catalog syntax findings text shared'),
   service('prediction/input', 'channel catalog shared'),
   service('prediction/parameters', 'prediction/input catalog time shared'),
   service('prediction/engine', 'prediction/parameters prediction/input catalog time shared'),

@@ -99,7 +99,7 @@ suite('cli: isc-plan validate output (docs/formats.md#cli-output)', () => {
     assert.equal(sarif.runs.length, 1);
     const [sarifRun] = sarif.runs;
     assert.equal(sarifRun!.tool.driver.name, 'isc-plan');
-    assert.equal(sarifRun!.tool.driver.rules.length, 28);
+    assert.equal(sarifRun!.tool.driver.rules.length, 29);
     assert.equal(sarifRun!.columnKind, 'utf16CodeUnits');
     assert.deepEqual(
       sarifRun!.results.map((r) => [
@@ -168,6 +168,49 @@ suite('cli: isc-plan validate output (docs/formats.md#cli-output)', () => {
     assert.deepEqual(
       parseReport(run).files.map((f) => [f.path, f.diagnostics.length]),
       [['plans/p.plan.yaml', 2]],
+    );
+  });
+
+  test('a folder: a YAML file with kind: ProvisioningPlan but not named *.plan.yaml is skipped with a note saying why', () => {
+    folder.write('plans/newhire.yaml', VALID_PLAN);
+    folder.write('plans/settings.json', '{"kind": "Other"}');
+    const run = folder.run('validate', 'plans', '--format', 'json');
+    assert.deepEqual(
+      parseReport(run).files.map((f) => f.path),
+      ['plans/ok.plan.yaml', 'plans/p.plan.yaml', 'plans/warn.plan.yaml'],
+    );
+    assert.equal(
+      run.stderr,
+      'isc-plan: skipped plans/newhire.yaml: it has kind: ProvisioningPlan, but a folder is searched only for plans ' +
+        'named *.plan.yaml, *.plan.yml or *.plan.json. Rename it newhire.plan.yaml, or name the file on the command line.\n',
+    );
+    assert.equal(run.code, 1);
+  });
+
+  test('a file that is neither YAML nor JSON: one line saying it is not a plan or catalog, exit 2', () => {
+    folder.write('README.md', '# Plans\n\n```yaml\nkind: ProvisioningPlan\n```\n\n- one: two\n  three\n');
+    const run = folder.run('validate', 'README.md', 'plans/ok.plan.yaml');
+    assert.equal(run.code, 2);
+    assert.match(
+      run.stderr,
+      /^isc-plan: README\.md is not a plan or catalog, not checked\. isc-plan checks plans \(\*\.plan\.yaml[^\n]*\n$/,
+    );
+    assert.equal(run.stdout, '1 file checked: 0 errors, 0 warnings.\n');
+  });
+
+  test('a catalog: entry that cannot be read fails the CI gate: exit 1, with the resolved path and the closest file', () => {
+    folder.write(
+      'plans/typo.plan.yaml',
+      VALID_PLAN.replace(
+        /^kind: ProvisioningPlan\n/,
+        'kind: ProvisioningPlan\ncatalog: ../acme.source.yaml\n',
+      ),
+    );
+    const run = folder.run('validate', 'plans/typo.plan.yaml');
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stdout,
+      /^plans\/typo\.plan\.yaml:2:10 error catalog-unreadable \.\.\/acme\.source\.yaml: the file does not exist or cannot be read\. The path resolves to \S+acme\.source\.yaml\. The closest catalog file there is acme\.sources\.yaml: correct the path in catalog:\.\n/,
     );
   });
 

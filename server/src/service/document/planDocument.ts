@@ -44,9 +44,9 @@ export function createPlanDocument(syntax: SyntaxDocument, text: string, yaml: b
   const segments = yaml && requestsNode ? findSegments(text, requestsNode, syntax.end) : undefined;
   const requests: RequestState[] = [];
   const docSyntax: Finding[] = [];
-  const inRequest = assignFindings(syntax.findings, requestsNode, segments, docSyntax);
+  const inRequest = assignFindings(syntax.findings, requestsNode, segments, docSyntax, root);
   requestsNode?.items.forEach((item, index) =>
-    requests.push(createRequestState(item, inRequest[index] ?? [])),
+    requests.push(createRequestState(item, inRequest[index] ?? [], yaml ? text : undefined)),
   );
   const doc: PlanDocument = {
     kind: 'plan',
@@ -71,10 +71,19 @@ function assignFindings(
   seq: SeqNode | null,
   segments: Segments | undefined,
   rest: Finding[],
+  root: MapNode | null,
 ): Finding[][] {
   const perRequest: Finding[][] = [];
+  const pairs = root?.pairs ?? [];
+  const next = pairs[pairs.findIndex((p) => p.value === seq) + 1];
+  const requestsEnd = next ? next.key.start : Infinity;
   for (const f of findings) {
-    const index = seq ? requestIndexAt(seq, segments, f.start) : -1;
+    let index = seq ? requestIndexAt(seq, segments, f.start) : -1;
+    // A syntax error past the last line the parser gave a request (a tab in its indentation) ended
+    // that request: it is that request's error, so its truncated keys are not also reported.
+    if (index < 0 && seq && f.code === 'yaml-syntax' && f.start >= seq.start && f.start < requestsEnd) {
+      index = seq.items.reduce((last, item, i) => (item.start <= f.start ? i : last), -1);
+    }
     if (index < 0) {
       rest.push(f);
     } else {
@@ -108,6 +117,10 @@ export function refreshHeader(doc: PlanDocument): void {
 /** The header's schema check (requests are checked one by one) and the inline catalog's rules. */
 function headerChecks(doc: PlanDocument): Finding[] {
   if (doc.syntax.findings.some((f) => f.code === 'yaml-syntax')) return [];
+  // A request's syntax error past its last parsed line also cut the header: what follows is misread.
+  const cut = (state: RequestState): boolean =>
+    state.syntax.some((f) => f.code === 'yaml-syntax' && f.start >= state.node.end);
+  if (doc.requests.some(cut)) return [];
   if (!doc.root) return rootShapeFindings(doc);
   const value: { [key: string]: PlainValue } = {};
   for (const pair of doc.root.pairs) {

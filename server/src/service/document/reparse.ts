@@ -55,7 +55,7 @@ export function applyIncrementally(
   const region = affectedRegion(doc.segments, change);
   const parsed = reparse({ doc, text: newText, delta, limits }, region);
   if (!parsed) return false;
-  splice(doc, parsed, delta);
+  splice(doc, parsed, delta, newText);
   for (let i = docIndex + 1; i < docs.length; i++) shiftDocument(docs[i]!, delta);
   return true;
 }
@@ -169,7 +169,7 @@ function onlyBlankOrComments(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function splice(doc: PlanDocument, parsed: Reparsed, delta: number): void {
+function splice(doc: PlanDocument, parsed: Reparsed, delta: number, text: string): void {
   const { region, items, segments, findings } = parsed;
   const seq = doc.requestsNode as SeqNode;
   const removed = region.last - region.first + 1;
@@ -194,6 +194,7 @@ function splice(doc: PlanDocument, parsed: Reparsed, delta: number): void {
     return createRequestState(
       item,
       findings.filter((f) => f.start >= from && f.start < to),
+      text,
     );
   });
   seq.items.splice(region.first, 0, ...items);

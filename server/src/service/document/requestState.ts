@@ -33,14 +33,14 @@ export interface RequestState {
   rules?: Finding[];
 }
 
-/** Builds the catalog-independent state of a request item. */
-export function createRequestState(node: ValueNode, syntax: Finding[]): RequestState {
+/** Builds the catalog-independent state of a request item (`text`: the file's text, for YAML). */
+export function createRequestState(node: ValueNode, syntax: Finding[], text?: string): RequestState {
   const value = toValue(node);
   const view = node.kind === 'map' ? viewAccountRequest(node) : null;
   // A request that does not parse is reported once, by its syntax error: what the parser
   // recovered would only add schema and rule findings of the same cause.
   const broken = syntax.some((f) => f.code === 'yaml-syntax');
-  const schema = broken ? [] : schemaFindings(getValidators().accountRequest, value, node);
+  const schema = broken ? [] : schemaFindings(getValidators().accountRequest, value, node, text);
   if (node.kind === 'scalar' && node.value === null && node.start === node.end) {
     schema.push(
       finding(

@@ -14,6 +14,7 @@ export const RULES = {
   'document-limit': 'error',
   schema: 'error',
   'no-catalog': 'warning',
+  'catalog-unreadable': 'error',
   'unknown-source': 'error',
   'missing-native-identity': 'error',
   'routed-to-manual': 'information',

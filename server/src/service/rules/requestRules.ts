@@ -1,5 +1,6 @@
 import type { MergedCatalog } from '../catalog/types';
 import type { ChannelDecision } from '../channel/decideChannel';
+import { OPERATIONS } from '../channel/decideChannel';
 import { featureReading } from '../channel/fallback';
 import type { Finding, FixData } from '../findings/finding';
 import { changeTo, finding } from '../findings/finding';
@@ -33,7 +34,10 @@ function unknownSource({ view, decision, catalog }: RequestContext): Finding[] {
   if (!catalog || !view.source || decision.source) return [];
   const names = catalog.sources.map((s) => s.name);
   const suggestion = closest(view.source.value, names);
-  const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
+  const add = "add the source to a catalog or to the plan's inline sources";
+  const next = suggestion
+    ? `Did you mean "${suggestion}"? If not, ${add}.`
+    : `Write the source's name exactly as in ISC, or ${add}.`;
   const files = catalog.files.length > 0 ? ` (catalogs: ${catalog.files.map(baseName).join(', ')})` : '';
   const fixes: FixData[] = [];
   if (suggestion) {
@@ -49,7 +53,7 @@ function unknownSource({ view, decision, catalog }: RequestContext): Finding[] {
       'unknown-source',
       view.source.node.start,
       view.source.node.end,
-      `No loaded catalog has a source named "${view.source.value}"${files}, so ISC's channel for this request cannot be predicted.${did} Otherwise add the source to a catalog.`,
+      `No loaded catalog has a source named "${view.source.value}"${files}, so ISC's channel for this request cannot be predicted. ${next}`,
       fixes,
     ),
   ];
@@ -62,6 +66,8 @@ function baseName(path: string): string {
 function missingNativeIdentity({ view }: RequestContext): Finding[] {
   const operation = view.operation;
   if (!operation || operation.value === 'Create' || view.nativeIdentity) return [];
+  // An operation ISC does not have is reported by the schema alone: one cause, one message.
+  if (!(OPERATIONS as readonly string[]).includes(operation.value)) return [];
   const last = view.node.pairs[view.node.pairs.length - 1]!;
   const after = last.value ? last.value.end : last.key.end;
   return [

@@ -4,21 +4,43 @@ import { finding } from '../findings/finding';
 import type { MapNode, PlainValue, ValueNode } from '../syntax/ast';
 import { nodeAtPath } from '../syntax/ast';
 import { closest } from '../text/closest';
+import { firstSentence } from '../text/sentence';
 import type { JsonSchema } from './schemas';
+import type { CommaSplit } from './flowCommas';
+import { commaSplits } from './flowCommas';
+import { shapeHint } from './shapeHint';
 
 /**
  * Runs a compiled validator on a value and turns its errors into `schema` findings placed as
  * docs/rules.md#schema says: a missing key on the parent key (or the first key of the object), an
- * unknown key on that key, a wrong type or value on the value.
+ * unknown key on that key, a wrong type or value on the value. With the YAML `text` the nodes
+ * point into, unknown keys that are the rest of a value cut by a comma inside `{ }` give one
+ * finding for the value instead (flowCommas.ts).
  */
-export function schemaFindings(validate: ValidateFunction, value: PlainValue, root: ValueNode): Finding[] {
+export function schemaFindings(
+  validate: ValidateFunction,
+  value: PlainValue,
+  root: ValueNode,
+  text?: string,
+): Finding[] {
   if (validate(value)) return [];
   const errors = oneErrorPerCause(pruneBranches(validate.errors ?? []));
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const splits = errors.some((e) => e.keyword === 'additionalProperties') ? commaSplits(root, text) : [];
+  const used = new Set<CommaSplit>();
   for (const error of errors) {
     const f = errorFinding(error, root);
     if (!f) continue;
+    const split =
+      error.keyword === 'additionalProperties'
+        ? splits.find((s) => s.strays.some((p) => p.key.start === f.start))
+        : undefined;
+    if (split) {
+      if (!used.has(split)) findings.push(split.finding);
+      used.add(split);
+      continue;
+    }
     const key = `${f.start}:${f.end}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -87,7 +109,10 @@ function errorFinding(error: ErrorObject, root: ValueNode): Finding | undefined 
         where === null || (where.kind === 'scalar' && where.value === null && where.start === where.end);
       const node = (empty ? hit.pair?.key : undefined) ?? where;
       if (!node) return undefined;
-      return finding('schema', node.start, node.end, describe(error, label, empty));
+      const last = path[path.length - 1];
+      const key = last !== undefined && !/^\d+$/.test(last) ? last : undefined;
+      const hint = error.keyword === 'type' ? shapeHint(error.parentSchema, key, error.data) : '';
+      return finding('schema', node.start, node.end, describe(error, label, empty) + hint);
     }
   }
 }
@@ -100,9 +125,10 @@ function labelOf(path: readonly string[], schema: JsonSchema | undefined): strin
   return last === undefined ? 'the document' : `item ${Number(last) + 1}`;
 }
 
-function firstSentence(schema: JsonSchema | undefined): string {
-  const text = typeof schema?.description === 'string' ? schema.description : '';
-  const sentence = /^[^.!?]*[.!?]/.exec(text)?.[0] ?? text;
+/** The description's first sentence, whole, or nothing when that sentence is too long for a message. */
+function descriptionHint(schema: JsonSchema | undefined): string {
+  const text = typeof schema?.description === 'string' ? schema.description.split('\n')[0]! : '';
+  const sentence = firstSentence(text.trim());
   return sentence.length > 0 && sentence.length < 200 ? ` ${sentence}` : '';
 }
 
@@ -114,7 +140,7 @@ function missingKey(
 ): Finding | undefined {
   const missing = (error.params as { missingProperty: string }).missingProperty;
   const properties = error.parentSchema?.properties as Record<string, JsonSchema> | undefined;
-  const hint = firstSentence(properties?.[missing]);
+  const hint = descriptionHint(properties?.[missing]);
   const anchor = parentKey ?? (where?.kind === 'map' ? where.pairs[0]?.key : undefined) ?? where;
   if (!anchor) return undefined;
   const message = `${capitalise(label)} is missing the required key "${missing}".${hint}`;
@@ -223,7 +249,7 @@ function describe(error: ErrorObject, label: string, empty: boolean): string {
       return `${Label} does not have the expected form${patternHint(error)}.`;
     case 'anyOf':
     case 'oneOf':
-      return `${Label} does not have an accepted shape${firstSentence(error.parentSchema)}`;
+      return `${Label} does not have an accepted shape${descriptionHint(error.parentSchema)}`;
     default:
       return `${Label} ${error.message ?? 'is not valid'}.`;
   }

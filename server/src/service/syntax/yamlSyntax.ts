@@ -19,6 +19,7 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 
 /** Hints by what the parser's message says, checked before the hints by error code. */
 const MESSAGE_HINTS: [RegExp, string][] = [
+  [/tab/i, 'YAML indents with spaces, not tabs: replace the tab at the start of this line with spaces.'],
   [
     /without - indicator|indentation|indent/i,
     'Check the indentation: nested keys need more spaces than their parent, siblings the same, and list items start with "- ".',
@@ -174,7 +175,8 @@ function convertDocument(
 /**
  * The parser's errors, one finding per cause (docs/rules.md#one-cause): after an unexpected token the parser
  * reports every following token as unexpected too, and an unclosed quote at the end of the text
- * also leaves its collection unclosed, reported at the same place.
+ * also leaves its collection unclosed, reported at the same place. A tab in the indentation makes
+ * the parser misread the rest of the document: only that error is reported.
  */
 function errorFindings(doc: Document.Parsed, text: string, base: number): Finding[] {
   const findings: Finding[] = [];
@@ -193,6 +195,7 @@ function errorFindings(doc: Document.Parsed, text: string, base: number): Findin
       ? [openingQuote(text, base, error.pos[0], quote) ?? error.pos[0], error.pos[0]]
       : error.pos;
     findings.push(syntaxFinding(text, base, pos, error.code, error.message, 'error'));
+    if (error.code === 'TAB_AS_INDENT') break;
   }
   return findings;
 }

@@ -10,6 +10,7 @@ import { parseFile } from '../document/sourceFile';
 import { CATALOG_FILE, fileTypeOf } from '../../../../shared/fileNames';
 import type { Limits } from '../syntax/limits';
 import type { ServiceHost } from './serviceHost';
+import { editDistance } from '../text/closest';
 
 /** How a plan document's catalogs were found (docs/formats.md#catalog-discovery). */
 export type CatalogOrigin = 'catalog-key' | 'discovered' | 'settings' | 'inline-only' | 'none';
@@ -81,7 +82,8 @@ export class CatalogResolver {
       const loaded = this.load(file);
       const ref = origin === 'catalog-key' ? doc.catalogRefs[index] : undefined;
       if (loaded.problem && ref) {
-        findings.push(finding('no-catalog', ref.node.start, ref.node.end, `${ref.path}: ${loaded.problem}`));
+        const message = `${ref.path}: ${loaded.problem} ${this.nearest(file)}`;
+        findings.push(finding('catalog-unreadable', ref.node.start, ref.node.end, message));
       }
       contents.push(...loaded.contents);
     });
@@ -120,13 +122,37 @@ export class CatalogResolver {
     return found;
   }
 
+  /**
+   * Where an unusable `catalog:` entry led and what to name instead: the resolved path and the
+   * catalog file in that folder whose name is closest to it (or that there is none) when the
+   * file does not exist.
+   */
+  private nearest(file: string): string {
+    const where = `The path resolves to ${file}.`;
+    if (this.host.readFile(file) !== undefined) return where;
+    const folder = path.dirname(file);
+    const wanted = path.basename(file);
+    const names = (this.host.listFiles(folder) ?? []).filter(
+      (name) => CATALOG_FILE.test(name) && name !== wanted,
+    );
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const name of names.sort()) {
+      const distance = editDistance(wanted, name);
+      if (distance < bestDistance) [best, bestDistance] = [name, distance];
+    }
+    return best
+      ? `${where} The closest catalog file there is ${best}: correct the path in catalog:.`
+      : `${where} There is no catalog file (*.sources.yaml) in that folder: give the catalog's path relative to this plan.`;
+  }
+
   private load(file: string): LoadedCatalog {
     const text = this.host.readFile(file);
     const cached = this.loaded.get(file);
     if (cached && text !== undefined && cached.text === text) return cached;
     const loaded =
       text === undefined
-        ? { text: '', contents: [], problem: 'the catalog file cannot be read (does it exist?).' }
+        ? { text: '', contents: [], problem: 'the file does not exist or cannot be read.' }
         : this.parse(file, text);
     if (text !== undefined) this.loaded.set(file, loaded);
     return loaded;

@@ -239,9 +239,11 @@ accountRequests:
     const found = diagnose({ 'acme.sources.yaml': CATALOG, 'p.plan.yaml': plan }, 'p.plan.yaml');
     assert.deepEqual(found, [
       {
-        code: 'no-catalog',
-        severity: 'warning',
-        message: 'missing.sources.yaml: the catalog file cannot be read (does it exist?).',
+        code: 'catalog-unreadable',
+        severity: 'error',
+        message:
+          'missing.sources.yaml: the file does not exist or cannot be read. The path resolves to ' +
+          `${at('missing.sources.yaml')}. The closest catalog file there is acme.sources.yaml: correct the path in catalog:.`,
         range: rangeOf(plan, 'missing.sources.yaml'),
       },
     ]);
@@ -258,7 +260,22 @@ accountRequests:
     const found = diagnose({ 'p.plan.yaml': plan }, 'p.plan.yaml');
     assert.deepEqual(
       found.map((d) => [d.code, d.range]),
-      [['no-catalog', rangeOf(plan, 'tenant.sources.yaml')]],
+      [['catalog-unreadable', rangeOf(plan, 'tenant.sources.yaml')]],
+    );
+  });
+
+  test('a missing file with no catalog file beside it: the message says so', () => {
+    const plan = planWith('catalog: ../tenant.sources.yaml\n');
+    const found = withCode(
+      diagnose({ 'plans/p.plan.yaml': plan }, 'plans/p.plan.yaml'),
+      'catalog-unreadable',
+    );
+    assert.deepEqual(
+      found.map((d) => d.message),
+      [
+        '../tenant.sources.yaml: the file does not exist or cannot be read. ' +
+          `The path resolves to ${at('tenant.sources.yaml')}. There is no catalog file (*.sources.yaml) in that folder: give the catalog's path relative to this plan.`,
+      ],
     );
   });
 
@@ -268,7 +285,7 @@ accountRequests:
       'acme.sources.yaml': CATALOG,
       'p.plan.yaml': planWith('catalog: [notes.json, acme.sources.yaml]\n'),
     };
-    const found = withCode(diagnose(files, 'p.plan.yaml'), 'no-catalog');
+    const found = withCode(diagnose(files, 'p.plan.yaml'), 'catalog-unreadable');
     assert.equal(found.length, 1);
     assert.deepEqual(found[0]!.range, rangeOf(files['p.plan.yaml'], 'notes.json'));
     assert.match(found[0]!.message, /^notes\.json: not a catalog isc-plan recognises/);
@@ -279,10 +296,13 @@ accountRequests:
       'broken.sources.yaml': 'kind: SourceCatalog\nsources: \u0000\n',
       'p.plan.yaml': planWith('catalog: broken.sources.yaml\n'),
     };
-    const found = withCode(diagnose(files, 'p.plan.yaml'), 'no-catalog');
+    const found = withCode(diagnose(files, 'p.plan.yaml'), 'catalog-unreadable');
     assert.deepEqual(
       found.map((d) => d.message),
-      ['broken.sources.yaml: the catalog file has errors and yields no sources; open it to see them.'],
+      [
+        'broken.sources.yaml: the catalog file has errors and yields no sources; open it to see them. ' +
+          `The path resolves to ${at('broken.sources.yaml')}.`,
+      ],
     );
   });
 });

@@ -37,5 +37,34 @@ suite(
       const plan = `${HEAD}  - { source: Active Directory, operation: Create }\n  - { source: Payroll, operation: Create }\n  - { source: Nowhere, operation: Create }\n`;
       assert.deepEqual(brief(diagnose({ 'p.plan.yaml': plan }, 'p.plan.yaml')), [['no-catalog', '0:0-0:4']]);
     });
+
+    test('an operation ISC does not have: only the schema finding, no missing-native-identity', () => {
+      const plan = `${HEAD}  - { source: Active Directory, operation: Provision }\n  - { source: Active Directory, operation: modify }\n`;
+      const found = check(plan);
+      assert.deepEqual(brief(found), [
+        ['schema', '3:43-3:52'],
+        ['schema', '4:43-4:49'],
+      ]);
+      assert.match(
+        found[1]!.message,
+        /^"modify" is not a valid value for "operation"\. Did you mean "Modify"\?/,
+      );
+    });
+
+    test('a tab in the indentation of a request: one yaml-syntax finding, nothing else', () => {
+      for (const plan of [
+        `${HEAD}  - source: Active Directory\n\toperation: Create\n`,
+        `${HEAD}  - source: Active Directory\n    operation: Modify\n\tnativeIdentity: CN=x\n    attributeRequests:\n      - { name: department, operation: Set, value: x }\n  - { source: Active Directory, operation: Create }\n`,
+      ]) {
+        const found = check(plan);
+        const line = plan.split('\n').findIndex((l) => l.startsWith('\t'));
+        assert.deepEqual(
+          found.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+          [['yaml-syntax', line, 0]],
+          JSON.stringify(found),
+        );
+        assert.match(found[0]!.message, /YAML indents with spaces, not tabs/);
+      }
+    });
   },
 );

@@ -1,3 +1,4 @@
+import { CATALOG } from '../../helpers';
 import type { RuleCase } from './ruleCase';
 import { PLAN_HEAD, plan } from './ruleCase';
 
@@ -22,6 +23,19 @@ export const PLAN_RULE_CASES: RuleCase[] = [
         'sources: [{ name: Active Directory, features: [PROVISIONING] }]\naccountRequests:',
       ),
     ],
+  },
+  {
+    code: 'catalog-unreadable',
+    severity: 'error',
+    role: 'plan',
+    files: { 'acme.sources.yaml': CATALOG },
+    yaml:
+      PLAN_HEAD.replace('accountRequests:', 'catalog: acme.source.yaml\naccountRequests:') +
+      '  - { nativeIdentity: CN=Zoë 😀 Müller, source: Active Directory, operation: Modify }\n',
+    needle: 'acme.source.yaml',
+    message:
+      /^acme\.source\.yaml: the file does not exist .* The closest catalog file there is acme\.sources\.yaml/,
+    fix: ['acme.source.yaml', 'acme.sources.yaml'],
   },
   {
     code: 'unknown-source',

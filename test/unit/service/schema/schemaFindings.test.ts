@@ -105,7 +105,38 @@ suite('placement of schema findings (docs/rules.md#schema)', () => {
     );
     assert.deepEqual(
       found.map((d) => d.message),
-      ['"identity" must be a mapping, not a string.', '"accountRequests" must be a list, not a mapping.'],
+      [
+        '"identity" must be a mapping, not a string. Its keys: name (required), displayName, id, type. Did you mean identity: { name: jane.doe }?',
+        '"accountRequests" must be a list, not a mapping. Did you mean accountRequests: [{ source: Active Directory }]?',
+      ],
+    );
+  });
+
+  test('"must be a mapping / list" shows the keys and an example from the schema', () => {
+    const catalog = `kind: SourceCatalog
+sources:
+  - name: X
+    aggregation: "0 0 2 * * ?"
+    accountSchema:
+      attributes: memberOf
+  - name: Y
+    owner:
+`;
+    assert.deepEqual(
+      diagnose({ 'c.sources.yaml': catalog }, 'c.sources.yaml').map((d) => d.message),
+      [
+        '"aggregation" must be a mapping, not a string. Its keys: schedule, durationMinutes. For example: aggregation: { schedule: "0 0 2 * * ?" }',
+        '"attributes" must be a list, not a string. For example: attributes: [{ name: memberOf, multi: true }]',
+        '"owner" has no value; it must be a mapping. Its keys: name (required), id, type. For example: owner: { name: ad.admin }',
+      ],
+    );
+    const plan = `${HEAD}  - { source: Active Directory, operation: Modify, nativeIdentity: x, attributeRequests: department }\n  - { source: Active Directory, operation: Create, permissionRequests: [{ target: x, rights: read, operation: Add }] }\n`;
+    assert.deepEqual(
+      check(plan).map((d) => d.message),
+      [
+        '"attributeRequests" must be a list, not a string. For example: attributeRequests: [{ name: department, operation: Set, value: Finance }]',
+        '"rights" must be a list, not a string. Did you mean rights: [read]?',
+      ],
     );
   });
 

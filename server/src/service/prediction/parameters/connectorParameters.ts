@@ -30,14 +30,14 @@ export interface ConnectorParams {
 function defaultTexts(s: string): Record<string, string> {
   const d = DEFAULTS.connector;
   return {
-    queue: `No queue time for ${s}: assumed ${typical(d.queueMinutes.p50, d.queueMinutes.p90, 'min')} (a healthy connector under moderate load).`,
-    execute: `No execution time for ${s}: assumed ${typical(d.executeSeconds.p50, d.executeSeconds.p90, 's')} per connector call.`,
-    concurrency: `No concurrency for ${s}: assumed ${d.concurrency} connector calls at a time.`,
-    failure: `No failure rate for ${s}: assumed ${percent(d.failureRate)} of attempts fail.`,
-    retryable: `No retryable share for ${s}: assumed half of its failures match its retryableErrors and are retried.`,
-    maxRetries: `No provisioningMaxRetries for ${s}: assumed ${DEFAULTS.maxRetries} retries (ISC documentation).`,
-    retryMinutes: `No provisioningRetryThreshold for ${s}: assumed ${DEFAULTS.retryMinutes} minutes between retries (ISC documentation; a SailPoint forum reply reports a default of 1 minute).`,
-    visibility: `No visibility delay for ${s}: assumed access shows on the target ${typical(d.visibilityMinutes.p50, d.visibilityMinutes.p90, 'min')} after the commit (replication).`,
+    queue: `No queue time for ${s}: assumed ${typical(d.queueMinutes.p50, d.queueMinutes.p90, 'min')} (a healthy connector under moderate load). Set timing.connector.queueMinutes on the source, e.g. { p50: 1, p90: 10 }.`,
+    execute: `No execution time for ${s}: assumed ${typical(d.executeSeconds.p50, d.executeSeconds.p90, 's')} per connector call. Set timing.connector.executeSeconds on the source, e.g. { p50: 2, p90: 10 }.`,
+    concurrency: `No concurrency for ${s}: assumed ${d.concurrency} connector calls at a time. Set timing.connector.concurrency on the source, e.g. 4.`,
+    failure: `No failure rate for ${s}: assumed ${percent(d.failureRate)} of attempts fail. Set timing.connector.failureRate on the source, e.g. 0.02.`,
+    retryable: `No retryable share for ${s}: assumed half of its failures match its retryableErrors and are retried. Set timing.connector.retryableShare on the source, e.g. 0.5.`,
+    maxRetries: `No provisioningMaxRetries for ${s}: assumed ${DEFAULTS.maxRetries} retries (ISC documentation). Set connectorAttributes.provisioningMaxRetries on the source, e.g. 3.`,
+    retryMinutes: `No provisioningRetryThreshold for ${s}: assumed ${DEFAULTS.retryMinutes} minutes between retries (ISC documentation; a SailPoint forum reply reports a default of 1 minute). Set connectorAttributes.provisioningRetryThreshold on the source, e.g. 5.`,
+    visibility: `No visibility delay for ${s}: assumed access shows on the target ${typical(d.visibilityMinutes.p50, d.visibilityMinutes.p90, 'min')} after the commit (replication). Set timing.connector.visibilityMinutes on the source, e.g. { p50: 5, p90: 30 }.`,
   };
 }
 

@@ -20,6 +20,10 @@ import { Assumptions, DEFAULTS, rate, scenarioFor, usable, valueOr } from './def
 import type { ResolveContext } from './defaults';
 import { num, percent, typical } from '../../../../../shared/format';
 
+/** Where to give business hours, told with the assumption that stands in for them. */
+const SET_HOURS =
+  'Set timing.manual.businessHours on the source, e.g. { days: [Mon, Tue, Wed, Thu, Fri], start: "08:00", end: "17:00" }.';
+
 /** The manual work item of one request or split-off part. */
 export interface ManualParams {
   owner: string | null;
@@ -68,11 +72,12 @@ export function resolveContext(
   const zone = catalog?.timeZone;
   const evaluable = new Map<string, boolean>();
   if (zone === undefined || zone === '') {
-    const timeZoneNote = 'No time zone in the catalog: schedules and business hours are read in UTC.';
+    const timeZoneNote =
+      'No time zone in the catalog: schedules and business hours are read in UTC. Set timeZone at the top of the catalog, e.g. timeZone: Europe/Berlin.';
     return { catalog, scenarios, evaluable, timeZone: 'UTC', timeZoneNote };
   }
   if (!isTimeZone(zone)) {
-    const timeZoneNote = `The catalog's time zone "${zone}" is not an IANA time zone: assumed UTC.`;
+    const timeZoneNote = `The catalog's time zone "${zone}" is not an IANA time zone: assumed UTC. Use an IANA name, e.g. timeZone: Europe/Berlin.`;
     return { catalog, scenarios, evaluable, timeZone: 'UTC', timeZoneNote };
   }
   return { catalog, scenarios, evaluable, timeZone: zone, timeZoneNote: undefined };
@@ -178,13 +183,15 @@ function resolveManual(spec: UnitSpec, ctx: ResolveContext, notes: Assumptions):
     usable,
     d.completionHours,
     notes,
-    `No completion time for manual tasks of ${s}: assumed ${typical(d.completionHours.p50, d.completionHours.p90, 'business hours')}.`,
+    `No completion time for manual tasks of ${s}: assumed ${typical(d.completionHours.p50, d.completionHours.p90, 'business hours')}. Set timing.manual.completionHours on the source, e.g. { p50: 8, p90: 72 }.`,
   );
   const hours = timing.businessHours;
   if (hours === undefined) {
-    notes.add(`No business hours for ${s}: assumed Mon-Fri 09:00-17:00 (${ctx.timeZone}).`);
+    notes.add(`No business hours for ${s}: assumed Mon-Fri 09:00-17:00 (${ctx.timeZone}). ${SET_HOURS}`);
   } else if (weeklyMinutes(hours) === 0) {
-    notes.add(`The business hours of ${s} never open: assumed Mon-Fri 09:00-17:00 (${ctx.timeZone}).`);
+    notes.add(
+      `The business hours of ${s} never open: assumed Mon-Fri 09:00-17:00 (${ctx.timeZone}). ${SET_HOURS}`,
+    );
   } else {
     params.businessHours = hours;
   }
@@ -194,7 +201,7 @@ function resolveManual(spec: UnitSpec, ctx: ResolveContext, notes: Assumptions):
     rate,
     d.driftRate,
     notes,
-    `No drift rate for ${s}: assumed ${percent(d.driftRate)} of manual tasks are marked complete although the change was not made.`,
+    `No drift rate for ${s}: assumed ${percent(d.driftRate)} of manual tasks are marked complete although the change was not made. Set timing.manual.driftRate on the source, e.g. 0.01.`,
   );
   const away = spec.target === null ? undefined : scenarioFor(ctx, 'away', spec.target);
   if (away) {
@@ -227,7 +234,9 @@ function resolveAggregation(
   const defaultRun = `daily at 02:00 (${ctx.timeZone})${hasDuration ? '' : `, ${DEFAULTS.aggregationMinutes} minutes long`}`;
   let expression: string = DEFAULTS.aggregationSchedule;
   if (schedule === undefined || schedule === '') {
-    notes.add(`No aggregation schedule for ${s}: assumed ${defaultRun} — ISC documents no default.`);
+    notes.add(
+      `No aggregation schedule for ${s}: assumed ${defaultRun} — ISC documents no default. Set aggregation.schedule on the source, e.g. aggregation: { schedule: "0 0 2 * * ?" }.`,
+    );
   } else if (!checkQuartz(schedule).ok) {
     notes.add(
       `The aggregation schedule "${schedule}" of ${s} is not a valid Quartz expression: assumed ${defaultRun}.`,
@@ -239,7 +248,9 @@ function resolveAggregation(
   } else {
     expression = schedule;
     if (!hasDuration) {
-      notes.add(`No aggregation duration for ${s}: assumed ${DEFAULTS.aggregationMinutes} minutes.`);
+      notes.add(
+        `No aggregation duration for ${s}: assumed ${DEFAULTS.aggregationMinutes} minutes. Set aggregation.durationMinutes on the source, e.g. 20.`,
+      );
     }
   }
   if (ctx.timeZoneNote) notes.add(ctx.timeZoneNote);

@@ -81,7 +81,7 @@ export function resolveTicketing(
   if (!rate(driftRate)) {
     driftRate = DEFAULTS.ticketDriftRate;
     note(
-      `No drift rate for ${label}: assumed ${percent(driftRate)} of tickets close although the access was not granted.`,
+      `No drift rate for ${label}: assumed ${percent(driftRate)} of tickets close although the access was not granted. Set driftRate on the integration, e.g. 0.01.`,
     );
   }
   const check = ctx.catalog?.statusCheck;
@@ -89,14 +89,14 @@ export function resolveTicketing(
   if (intervalMinutes === undefined) {
     intervalMinutes = DEFAULTS.statusCheckMinutes;
     note(
-      `No provisioningStatusCheckIntervalMinutes in the catalogs: assumed ISC checks ticket status every ${DEFAULTS.statusCheckMinutes} minutes (the value ISC publishes as an example).`,
+      `No provisioningStatusCheckIntervalMinutes in the catalogs: assumed ISC checks ticket status every ${DEFAULTS.statusCheckMinutes} minutes (the value ISC publishes as an example). Set it in the catalog, e.g. statusCheck: { provisioningStatusCheckIntervalMinutes: 30 }.`,
     );
   }
   let maxDays = positive(check?.provisioningMaxStatusCheckDays);
   if (maxDays === undefined) {
     maxDays = DEFAULTS.statusCheckDays;
     note(
-      `No provisioningMaxStatusCheckDays in the catalogs: assumed ISC stops checking a ticket after ${DEFAULTS.statusCheckDays} days (the value ISC publishes as an example).`,
+      `No provisioningMaxStatusCheckDays in the catalogs: assumed ISC stops checking a ticket after ${DEFAULTS.statusCheckDays} days (the value ISC publishes as an example). Set it in the catalog, e.g. statusCheck: { provisioningMaxStatusCheckDays: 10 }.`,
     );
   }
   const businessHours = ticketHours(integration, label, ctx, note);
@@ -134,7 +134,7 @@ function ticketHours(
   const why =
     given === undefined ? `No business hours for ${label}` : `The business hours of ${label} never open`;
   note(
-    `${why}: assumed its tickets are worked Mon-Fri 09:00-17:00 (${ctx.timeZone}), like manual tasks; ISC's status checks keep counting calendar time.`,
+    `${why}: assumed its tickets are worked Mon-Fri 09:00-17:00 (${ctx.timeZone}), like manual tasks; ISC's status checks keep counting calendar time. Set businessHours on the integration, e.g. { days: [Mon, Tue, Wed, Thu, Fri], start: "08:00", end: "17:00" }.`,
   );
   if (ctx.timeZoneNote) note(ctx.timeZoneNote);
   return DEFAULTS.manual.businessHours;

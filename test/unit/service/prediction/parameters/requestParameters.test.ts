@@ -14,6 +14,12 @@ import {
   unknownRequest,
 } from '../fixtures';
 
+/** What each assumption below adds: the key to set, with an example. */
+const AGGREGATION_HINT =
+  ' Set aggregation.schedule on the source, e.g. aggregation: { schedule: "0 0 2 * * ?" }.';
+const TICKET_HOURS_HINT =
+  ' Set businessHours on the integration, e.g. { days: [Mon, Tue, Wed, Thu, Fri], start: "08:00", end: "17:00" }.';
+
 /** A connector source with every parameter the model reads given explicitly. */
 function complete(name: string, extra: Partial<CatalogSource> = {}): CatalogSource {
   return source(name, {
@@ -67,8 +73,9 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
     assert.deepEqual(
       assumptionsOf([connectorRequest(0, src, { attributes: ATTRIBUTE })], catalog({ sources: [src] })),
       [
-        'No aggregation schedule for Payroll: assumed daily at 02:00 (UTC), 15 minutes long — ISC documents no default.',
-        'No time zone in the catalog: schedules and business hours are read in UTC.',
+        'No aggregation schedule for Payroll: assumed daily at 02:00 (UTC), 15 minutes long — ISC documents no default.' +
+          AGGREGATION_HINT,
+        'No time zone in the catalog: schedules and business hours are read in UTC. Set timeZone at the top of the catalog, e.g. timeZone: Europe/Berlin.',
       ],
     );
   });
@@ -101,7 +108,8 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
     assert.ok(assumptions.some((a) => a.includes('provisioningMaxRetries') && a.includes('3 retries')));
     assert.ok(
       assumptions.includes(
-        'No aggregation schedule for Active Directory: assumed daily at 02:00 (Europe/Berlin), 15 minutes long — ISC documents no default.',
+        'No aggregation schedule for Active Directory: assumed daily at 02:00 (Europe/Berlin), 15 minutes long — ISC documents no default.' +
+          AGGREGATION_HINT,
       ),
     );
     assert.equal(new Set(assumptions).size, assumptions.length);
@@ -168,7 +176,8 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
     );
     assert.ok(
       assumptions.includes(
-        "No business hours for ServiceNow SDIM: assumed its tickets are worked Mon-Fri 09:00-17:00 (UTC), like manual tasks; ISC's status checks keep counting calendar time.",
+        "No business hours for ServiceNow SDIM: assumed its tickets are worked Mon-Fri 09:00-17:00 (UTC), like manual tasks; ISC's status checks keep counting calendar time." +
+          TICKET_HOURS_HINT,
       ),
     );
     assert.ok(
@@ -210,7 +219,8 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
     );
     assert.deepEqual(prediction!.assumptions, [
       'No status map for Jira: assumed its last workflow status "Done" maps to Committed and the others to Queued.',
-      "No business hours for Jira: assumed its tickets are worked Mon-Fri 09:00-17:00 (UTC), like manual tasks; ISC's status checks keep counting calendar time.",
+      "No business hours for Jira: assumed its tickets are worked Mon-Fri 09:00-17:00 (UTC), like manual tasks; ISC's status checks keep counting calendar time." +
+        TICKET_HOURS_HINT,
       NO_ORIGIN,
     ]);
     assert.deepEqual(prediction!.milestones.committed, { p50Minutes: 60, p90Minutes: 60 });
@@ -245,7 +255,7 @@ suite('prediction/parameters: assumptions list exactly the defaults used', () =>
       catalog({ sources: [src], timeZone: 'Mars/Base' }),
     );
     assert.deepEqual(assumptions, [
-      'The catalog\'s time zone "Mars/Base" is not an IANA time zone: assumed UTC.',
+      'The catalog\'s time zone "Mars/Base" is not an IANA time zone: assumed UTC. Use an IANA name, e.g. timeZone: Europe/Berlin.',
     ]);
   });
 });
