@@ -31,7 +31,7 @@ function service(name, mayImport) {
 /** Bottom to top. A file belongs to the row with the longest path that holds it. */
 const SERVICE_LAYERS = [
   service('text', ''),
-  service('time', ''),
+  service('time', 'shared'),
   service('work', ''),
   service('findings', 'text'),
   service('syntax', 'findings'),

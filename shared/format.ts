@@ -5,6 +5,8 @@
  * server and the view's page both use it.
  */
 
+import { zoneFormat } from './zoneFormat';
+
 /** Rounds to `digits` decimals (half away from zero for positive values). */
 export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
@@ -142,21 +144,10 @@ export function utcMinuteText(iso: string): string {
 export function zonedMinuteText(iso: string, timeZone: string | null | undefined): string {
   const instant = Date.parse(iso);
   if (!timeZone || Number.isNaN(instant)) return utcMinuteText(iso);
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(instant);
-  } catch {
-    return utcMinuteText(iso);
-  }
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  const format = zoneFormat(timeZone);
+  if (!format) return utcMinuteText(iso);
+  const parts = format.formatToParts(instant);
+  const part = (type: string): string => (parts.find((p) => p.type === type)?.value ?? '').padStart(2, '0');
   const wall = Date.UTC(+part('year'), +part('month') - 1, +part('day'), +part('hour'), +part('minute'));
   const offset = Math.round((wall - Math.floor(instant / 60_000) * 60_000) / 60_000);
   const sign = offset < 0 ? '-' : '+';

@@ -3,37 +3,10 @@
  * wall-clock arithmetic (aggregation schedules, business hours) is a binary search, DST included.
  */
 
+import { zoneFormat as formatFor } from '../../../../shared/zoneFormat';
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-/**
- * Formatters by time zone: building an `Intl.DateTimeFormat` costs milliseconds, and the language
- * server predicts again on every edit. A cache of pure values, the same for every caller.
- */
-const FORMATS = new Map<string, Intl.DateTimeFormat | null>();
-
-/** The formatter reading local fields in `timeZone`, or null when the runtime does not know it. */
-function formatFor(timeZone: string): Intl.DateTimeFormat | null {
-  let format = FORMATS.get(timeZone);
-  if (format !== undefined) return format;
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  } catch {
-    format = null;
-  }
-  if (FORMATS.size > 64) FORMATS.clear();
-  FORMATS.set(timeZone, format);
-  return format;
-}
 
 /** True when the runtime knows the IANA time zone. */
 export function isTimeZone(timeZone: string): boolean {
