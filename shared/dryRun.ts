@@ -55,6 +55,8 @@ export interface DryRunModel {
   errors: number;
   /** Scenario specs that could not be used, with why. */
   scenarioErrors: string[];
+  /** Scenarios that run but cannot change anything in these plans, with why. */
+  scenarioWarnings: string[];
   /** Where each request of each plan starts in the file (zero-based line and UTF-16 character). */
   requestPositions: { line: number; character: number }[][];
 }

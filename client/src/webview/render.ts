@@ -77,6 +77,11 @@ export function renderModel(
   for (const error of model.scenarioErrors) {
     root.appendChild(h(doc, 'p', { class: 'warning', role: 'alert' }, icon(doc, 'warning'), ` ${error}`));
   }
+  for (const warning of model.scenarioWarnings) {
+    root.appendChild(
+      h(doc, 'p', { class: 'warning', 'data-testid': 'scenario-warning' }, icon(doc, 'info'), ` ${warning}`),
+    );
+  }
   if (model.plans.length === 0) root.appendChild(h(doc, 'p', {}, 'The file holds no plan.'));
   for (const plan of model.plans) {
     root.appendChild(renderPlan(doc, plan, model.plans.length > 1, actions, focus, model.timeZone));

@@ -30,7 +30,11 @@ function* dryRunModel(session: Session, params: DryRunParams): Steps<DryRunModel
     scenarios: params.scenarios,
     ...(params.moment !== undefined ? { moment: params.moment } : {}),
   };
-  const { plans, scenarioErrors } = yield* dryRunSteps(session.service, found.file, options);
+  const { plans, scenarioErrors, scenarioWarnings } = yield* dryRunSteps(
+    session.service,
+    found.file,
+    options,
+  );
   const errors = session.service.findings(found.file.path).filter((f) => f.severity === 'error').length;
   const at = new Date(submittedAt).toISOString();
   const { document } = found.doc;
@@ -50,6 +54,7 @@ function* dryRunModel(session: Session, params: DryRunParams): Steps<DryRunModel
     plans,
     errors,
     scenarioErrors,
+    scenarioWarnings,
     requestPositions,
   };
 }

@@ -33,7 +33,7 @@ function hostileModel(): DryRunModel {
   const plan = `kind: ProvisioningPlan\nname: '${HOSTILE.replace(/'/g, "''")}'\nidentity: { name: jane }\naccountRequests:\n  - source: '${HOSTILE.replace(/'/g, "''")}'\n    operation: Create\n  - source: Active Directory\n    operation: Modify\n    nativeIdentity: '${HOSTILE.replace(/'/g, "''")}'\n`;
   const service = serviceFor({ 'acme.sources.yaml': catalog, 'x.plan.yaml': plan });
   const file = service.open(path.join(ROOT, 'x.plan.yaml'), plan)!;
-  const { plans, scenarioErrors } = dryRunFile(service, file, {
+  const { plans, scenarioErrors, scenarioWarnings } = dryRunFile(service, file, {
     submittedAt: Date.parse('2026-11-25T09:00:00Z'),
     runs: 50,
     seed: 1,
@@ -50,20 +50,21 @@ function hostileModel(): DryRunModel {
     plans,
     errors: 0,
     scenarioErrors,
+    scenarioWarnings,
     requestPositions: [[]],
   };
 }
 
 /** The view's model of a small plan: a connector Modify, a Lock (nothing happens) and Payroll's work item. */
-function helpModel(): DryRunModel {
+function helpModel(scenarios: string[] = []): DryRunModel {
   const plan = `kind: ProvisioningPlan\nname: Help\nidentity: { name: jane }\naccountRequests:\n  - source: Active Directory\n    operation: Modify\n    nativeIdentity: CN=Jane\n  - source: Active Directory\n    operation: Lock\n    nativeIdentity: CN=Jane\n  - source: Payroll\n    operation: Create\n`;
   const service = serviceFor({ 'acme.sources.yaml': CATALOG, 'h.plan.yaml': plan });
   const file = service.open(path.join(ROOT, 'h.plan.yaml'), plan)!;
-  const { plans, scenarioErrors } = dryRunFile(service, file, {
+  const { plans, scenarioErrors, scenarioWarnings } = dryRunFile(service, file, {
     submittedAt: Date.parse('2026-11-25T09:00:00Z'),
     runs: 50,
     seed: 1,
-    scenarios: [],
+    scenarios,
   });
   return {
     uri: 'file:///h.plan.yaml',
@@ -72,10 +73,11 @@ function helpModel(): DryRunModel {
     timeZone: null,
     runs: 50,
     seed: 1,
-    scenarios: [],
+    scenarios,
     plans,
     errors: 0,
     scenarioErrors,
+    scenarioWarnings,
     requestPositions: [[]],
   };
 }
@@ -175,6 +177,20 @@ suite('dry-run view rendering', () => {
       summary,
       / · 3 of 3 may end without a verified change \(failed, stalled, drift, unverifiable or not fulfilled in over 1 % of runs\)/,
     );
+  });
+
+  test('a scenario that cannot change anything is shown with why, as the CLI warns', () => {
+    const doc = new JSDOM('<!DOCTYPE html><main id="app"></main>').window.document;
+    const model = helpModel(['failure:Payroll:0.5']);
+    assert.equal(model.scenarioWarnings.length, 1);
+    const root = renderModel(doc, model, OPTIONS, quietActions(), null);
+    const shown = [...root.querySelectorAll('[data-testid="scenario-warning"]')].map((p) =>
+      p.textContent?.trim(),
+    );
+    assert.deepEqual(shown, model.scenarioWarnings);
+    assert.match(shown[0]!, /Payroll/);
+    const plain = renderModel(doc, helpModel(), OPTIONS, quietActions(), null);
+    assert.equal(plain.querySelectorAll('[data-testid="scenario-warning"]').length, 0);
   });
 
   test('the perspective tabs switch with the arrow keys and tell the view which one is picked', () => {

@@ -39,7 +39,15 @@ function model(): DryRunModel {
     seed: 1,
     scenarios: [],
   };
-  return { ...common, timeZone: null, plans, errors: 0, scenarioErrors, requestPositions: [[]] };
+  return {
+    ...common,
+    timeZone: null,
+    plans,
+    errors: 0,
+    scenarioErrors,
+    scenarioWarnings: [],
+    requestPositions: [[]],
+  };
 }
 
 suite('dry-run view and its exported report: a password is shown as ********', () => {
