@@ -8,13 +8,20 @@ import type { PredictionInput, Scenario } from './input/predictionInput';
 import type {
   ActivityPrediction,
   Milestones,
+  MilestoneQuantiles,
   PartPrediction,
   RequestPrediction,
 } from '../../../../shared/prediction';
 import type { CompiledPlan } from './engine/compiledPlan';
 import { SimulationCache, compilePlan } from './engine/compiledPlan';
 import type { RunOutput } from './engine/runOutput';
-import { milestonesOf, notFulfilled, outcomesOf, runMonteCarlo } from './engine/monteCarlo';
+import {
+  approvedMilestone,
+  milestonesOf,
+  notFulfilled,
+  outcomesOf,
+  runMonteCarlo,
+} from './engine/monteCarlo';
 import { activityOf } from './engine/activity';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../../shared/prediction';
 
@@ -63,8 +70,9 @@ export function runCompiled(input: PredictionInput, compiled: CompiledPlan): Pre
   const seed = seedOf(input);
   const out = runMonteCarlo(compiled.state, runs, seed);
   const scratch = new Float64Array(out.runs);
+  const approved = approvedMilestone(out, scratch);
   const requests = input.requests.map((_, position) =>
-    summarizeRequest(input, compiled, out, position, scratch),
+    summarizeRequest(input, compiled, out, position, scratch, approved),
   );
   return { compiled, out, runs, seed, requests, activity: planActivity(input, compiled, out) };
 }
@@ -82,13 +90,17 @@ export function planActivity(
   );
 }
 
-/** The prediction of the request at `position` from the runs in `out`; `scratch` holds one value per run. */
+/**
+ * The prediction of the request at `position` from the runs in `out`; `scratch` holds one value per
+ * run; `approved` is the plan's milestone (`approvedMilestone`).
+ */
 export function summarizeRequest(
   input: PredictionInput,
   compiled: CompiledPlan,
   out: RunOutput,
   position: number,
   scratch: Float64Array,
+  approved: MilestoneQuantiles,
 ): RequestPrediction {
   const request = input.requests[position]!;
   const { main, parts } = compiled.unitsOf[position]!;
@@ -102,7 +114,7 @@ export function summarizeRequest(
     reasons: [...decision.reasons],
     // The plan's origin (approvals, identity refresh) concerns every request ISC works on.
     assumptions: [...compiled.params[position]!.assumptions, ...(main >= 0 ? compiled.plan.assumptions : [])],
-    milestones: main < 0 ? NO_MILESTONES : milestonesOf(out, main, scratch),
+    milestones: main < 0 ? NO_MILESTONES : milestonesOf(out, main, scratch, approved),
     outcomes: main >= 0 ? outcomesOf(out, main) : decision.channel === 'none' ? notFulfilled() : null,
     parts: parts.map((unit, k): PartPrediction => {
       const split = decision.parts[k]!;
@@ -111,7 +123,7 @@ export function summarizeRequest(
         channel: split.channel,
         target: split.target,
         reasons: [...split.reasons],
-        milestones: milestonesOf(out, unit, scratch),
+        milestones: milestonesOf(out, unit, scratch, approved),
         outcomes: outcomesOf(out, unit),
       };
     }),

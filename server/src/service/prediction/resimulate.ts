@@ -13,7 +13,7 @@ import { SimulationCache, compilePlan } from './engine/compiledPlan';
 import type { PredictionRun } from './predict';
 import { planActivity, runCompiled, runsOf, seedOf, summarizeRequest } from './predict';
 import type { RunUnits } from './engine/monteCarlo';
-import { runOnce } from './engine/monteCarlo';
+import { approvedMilestone, runOnce } from './engine/monteCarlo';
 import type { RunOutput } from './engine/runOutput';
 import type { PredictionInput, PredictionRequest } from './input/predictionInput';
 
@@ -105,9 +105,10 @@ function update(
   resimulate(compiled, rerun, out, previous.runs, previous.seed);
   const requests = previous.requests.slice();
   const scratch = new Float64Array(out.runs);
+  const approved = approvedMilestone(out, scratch);
   // A changed request may own no unit at all (its channel is unknown): it is summarized again all the same.
   for (const position of new Set([...changed, ...positionsOf(compiled, rerun)])) {
-    requests[position] = summarizeRequest(input, compiled, out, position, scratch);
+    requests[position] = summarizeRequest(input, compiled, out, position, scratch, approved);
   }
   const activity = planActivity(input, compiled, out);
   return { compiled, out, runs: previous.runs, seed: previous.seed, requests, activity, input };

@@ -167,17 +167,21 @@ export function quantilesOverRuns(values: Float64Array): MilestoneQuantiles {
   return asQuantiles(quantilesOf(values, values.length, 0, 1, new Float64Array(values.length)));
 }
 
-/** p50 and p90 of the plan's approval over the runs (one value per run, the same for every unit), or null. */
-function approvedOf(out: RunOutput, scratch: Float64Array): [number, number] | null {
-  return quantilesOf(out.approved, out.runs, 0, 1, scratch);
+/** The plan's `approved` milestone: one value per run, the same for every unit, so taken once per summary. */
+export function approvedMilestone(out: RunOutput, scratch: Float64Array): MilestoneQuantiles {
+  return asQuantiles(quantilesOf(out.approved, out.runs, 0, 1, scratch));
 }
 
 /**
  * Milestone percentiles of one unit. They are taken over different sets of runs (a run that fails
  * starts but never commits), so they are made monotone: approved <= started <= committed <= verified.
  */
-export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array): Milestones {
-  const approved = approvedOf(out, scratch);
+export function milestonesOf(
+  out: RunOutput,
+  unit: number,
+  scratch: Float64Array,
+  approved: MilestoneQuantiles,
+): Milestones {
   const started = milestoneOf(out.started, out, unit, scratch);
   const committed = milestoneOf(out.committed, out, unit, scratch);
   const verified = milestoneOf(out.verified, out, unit, scratch);
@@ -191,7 +195,7 @@ export function milestonesOf(out: RunOutput, unit: number, scratch: Float64Array
     verified[1] = Math.max(verified[1], floor[1]);
   }
   return {
-    approved: asQuantiles(approved),
+    approved,
     started: asQuantiles(started),
     committed: asQuantiles(committed),
     verified: asQuantiles(verified),
