@@ -52,8 +52,14 @@ type Values = ReturnType<
   typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>
 >['values'];
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit status. */
-export function main(argv: string[], io: CliIo): number {
+/** An exit status, or the promise of one for commands that wait on the network or a stream. */
+export type ExitStatus = number | Promise<number>;
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit status. Commands that
+ * only read local files answer synchronously; the others return a promise that never rejects.
+ */
+export function main(argv: string[], io: CliIo): ExitStatus {
   const version = typeof ISC_PLAN_VERSION === 'string' ? ISC_PLAN_VERSION : '0.0.0-dev';
   try {
     const [command, ...rest] = argv;
@@ -74,19 +80,25 @@ export function main(argv: string[], io: CliIo): number {
       host: createNodeHost(true),
       serviceOptions: serviceOptions(io, values.catalog ?? [], values.rule ?? []),
     };
-    return runCommand(command, positionals, values, ctx);
+    const status = runCommand(command, positionals, values, ctx);
+    return typeof status === 'number' ? status : status.catch((error: unknown) => failed(error, io));
   } catch (error) {
-    const message =
-      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-        ? (error as Error).message
-        : `unexpected failure: ${String((error as Error).stack ?? error)}`;
-    io.stderr(`isc-plan: ${message.split('\n')[0]}\n`);
-    return 2;
+    return failed(error, io);
   }
 }
 
+/** One line on stderr for an error nothing else reported, exit status 2. */
+function failed(error: unknown, io: CliIo): number {
+  const message =
+    error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ? (error as Error).message
+      : `unexpected failure: ${String((error as Error).stack ?? error)}`;
+  io.stderr(`isc-plan: ${message.split('\n')[0]}\n`);
+  return 2;
+}
+
 /** Runs one subcommand with its parsed options. */
-function runCommand(command: string, positionals: string[], values: Values, ctx: CliContext): number {
+function runCommand(command: string, positionals: string[], values: Values, ctx: CliContext): ExitStatus {
   switch (command) {
     case 'validate':
       return runValidate(ctx, positionals, values.format ?? 'text');

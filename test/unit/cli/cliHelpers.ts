@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { CliIo } from '../../../server/src/cli/context';
+import type { ExitStatus } from '../../../server/src/cli/main';
 import { main } from '../../../server/src/cli/main';
 
 /** What one run of the CLI gave. */
@@ -24,16 +26,37 @@ export class TempFolder {
     fs.writeFileSync(file, content);
   }
 
-  /** Runs `isc-plan ARGS` in-process with this folder as the current directory. */
+  /** Runs a synchronous `isc-plan ARGS` in-process with this folder as the current directory. */
   run(...argv: string[]): CliRun {
+    return this.runAs({}, ...argv);
+  }
+
+  /** {@link run} with a terminal or environment of the test's choosing. */
+  runAs(io: Pick<CliIo, 'isTTY' | 'env'>, ...argv: string[]): CliRun {
+    const { code, output } = this.start(argv, io);
+    if (typeof code !== 'number') throw new Error(`isc-plan ${argv[0]} is asynchronous: use runAsync`);
+    return { code, ...output() };
+  }
+
+  /** Runs any `isc-plan ARGS` in-process and waits for its exit status. */
+  async runAsync(...argv: string[]): Promise<CliRun> {
+    const { code, output } = this.start(argv);
+    return { code: await code, ...output() };
+  }
+
+  private start(
+    argv: string[],
+    io: Pick<CliIo, 'isTTY' | 'env'> = {},
+  ): { code: ExitStatus; output: () => Omit<CliRun, 'code'> } {
     let stdout = '';
     let stderr = '';
     const code = main(argv, {
       cwd: this.root,
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
+      ...io,
     });
-    return { code, stdout, stderr };
+    return { code, output: () => ({ stdout, stderr }) };
   }
 
   remove(): void {

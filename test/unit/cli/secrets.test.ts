@@ -8,7 +8,8 @@ const SAMPLES = path.join(REPO_ROOT, 'samples');
 
 function run(args: string[]): string {
   let out = '';
-  main(args, { cwd: SAMPLES, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+  const code = main(args, { cwd: SAMPLES, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+  assert.equal(typeof code, 'number', 'a synchronous command');
   return out;
 }
 

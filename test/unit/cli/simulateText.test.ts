@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { zonedMinuteText } from '../../../shared/format';
 import { CATALOG } from '../helpers';
-import { main } from '../../../server/src/cli/main';
 import type { CliRun } from './cliHelpers';
 import { TempFolder } from './cliHelpers';
 
@@ -57,16 +56,7 @@ suite('cli: simulate --format text is the dry run', () => {
 
   /** `isc-plan ARGV` as a terminal (or not) with `env`. */
   function runOn(isTTY: boolean, env: Record<string, string>, ...argv: string[]): CliRun {
-    let stdout = '';
-    let stderr = '';
-    const code = main(argv, {
-      cwd: folder.root,
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-      isTTY,
-      env,
-    });
-    return { code, stdout, stderr };
+    return folder.runAs({ isTTY, env }, ...argv);
   }
 
   test('it prints what predict prints, then the events, the three perspectives and the scenario', () => {
