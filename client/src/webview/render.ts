@@ -104,6 +104,22 @@ function numberField(
 const MOMENT_HELP =
   'Hours after submission at which the User, Admin and Auditor tabs answer; empty: when the first request is verified.';
 
+/** Between scenarios in the Scenario field: not a space, since source and owner names have spaces. */
+const SCENARIO_SEPARATOR = '; ';
+
+/** What the Scenario field takes. */
+const SCENARIO_HELP =
+  'What-if scenarios beside the baseline, separated by ";": outage:SOURCE:HOURS, away:OWNER:DAYS, backlog:SDIM:FACTOR, failure:SOURCE:RATE. Names are written as they are, spaces included.';
+
+/** The scenarios typed into the Scenario field, at most {@link LIMITS.maxScenarios}. */
+export function scenarioSpecs(field: string): string[] {
+  return field
+    .split(';')
+    .map((spec) => spec.trim())
+    .filter((spec) => spec !== '')
+    .slice(0, LIMITS.maxScenarios);
+}
+
 function renderControls(doc: Document, options: DryRunOptions, actions: ViewActions): HTMLElement {
   const form = h(doc, 'form', { class: 'controls', 'aria-label': 'Dry-run options' });
   form.append(
@@ -124,8 +140,10 @@ function renderControls(doc: Document, options: DryRunOptions, actions: ViewActi
       h(doc, 'input', {
         id: 'scenario',
         type: 'text',
-        value: options.scenarios.join(' '),
-        placeholder: 'outage:SOURCE:HOURS',
+        value: options.scenarios.join(SCENARIO_SEPARATOR),
+        placeholder: 'outage:Active Directory:8; away:OWNER:DAYS',
+        title: SCENARIO_HELP,
+        'aria-description': SCENARIO_HELP,
         spellcheck: 'false',
       }),
     ),
@@ -153,10 +171,7 @@ function renderControls(doc: Document, options: DryRunOptions, actions: ViewActi
       runs: Math.min(LIMITS.maxRuns, Math.max(1, Math.trunc(Number(read('runs')) || options.runs))),
       seed: Math.max(0, Math.trunc(Number(read('seed')) || 0)),
       moment: moment === '' || !Number.isFinite(Number(moment)) ? null : Math.max(0, Number(moment)),
-      scenarios: read('scenario')
-        .split(/\s+/)
-        .filter((spec) => spec !== '')
-        .slice(0, LIMITS.maxScenarios),
+      scenarios: scenarioSpecs(read('scenario')),
     });
   });
   for (const button of Array.from(form.querySelectorAll<HTMLButtonElement>('button[data-export]'))) {

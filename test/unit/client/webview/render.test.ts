@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 import type { DryRunModel } from '../../../../shared/dryRun';
 import type { ViewActions } from '../../../../client/src/webview/render';
+import type { DryRunOptions } from '../../../../shared/webviewMessages';
 import { renderModel } from '../../../../client/src/webview/render';
 import type { PerspectiveRole } from '../../../../client/src/webview/sections';
 import { dryRunFile } from '../../../../server/src/service/features/reports/dryRunFile';
@@ -191,6 +192,26 @@ suite('dry-run view rendering', () => {
     assert.match(shown[0]!, /Payroll/);
     const plain = renderModel(doc, helpModel(), OPTIONS, quietActions(), null);
     assert.equal(plain.querySelectorAll('[data-testid="scenario-warning"]').length, 0);
+  });
+
+  test('the Scenario field takes names with spaces: scenarios are separated by ";"', () => {
+    const doc = new JSDOM('<!DOCTYPE html><main id="app"></main>').window.document;
+    const chosen: DryRunOptions[] = [];
+    const actions = { ...quietActions(), setOptions: (options: DryRunOptions) => chosen.push(options) };
+    const root = renderModel(doc, helpModel(), OPTIONS, actions, null);
+    doc.getElementById('app')!.appendChild(root);
+    const field = root.querySelector<HTMLInputElement>('#scenario')!;
+    field.value = ' outage:Active Directory:8 ;away:payroll.admin:2; ';
+    root.querySelector('form')!.dispatchEvent(new doc.defaultView!.Event('submit', { cancelable: true }));
+    assert.deepEqual(
+      chosen.map((o) => o.scenarios),
+      [['outage:Active Directory:8', 'away:payroll.admin:2']],
+    );
+    const again = renderModel(doc, helpModel(), chosen[0]!, quietActions(), null);
+    assert.equal(
+      again.querySelector<HTMLInputElement>('#scenario')!.value,
+      'outage:Active Directory:8; away:payroll.admin:2',
+    );
   });
 
   test('the perspective tabs switch with the arrow keys and tell the view which one is picked', () => {
