@@ -30,7 +30,7 @@ import {
 import type { RunningCodeServer } from '../harness/codeServer';
 import { CheckRunner } from './checks';
 import { runScenario } from './steps';
-import { scenarioFor } from './viewSteps';
+import { scenarioFor } from './passes';
 import { Workbench, themes } from './workbench';
 import type { ThemeKind } from './workbench';
 

@@ -40,7 +40,14 @@ export const expectedProblems = [
 ];
 
 /** The screenshots one pass writes, without the `-<theme>.png` ending. */
-export const screenshotNames = ['problems', 'hover', 'dry-run'] as const;
+export const screenshotNames = [
+  'problems',
+  'hover',
+  'dry-run',
+  'scenario',
+  'perspectives',
+  'events',
+] as const;
 
 /** One of {@link screenshotNames}. */
 export type ScreenshotName = (typeof screenshotNames)[number];

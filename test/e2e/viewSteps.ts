@@ -1,15 +1,13 @@
 /**
  * Steps on the dry-run view beyond opening it: keyboard use (the perspective tabs with the arrow keys, a request
- * row with Enter to reveal its request in the editor), its return after "Developer: Reload Window", and which
- * steps run in which theme (high contrast runs only the steps about the view).
+ * row with Enter to reveal its request in the editor) and its return after "Developer: Reload Window".
  */
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { expect } from './checks';
 import { checkReadability, describeEdge, edgeOf, isVisibleEdge } from './readability';
 import type { ScenarioStep, StepContext } from './steps';
-import { coreSteps, dryRunCommand, dryRunRows, janePlan, lineOf, planSources, waitUntil } from './steps';
-import type { ThemeKind } from './workbench';
+import { dryRunCommand, dryRunRows, janePlan, lineOf, planSources, waitUntil } from './steps';
 import { normalizeSpaces } from './workbench';
 
 /** The title of the dry-run view's tab for the flagship plan. */
@@ -26,7 +24,7 @@ async function waitForModel(ctx: StepContext): Promise<void> {
 }
 
 /** Opens the dry run of the flagship plan unless its tab is already showing; resolves when it shows a model. */
-async function ensureDryRun(ctx: StepContext): Promise<void> {
+export async function ensureDryRun(ctx: StepContext): Promise<void> {
   const { wb } = ctx;
   if (!(await wb.shownTab(dryRunTab).isVisible())) {
     await wb.quickOpen(janePlan);
@@ -221,10 +219,3 @@ export const viewSteps = {
   keyboard: { name: 'dry-run view by keyboard: arrow keys on the tabs, Enter on a row', run: keyboardUse },
   reload: { name: 'dry-run view comes back after Developer: Reload Window', run: returnAfterReload },
 } as const satisfies Record<string, ScenarioStep>;
-
-/** The steps of a pass in `theme`: everything in light and dark; in high contrast only what concerns the view. */
-export function scenarioFor(theme: ThemeKind): ScenarioStep[] {
-  const view = [coreSteps.dryRun, viewSteps.readability, viewSteps.keyboard];
-  if (theme === 'high-contrast') return [coreSteps.openPlan, ...view];
-  return [coreSteps.openPlan, coreSteps.problems, coreSteps.hover, ...view, viewSteps.reload];
-}

@@ -32,7 +32,8 @@ function examplesIn(document: string): Example[] {
 /** The command's stdout, run in-process from the repository's root. */
 function outputOf(args: string[]): string {
   let stdout = '';
-  main(args, { cwd: REPO_ROOT, stdout: (text) => (stdout += text), stderr: () => undefined });
+  const code = main(args, { cwd: REPO_ROOT, stdout: (text) => (stdout += text), stderr: () => undefined });
+  assert.equal(typeof code, 'number', `isc-plan ${args[0]} answers synchronously`);
   return stdout;
 }
 

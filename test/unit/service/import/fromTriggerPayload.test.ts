@@ -39,11 +39,12 @@ function cores(planText: string): RequestCore[][] {
 /** The predicted channel of every request of every plan of a file. */
 function channelsOf(planFile: string): string[][] {
   let json = '';
-  main(['predict', planFile, '--format', 'json', '--runs', '5'], {
+  const code = main(['predict', planFile, '--format', 'json', '--runs', '5'], {
     cwd: REPO_ROOT,
     stdout: (t) => (json += t),
     stderr: () => undefined,
   });
+  assert.equal(code, 0, `predict ${planFile}`);
   const report = JSON.parse(json) as { plans: { requests: { channel: string }[] }[] };
   return report.plans.map((plan) => plan.requests.map((r) => r.channel));
 }
