@@ -18,8 +18,15 @@ export interface CatalogDocument {
   findings: Finding[];
 }
 
-/** Reads and checks a catalog document (docs/formats.md#catalogs, #exports). */
-export function createCatalogDocument(syntax: SyntaxDocument, file: string): CatalogDocument {
+/**
+ * Reads and checks a catalog document (docs/formats.md#catalogs, #exports). `yamlText`, the file's text
+ * when it is YAML, lets a value cut by a comma inside `{ }` be reported as such.
+ */
+export function createCatalogDocument(
+  syntax: SyntaxDocument,
+  file: string,
+  yamlText?: string,
+): CatalogDocument {
   const root = syntax.root;
   const content = syntax.limited ? undefined : readCatalogDocument(file, root);
   const findings = [...syntax.findings];
@@ -34,7 +41,7 @@ export function createCatalogDocument(syntax: SyntaxDocument, file: string): Cat
         ),
       );
     } else if (content.shape === 'source-catalog' && root.kind === 'map') {
-      findings.push(...schemaFindings(getValidators().catalog, toValue(root), root));
+      findings.push(...schemaFindings(getValidators().catalog, toValue(root), root, yamlText));
       findings.push(...customSchemaFindings(root));
       findings.push(...catalogRules(root));
     }

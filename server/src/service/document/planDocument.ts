@@ -61,7 +61,7 @@ export function createPlanDocument(syntax: SyntaxDocument, text: string, yaml: b
     revision: 0,
   };
   syntax.findings = docSyntax;
-  doc.headerFindings = headerChecks(doc);
+  doc.headerFindings = headerChecks(doc, yaml ? text : undefined);
   return doc;
 }
 
@@ -109,19 +109,22 @@ function catalogRefsOf(root: MapNode): CatalogRef[] {
   return refs;
 }
 
-/** Recomputes the header's findings after the requests changed (cheap: requests are not visited). */
-export function refreshHeader(doc: PlanDocument): void {
-  doc.headerFindings = headerChecks(doc);
+/**
+ * Recomputes the header's findings after the requests changed (cheap: requests are not visited).
+ * `yamlText`, the file's text when it is YAML, lets a value cut by a comma inside `{ }` be reported as such.
+ */
+export function refreshHeader(doc: PlanDocument, yamlText?: string): void {
+  doc.headerFindings = headerChecks(doc, yamlText);
 }
 
 /** The header's schema check (requests are checked one by one) and the inline catalog's rules. */
-function headerChecks(doc: PlanDocument): Finding[] {
+function headerChecks(doc: PlanDocument, yamlText: string | undefined): Finding[] {
   if (doc.syntax.findings.some((f) => f.code === 'yaml-syntax')) return [];
   // A request's syntax error past its last parsed line also cut the header: what follows is misread.
   const cut = (state: RequestState): boolean =>
     state.syntax.some((f) => f.code === 'yaml-syntax' && f.start >= state.node.end);
   if (doc.requests.some(cut)) return [];
-  if (!doc.root) return rootShapeFindings(doc);
+  if (!doc.root) return rootShapeFindings(doc, yamlText);
   const value: { [key: string]: PlainValue } = {};
   for (const pair of doc.root.pairs) {
     const key = String(pair.key.value);
@@ -130,7 +133,7 @@ function headerChecks(doc: PlanDocument): Finding[] {
         ? pair.value.items.map(() => null)
         : toValue(pair.value);
   }
-  const findings = schemaFindings(getValidators().planHeader, value, doc.root);
+  const findings = schemaFindings(getValidators().planHeader, value, doc.root, yamlText);
   const origin = getPair(doc.root, 'origin');
   if (origin) findings.push(...customSchemaFindings(origin.value));
   const sources = getPair(doc.root, 'sources');
@@ -141,8 +144,8 @@ function headerChecks(doc: PlanDocument): Finding[] {
   return findings;
 }
 
-function rootShapeFindings(doc: PlanDocument): Finding[] {
+function rootShapeFindings(doc: PlanDocument, yamlText: string | undefined): Finding[] {
   const root = doc.syntax.root;
   if (!root) return [];
-  return schemaFindings(getValidators().planHeader, toValue(root), root);
+  return schemaFindings(getValidators().planHeader, toValue(root), root, yamlText);
 }

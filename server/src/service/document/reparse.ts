@@ -209,7 +209,7 @@ function splice(doc: PlanDocument, parsed: Reparsed, delta: number, text: string
   for (const f of doc.syntax.findings) if (f.start >= region.oldEnd) shiftFinding(f, delta);
   doc.syntax.end += delta;
   doc.revision++;
-  refreshHeader(doc);
+  refreshHeader(doc, text);
 }
 
 /** Shifts every node at or after `threshold`, and the end of every node spanning it. */

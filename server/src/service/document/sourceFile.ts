@@ -64,5 +64,5 @@ export function modelOf(syntax: SyntaxDocument, text: string, path: string, type
   const role = kind === 'ProvisioningPlan' ? 'plan' : catalogShaped ? 'catalog' : type.role;
   return role === 'plan'
     ? createPlanDocument(syntax, text, type.format === 'yaml')
-    : createCatalogDocument(syntax, path);
+    : createCatalogDocument(syntax, path, type.format === 'yaml' ? text : undefined);
 }

@@ -67,7 +67,10 @@ export function ruleCodeOf(value: string): RuleCode | undefined {
  * diagnostic's `data`) so that code actions never re-run the rules.
  */
 export type FixData =
+  /** Replaces a key or value with `text` written as a scalar (quoted as the format needs). */
   | { kind: 'replace'; title: string; start: number; end: number; text: string }
+  /** Replaces a YAML value with `text` written as it is: a flow structure, or a scalar already quoted. */
+  | { kind: 'rewrite'; title: string; start: number; end: number; text: string }
   /** Adds `key: value` to a mapping after offset `after`, indented like the key at offset `anchor`. */
   | { kind: 'insert-key'; title: string; after: number; anchor: number; key: string; value: string }
   /** Removes the whole lines from `start` to `end` (a repeated key, a block that does not apply). */
@@ -107,7 +110,7 @@ export function shiftFinding(f: Finding, delta: number): void {
   f.start += delta;
   f.end += delta;
   for (const fix of f.fixes ?? []) {
-    if (fix.kind === 'replace' || fix.kind === 'remove') {
+    if (fix.kind === 'replace' || fix.kind === 'rewrite' || fix.kind === 'remove') {
       fix.start += delta;
       fix.end += delta;
     } else if (fix.kind === 'insert-key') {

@@ -71,6 +71,6 @@ function splitFinding(cut: PairNode, strays: PairNode[], text: string, end: numb
     `Inside { } a comma ends a value: "${key}" is read as ${text.slice(value.start, value.end)}, and ` +
     `${names} as ${strays.length === 1 ? 'a key' : 'keys'}. Quote the value to keep its commas: ${key}: ${quoted}`;
   return finding('schema', value.start, end, message, [
-    { kind: 'replace', title: `Quote the value: ${quoted}`, start: value.start, end, text: quoted },
+    { kind: 'rewrite', title: `Quote the value: ${quoted}`, start: value.start, end, text: quoted },
   ]);
 }

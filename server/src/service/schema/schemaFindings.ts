@@ -30,7 +30,7 @@ export function schemaFindings(
   const splits = errors.some((e) => e.keyword === 'additionalProperties') ? commaSplits(root, text) : [];
   const used = new Set<CommaSplit>();
   for (const error of errors) {
-    const f = errorFinding(error, root);
+    const f = errorFinding(error, root, text);
     if (!f) continue;
     const split =
       error.keyword === 'additionalProperties'
@@ -90,7 +90,7 @@ function splitPointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function errorFinding(error: ErrorObject, root: ValueNode): Finding | undefined {
+function errorFinding(error: ErrorObject, root: ValueNode, yamlText: string | undefined): Finding | undefined {
   const path = splitPointer(error.instancePath);
   const hit = nodeAtPath(root, path);
   if (!hit) return undefined;
@@ -111,10 +111,23 @@ function errorFinding(error: ErrorObject, root: ValueNode): Finding | undefined 
       if (!node) return undefined;
       const last = path[path.length - 1];
       const key = last !== undefined && !/^\d+$/.test(last) ? last : undefined;
-      const hint = error.keyword === 'type' ? shapeHint(error.parentSchema, key, error.data) : '';
-      return finding('schema', node.start, node.end, describe(error, label, empty) + hint);
+      const hint = error.keyword === 'type' ? shapeHint(error.parentSchema, key, error.data) : undefined;
+      const fix = hint?.wrap && yamlText !== undefined ? wrapFix(node, yamlText, hint.wrap) : undefined;
+      return finding('schema', node.start, node.end, describe(error, label, empty) + (hint?.text ?? ''), fix);
     }
   }
+}
+
+/**
+ * The quick fix of a "Did you mean" shape hint: what was written, wrapped (`bob` → `{ name: bob }`), kept as
+ * written (its quotes too). Only for a value on one line in flow style: a block mapping cannot be wrapped in place.
+ */
+function wrapFix(node: ValueNode, text: string, wrap: { before: string; after: string }): FixData[] | undefined {
+  const written = text.slice(node.start, node.end);
+  const inFlow = node.kind === 'scalar' ? !'|>'.includes(written[0] ?? '|') : written.startsWith('{');
+  if (!inFlow || written.includes('\n')) return undefined;
+  const replacement = `${wrap.before}${written}${wrap.after}`;
+  return [{ kind: 'rewrite', title: `Write ${replacement}`, start: node.start, end: node.end, text: replacement }];
 }
 
 function labelOf(path: readonly string[], schema: JsonSchema | undefined): string {

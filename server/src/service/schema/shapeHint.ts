@@ -1,14 +1,21 @@
 import type { JsonSchema } from './schemas';
 import { CATALOG_SCHEMA_ID, PLAN_SCHEMA_ID, getValidators } from './schemas';
 
+/** What a "must be a mapping / list" message adds, and how to wrap what was written when that is the fix. */
+export interface ShapeHint {
+  text: string;
+  /** Set when what was written fits the shape once wrapped: `bob` → `{ name: bob }`, `x` → `[x]`. */
+  wrap?: { before: string; after: string };
+}
+
 /**
  * What a "must be a mapping / list" message adds so the user can write the value without opening
  * the schema: the keys the mapping takes (required ones marked) and an example in YAML flow style,
  * from the schema's `examples`. When the user wrote a single value where a mapping with one
  * required key belongs (`owner: bob`), the example uses that value (`owner: { name: bob }`).
  */
-export function shapeHint(schema: JsonSchema | undefined, key: string | undefined, data: unknown): string {
-  if (!schema) return '';
+export function shapeHint(schema: JsonSchema | undefined, key: string | undefined, data: unknown): ShapeHint {
+  if (!schema) return { text: '' };
   const prefix = key !== undefined ? `${key}: ` : '';
   if (schema.type === 'object') {
     const properties = Object.keys((schema.properties as object | undefined) ?? {});
@@ -18,9 +25,12 @@ export function shapeHint(schema: JsonSchema | undefined, key: string | undefine
         ? ` Its keys: ${properties.map((p) => (required.includes(p) ? `${p} (required)` : p)).join(', ')}.`
         : '';
     const single = required.length === 1 && isScalar(data) ? { [required[0]!]: data } : undefined;
-    const example = single ?? exampleOf(schema);
-    const lead = single ? 'Did you mean' : 'For example:';
-    return example === undefined ? keys : `${keys} ${lead} ${prefix}${flow(example)}${single ? '?' : ''}`;
+    if (single) {
+      const text = `${keys} Did you mean ${prefix}${flow(single)}?`;
+      return { text, wrap: { before: `{ ${required[0]!}: `, after: ' }' } };
+    }
+    const example = exampleOf(schema);
+    return { text: example === undefined ? keys : `${keys} For example: ${prefix}${flow(example)}` };
   }
   if (schema.type === 'array') {
     const items = resolve(schema.items);
@@ -28,11 +38,11 @@ export function shapeHint(schema: JsonSchema | undefined, key: string | undefine
     const theirs = isMapping(data)
       ? !items || items.type === 'object'
       : isScalar(data) && items?.type !== 'object';
-    const item = theirs ? data : exampleOf(items);
-    if (item === undefined) return '';
-    return theirs ? ` Did you mean ${prefix}[${flow(item)}]?` : ` For example: ${prefix}[${flow(item)}]`;
+    if (theirs) return { text: ` Did you mean ${prefix}[${flow(data)}]?`, wrap: { before: '[', after: ']' } };
+    const item = exampleOf(items);
+    return { text: item === undefined ? '' : ` For example: ${prefix}[${flow(item)}]` };
   }
-  return '';
+  return { text: '' };
 }
 
 function isScalar(value: unknown): value is string | number | boolean {

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
+import { quickFix } from '../../../../server/src/service/features/edits/quickFixes';
 import type { Finding } from '../../../../server/src/service/findings/finding';
 import { CATALOG, ROOT, diagnose, rangeOf, serviceFor } from '../../helpers';
 
@@ -44,16 +45,12 @@ suite('schema: a value cut by commas inside { }', () => {
     const [only] = findingsOf(PLAN);
     const start = PLAN.indexOf('CN=All-Staff');
     const end = start + 'CN=All-Staff,OU=Groups,DC=acme'.length;
-    assert.deepEqual(only!.fixes, [
-      {
-        kind: 'replace',
-        title: 'Quote the value: "CN=All-Staff,OU=Groups,DC=acme"',
-        start,
-        end,
-        text: '"CN=All-Staff,OU=Groups,DC=acme"',
-      },
-    ]);
-    const fixed = PLAN.slice(0, start) + '"CN=All-Staff,OU=Groups,DC=acme"' + PLAN.slice(end);
+    const fix = quickFix(PLAN, 'yaml', only!.fixes![0]!, undefined);
+    assert.deepEqual(fix, {
+      title: 'Quote the value: "CN=All-Staff,OU=Groups,DC=acme"',
+      edits: [{ start, end, newText: '"CN=All-Staff,OU=Groups,DC=acme"' }],
+    });
+    const fixed = PLAN.slice(0, start) + fix.edits[0]!.newText + PLAN.slice(end);
     assert.deepEqual(findingsOf(fixed), []);
   });
 
@@ -84,6 +81,55 @@ suite('schema: a value cut by commas inside { }', () => {
     assert.deepEqual(
       service.findings(file).map((f) => [f.start, f.message.slice(0, 33)]),
       [[PLAN.indexOf('CN=All-Staff'), 'Inside { } a comma ends a value: ']],
+    );
+  });
+
+  test('in the plan header and its inline sources too, and still after an edit of a request', () => {
+    const plan =
+      PLAN.replace('identity: { name: jane.doe }', 'identity: { name: Doe, Jane }') +
+      'sources:\n  - name: Canteen Cards\n    connectionType: file\n    owner: { name: Smith, John }\n';
+    const service = serviceFor({ 'acme.sources.yaml': CATALOG });
+    const file = path.join(ROOT, 'p.plan.yaml');
+    service.open(file, plan);
+    const doe = 'Inside { } a comma ends a value: "name" is read as Doe, and Jane as a key.';
+    const smith = 'Inside { } a comma ends a value: "name" is read as Smith, and John as a key.';
+    const split = (found: Finding[]): [number, string][] =>
+      found
+        .filter((f) => f.message.startsWith('Inside { }'))
+        .map((f): [number, string] => [f.start, f.message.split(' Quote')[0]!])
+        .sort((a, b) => a[0] - b[0]);
+    const inRequest: [number, string] = [plan.indexOf('CN=All-Staff'), split(findingsOf(PLAN))[0]![1]];
+    assert.deepEqual(split(service.findings(file)), [
+      [plan.indexOf('Doe, Jane'), doe],
+      inRequest,
+      [plan.indexOf('Smith, John'), smith],
+    ]);
+    const at = plan.indexOf('CN=All-Staff,OU=Groups,DC=acme');
+    const edited = plan.slice(0, at) + '"CN=All-Staff,OU=Groups,DC=acme"' + plan.slice(at + 30);
+    const mode = service.update(file, edited, [
+      { start: at, end: at + 30, text: '"CN=All-Staff,OU=Groups,DC=acme"' },
+    ]);
+    assert.equal(mode, 'incremental');
+    assert.deepEqual(split(service.findings(file)), [
+      [edited.indexOf('Doe, Jane'), doe],
+      [edited.indexOf('Smith, John'), smith],
+    ]);
+  });
+
+  test('in a catalog: an owner name with a comma', () => {
+    const catalog = CATALOG.replace('owner: { name: payroll.admin }', 'owner: { name: Payroll, Team }');
+    assert.notEqual(catalog, CATALOG);
+    const found = diagnose({ 'acme.sources.yaml': catalog }, 'acme.sources.yaml');
+    assert.deepEqual(
+      found.map((d) => [d.code, d.range, d.message]),
+      [
+        [
+          'schema',
+          rangeOf(catalog, 'Payroll, Team'),
+          'Inside { } a comma ends a value: "name" is read as Payroll, and Team as a key. ' +
+            'Quote the value to keep its commas: name: "Payroll, Team"',
+        ],
+      ],
     );
   });
 });

@@ -3,6 +3,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
+import { quickFix } from '../../../../server/src/service/features/edits/quickFixes';
 import type { Finding } from '../../../../server/src/service/findings/finding';
 import type { Diagnostic } from '../../helpers';
 import { CATALOG, brief, ROOT, diagnose, rangeOf, serviceFor } from '../../helpers';
@@ -138,6 +139,37 @@ sources:
         '"rights" must be a list, not a string. Did you mean rights: [read]?',
       ],
     );
+  });
+
+  test('a "Did you mean" shape hint is a quick fix that wraps what was written, in YAML only', () => {
+    const plan =
+      'kind: ProvisioningPlan\nidentity: "jane.doe"\naccountRequests:\n' +
+      '  - { source: Active Directory, operation: Create, permissionRequests: [{ target: x, rights: read, operation: Add }] }\n';
+    const findingsOf = (text: string, name: string): Finding[] => {
+      const service = serviceFor({ 'acme.sources.yaml': CATALOG });
+      service.open(path.join(ROOT, name), text);
+      return service.findings(path.join(ROOT, name));
+    };
+    const found = findingsOf(plan, 'p.plan.yaml');
+    const fixes = found.map((f) => quickFix(plan, 'yaml', f.fixes![0]!, undefined)!);
+    const identity = plan.indexOf('"jane.doe"');
+    const read = plan.indexOf('read');
+    assert.deepEqual(fixes, [
+      {
+        title: 'Write { name: "jane.doe" }',
+        edits: [{ start: identity, end: identity + 10, newText: '{ name: "jane.doe" }' }],
+      },
+      { title: 'Write [read]', edits: [{ start: read, end: read + 4, newText: '[read]' }] },
+    ]);
+    let fixed = plan;
+    for (const { edits } of [...fixes].reverse()) {
+      fixed = fixed.slice(0, edits[0]!.start) + edits[0]!.newText + fixed.slice(edits[0]!.end);
+    }
+    assert.deepEqual(findingsOf(fixed, 'p.plan.yaml'), []);
+    const json = '{ "kind": "ProvisioningPlan", "identity": "jane.doe", "accountRequests": [] }';
+    const inJson = findingsOf(json, 'p.plan.json');
+    assert.match(inJson[0]!.message, /Did you mean identity: \{ name: jane\.doe \}\?/);
+    assert.equal(inJson[0]!.fixes, undefined);
   });
 
   test('a value of the wrong type for an enum is reported once', () => {

@@ -51,6 +51,8 @@ export function quickFix(
           },
         ],
       };
+    case 'rewrite':
+      return { title: fix.title, edits: [{ start: fix.start, end: fix.end, newText: fix.text }] };
     case 'insert-key':
       return { title: fix.title, edits: [insertKey(text, format, fix)] };
     case 'remove':
