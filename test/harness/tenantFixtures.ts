@@ -249,9 +249,10 @@ function integrations(next: () => number, built: Built[], secrets: string[]): Js
       modified: '2026-10-01T08:00:00.000Z',
     };
   };
+  // The last flat-file source (Parking) has no SDIM: its requests become work items for its owner.
   return [
-    sdim('ServiceNow Tickets', 'ServiceNowSDIM', manual.slice(0, 6)),
-    sdim('Jira Service Desk', 'JiraServiceDeskSDIM', manual.slice(6)),
+    sdim('ServiceNow Tickets', 'ServiceNowSDIM', manual.slice(0, 5)),
+    sdim('Jira Service Desk', 'JiraServiceDeskSDIM', manual.slice(5, -1)),
   ];
 }
 

@@ -98,9 +98,11 @@ export function readSourceSchedules(file: string, root: MapNode, content: Catalo
       (item) => stringOf(getValue(item, 'type')) === 'ACCOUNT_AGGREGATION',
     );
     const cron = stringOf(getValue(schedule, 'cronExpression'));
+    // Without an account aggregation schedule the source is aggregated on demand or on a file
+    // upload: what the model assumes for a source without a schedule.
+    if (cron === undefined) continue;
     const source = sourceFor(file, pair);
-    // A source without an account aggregation schedule is aggregated only on demand.
-    source.aggregation = { schedule: cron ?? 'none' };
+    source.aggregation = { schedule: cron };
     content.sources.push(source);
   }
 }
