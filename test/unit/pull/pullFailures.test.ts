@@ -152,7 +152,7 @@ suite('isc-plan pull: failures leave earlier files as they were', function () {
         new RegExp(
           'Since the last pull:\\n' +
             '  sources added \\(1\\): New HR System\\n' +
-            `  sources removed \\(1\\): ${String(removed['name'])}\\n` +
+            `  sources removed \\(1\\): ${removed['name'] as string}\\n` +
             '  features of Active Directory: \\+SEARCH -PASSWORD\\n',
         ),
       );
