@@ -221,8 +221,10 @@ class Tenant {
     const tooMany = faults.tooManyRequests;
     if (tooMany && url.pathname.startsWith(tooMany.path) && this.tooManySent < tooMany.times) {
       this.tooManySent++;
+      // components.responses.429 of the API specification.
       send(response, {
-        ...iscError(429, '429 Too Many Requests', 'Rate limit exceeded'),
+        statusCode: 429,
+        body: { message: ' Rate Limit Exceeded ' },
         headers: { 'content-type': 'application/json', 'retry-after': tooMany.retryAfter },
       });
       return;

@@ -1,5 +1,5 @@
 /**
- * The messages of a failed pull (docs/formats.md#pull-errors). They name what was being read, the
+ * The messages of a failed pull (docs/formats.md#pull). They name what was being read, the
  * host and the reason, never a credential: nothing of the request (headers, body, the token) is
  * ever put into a message.
  */
