@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI (each one file, all deps inside).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -24,8 +25,48 @@ const common = {
 };
 
 const shebang = { js: `#!/usr/bin/env node\n${common.banner.js}` };
+
+/**
+ * SailPoint's SDK is loaded only when a pull runs: the CLI and the pull runner require
+ * `./iscTenant.js`, its own bundle. The SDK is bundled from its ES module sources, which esbuild
+ * can tree-shake to the APIs a pull calls (its CommonJS build holds every API of every version).
+ */
+const lazyTenantReader = {
+  name: 'lazy-tenant-reader',
+  setup(build) {
+    build.onResolve({ filter: /platform\/iscTenant$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: './iscTenant.js', external: true },
+    );
+  },
+};
+const sdkSources = {
+  name: 'sailpoint-sdk-sources',
+  setup(build) {
+    build.onResolve({ filter: /^sailpoint-api-client$/ }, () => ({
+      path: fileURLToPath(new URL('./node_modules/sailpoint-api-client/index.ts', import.meta.url)),
+    }));
+  },
+};
 const builds = [
-  { ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: shebang },
+  {
+    ...common,
+    entryPoints: ['server/src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    banner: shebang,
+    plugins: [lazyTenantReader],
+  },
+  {
+    ...common,
+    entryPoints: ['server/src/cli/pullBin.ts'],
+    outfile: 'dist/pull.js',
+    plugins: [lazyTenantReader],
+  },
+  {
+    ...common,
+    entryPoints: ['server/src/platform/iscTenant.ts'],
+    outfile: 'dist/iscTenant.js',
+    plugins: [sdkSources],
+  },
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', banner: shebang },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['client/src/main.ts'], outfile: 'dist/main.js', external: ['vscode'] },

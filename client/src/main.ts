@@ -7,6 +7,7 @@ import { registerDryRunCommands } from './dryRun/dryRunCommands';
 import { DryRunPanel } from './dryRun/dryRunPanel';
 import { createLanguageClient } from './languageClient';
 import { registerImportCommand } from './importCommand';
+import { registerPullCommands } from './pullCommand';
 import { registerTemplateCommands } from './templateCommands';
 import { PlanStatusItem } from './planStatus';
 import type { CachedBundle } from './codeCache';
@@ -47,6 +48,7 @@ export async function start(context: vscode.ExtensionContext, bundle: LoadedBund
     ...registerDryRunCommands(context, languageClient, events),
     ...registerTemplateCommands(),
     registerImportCommand(languageClient),
+    ...registerPullCommands(context, output),
     vscode.commands.registerCommand('iscPlan.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('iscPlan.showOutput', () => output.show()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

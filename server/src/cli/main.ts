@@ -8,6 +8,7 @@ import { UsageError } from './context';
 import { runImport } from './import';
 import { createNodeHost } from '../platform/nodeFiles';
 import { runPredict } from './predict';
+import { runPull } from './pull';
 import { runValidate } from './validate';
 
 declare const ISC_PLAN_VERSION: string | undefined;
@@ -18,12 +19,15 @@ const USAGE = `Usage:
   isc-plan simulate PLAN [--catalog FILE]... [--runs N] [--seed N] [--at ISO-TIME] [--moment HOURS]
                          [--scenario SPEC]... [--fail-on failed|stalled|drift]... [--format text|json|markdown|trigger]
   isc-plan import   FILE... [--out PATH] [--catalog FILE]...
+  isc-plan pull     [--out DIR] [--activities SINCE] [--sources NAME...] [--timeout SECONDS]
   isc-plan help | --help | -h            this text (also COMMAND --help)
   isc-plan version | --version | -v      the version
 
 Scenarios: outage:SOURCE:HOURS, away:OWNER:DAYS, backlog:SDIM:FACTOR, failure:SOURCE:RATE.
 Import: ISC account-activity search documents, Provisioning Completed trigger payloads and IdentityIQ
 ProvisioningPlan XML become NAME.plan.yaml beside each FILE (or in --out); an existing file is never overwritten.
+Pull: reads the tenant SAIL_BASE_URL with the API client SAIL_CLIENT_ID / SAIL_CLIENT_SECRET (read-only) into DIR
+(default isc-tenant/); --activities 90d or an ISO date also reads the account activities since then.
 Exit status: 0 no errors; 1 errors found (validate, or in a plan import wrote) or an outcome named by --fail-on occurs (simulate);
 2 bad usage or unreadable input.`;
 
@@ -38,7 +42,12 @@ const OPTIONS = {
   scenario: { type: 'string', multiple: true },
   'fail-on': { type: 'string', multiple: true },
   out: { type: 'string' },
+  activities: { type: 'string' },
+  sources: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
 } as const;
+
+const PULL_OPTIONS = new Set(['out', 'activities', 'sources', 'timeout']);
 
 const HELP = new Set(['--help', '-h', 'help']);
 
@@ -128,6 +137,19 @@ function runCommand(command: string, positionals: string[], values: Values, ctx:
         throw new UsageError(`import takes only --out and --catalog, not --${others[0]}`);
       }
       return runImport(ctx, positionals, values.out);
+    }
+    case 'pull': {
+      const others = Object.keys(values).filter((name) => !PULL_OPTIONS.has(name));
+      if (others.length > 0) throw new UsageError(`pull takes no --${others[0]}`);
+      // `--sources A B C`: the names after --sources are positionals.
+      if (positionals.length > 0 && !values.sources) {
+        throw new UsageError(`pull takes no file; did you mean --sources ${positionals.join(' ')}?`);
+      }
+      const sources = [...(values.sources ?? []), ...positionals];
+      return runPull(
+        { ...ctx, env: ctx.env, progressInPlace: ctx.isTTY },
+        { out: values.out, activities: values.activities, timeout: values.timeout, sources },
+      );
     }
     default:
       throw new UsageError(`unknown command "${command}"; run isc-plan --help`);

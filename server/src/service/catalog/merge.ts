@@ -66,6 +66,8 @@ function deepMerge(earlier: object, later: object): object {
   const result: Record<string, unknown> = { ...(earlier as Record<string, unknown>) };
   for (const [key, value] of Object.entries(later)) {
     if (value === undefined || key === 'origins') continue;
+    // A pulled per-source file names its entries by id only (catalog/readPulled.ts).
+    if (key === 'name' && value === '') continue;
     const before = result[key];
     if (key === 'features' && Array.isArray(value) && value.length === 0 && Array.isArray(before)) continue;
     if (key === 'managedSources' && Array.isArray(value) && value.length === 0 && Array.isArray(before)) {

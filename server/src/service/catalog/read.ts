@@ -10,6 +10,12 @@ import type {
   StatusCheck,
 } from './types';
 import { readTiming, readTicketWorkflow, readBusinessHours } from './readTiming';
+import {
+  isSourceSchedulesMap,
+  isSourceSchemasMap,
+  readSourceSchedules,
+  readSourceSchemas,
+} from './readPulled';
 
 /**
  * Recognises what a catalog document is from its shape (docs/formats.md#exports) and reads it. Returns
@@ -37,6 +43,12 @@ export function readCatalogDocument(file: string, root: ValueNode | null): Catal
     case 'sp-config':
       readSpConfig(file, root as MapNode, content);
       break;
+    case 'isc-source-schemas':
+      readSourceSchemas(file, root as MapNode, content);
+      break;
+    case 'isc-source-schedules':
+      readSourceSchedules(file, root as MapNode, content);
+      break;
   }
   return content;
 }
@@ -53,6 +65,8 @@ export function recogniseCatalog(root: ValueNode | null): CatalogShape | undefin
     ) {
       return 'isc-status-check';
     }
+    if (isSourceSchemasMap(root)) return 'isc-source-schemas';
+    if (isSourceSchedulesMap(root)) return 'isc-source-schedules';
     return undefined;
   }
   if (root.kind !== 'seq') return undefined;

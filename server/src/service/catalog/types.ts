@@ -129,6 +129,10 @@ export type CatalogShape =
   | 'isc-service-desk-integrations'
   | 'isc-status-check'
   | 'sp-config'
+  /** `account-schemas.json` of a pull: source id -> ISC's list of schemas. */
+  | 'isc-source-schemas'
+  /** `aggregation-schedules.json` of a pull: source id -> ISC's list of schedules. */
+  | 'isc-source-schedules'
   | 'inline';
 
 /** Every catalog a plan uses, merged in order (docs/formats.md#merging). */
