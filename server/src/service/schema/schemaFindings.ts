@@ -90,7 +90,11 @@ function splitPointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function errorFinding(error: ErrorObject, root: ValueNode, yamlText: string | undefined): Finding | undefined {
+function errorFinding(
+  error: ErrorObject,
+  root: ValueNode,
+  yamlText: string | undefined,
+): Finding | undefined {
   const path = splitPointer(error.instancePath);
   const hit = nodeAtPath(root, path);
   if (!hit) return undefined;
@@ -122,12 +126,18 @@ function errorFinding(error: ErrorObject, root: ValueNode, yamlText: string | un
  * The quick fix of a "Did you mean" shape hint: what was written, wrapped (`bob` → `{ name: bob }`), kept as
  * written (its quotes too). Only for a value on one line in flow style: a block mapping cannot be wrapped in place.
  */
-function wrapFix(node: ValueNode, text: string, wrap: { before: string; after: string }): FixData[] | undefined {
+function wrapFix(
+  node: ValueNode,
+  text: string,
+  wrap: { before: string; after: string },
+): FixData[] | undefined {
   const written = text.slice(node.start, node.end);
   const inFlow = node.kind === 'scalar' ? !'|>'.includes(written[0] ?? '|') : written.startsWith('{');
   if (!inFlow || written.includes('\n')) return undefined;
   const replacement = `${wrap.before}${written}${wrap.after}`;
-  return [{ kind: 'rewrite', title: `Write ${replacement}`, start: node.start, end: node.end, text: replacement }];
+  return [
+    { kind: 'rewrite', title: `Write ${replacement}`, start: node.start, end: node.end, text: replacement },
+  ];
 }
 
 function labelOf(path: readonly string[], schema: JsonSchema | undefined): string {
