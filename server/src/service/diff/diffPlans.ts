@@ -51,18 +51,24 @@ export function diffPlans(
   let requests = 0;
   for (const file of files) {
     const baseFile = base.service.open(file.path, file.text, { role: 'plan', format: formatOf(file.path) });
-    const headFile = head.service.open(file.path, file.text, { role: 'plan', format: formatOf(file.path) });
-    if (!baseFile || !headFile) continue;
-    const baseFindings = base.service.findings(file.path);
-    const headFindings = head.service.findings(file.path);
-    const planDocs = headFile.docs.filter((d): d is PlanDocument => d.kind === 'plan').length;
-    headFile.docs.forEach((headDoc, document) => {
-      const baseDoc = baseFile.docs[document];
-      if (headDoc.kind !== 'plan' || baseDoc?.kind !== 'plan') return;
-      requests += headDoc.requests.length;
+    if (!baseFile) continue;
+    // One parse for both sides; each side checks and predicts in turn.
+    const headFile = head.service.adopt(baseFile);
+    const docs = baseFile.docs.flatMap((doc, document) => (doc.kind === 'plan' ? [{ doc, document }] : []));
+    const differ = docs.map(({ doc }) => !sameCatalogs(base, head, baseFile, doc));
+    const side = (which: DiffSide, state: FileState): SideResult => ({
+      findings: which.service.findings(file.path),
+      predictions: docs.map(({ doc }, i) => (differ[i] ? which.service.predict(state, doc, options) : null)),
+    });
+    const baseResult = side(base, baseFile);
+    const headResult = side(head, headFile);
+    docs.forEach(({ doc, document }, i) => {
+      requests += doc.requests.length;
       const plan = diffDocument(
-        { base, head, baseFile, headFile, baseDoc, headDoc, baseFindings, headFindings },
-        { shown: file.shown, document, many: planDocs > 1 },
+        doc,
+        { base: baseResult.findings, head: headResult.findings },
+        { base: baseResult.predictions[i] ?? null, head: headResult.predictions[i] ?? null },
+        { shown: file.shown, document, many: docs.length > 1 },
         options,
         trips,
       );
@@ -101,25 +107,20 @@ function gateResults(gates: readonly Gate[], trips: readonly Trip[]): GateResult
   }));
 }
 
-interface DocumentPair {
-  base: DiffSide;
-  head: DiffSide;
-  baseFile: FileState;
-  headFile: FileState;
-  baseDoc: PlanDocument;
-  headDoc: PlanDocument;
-  baseFindings: readonly Finding[];
-  headFindings: readonly Finding[];
+/** One side's findings of a plan file and predictions of its plan documents (null: not predicted, the catalogs read the same). */
+interface SideResult {
+  findings: readonly Finding[];
+  predictions: (RequestPrediction[] | null)[];
 }
 
 /** Whether both sides read the same catalog files with the same texts (then the predictions are equal). */
-function sameCatalogs(pair: DocumentPair): boolean {
-  const baseFiles = pair.base.service.catalogsOf(pair.baseFile, pair.baseDoc).files;
-  const headFiles = pair.head.service.catalogsOf(pair.headFile, pair.headDoc).files;
+function sameCatalogs(base: DiffSide, head: DiffSide, file: FileState, doc: PlanDocument): boolean {
+  const baseFiles = base.service.catalogsOf(file, doc).files;
+  const headFiles = head.service.catalogsOf(file, doc).files;
   return (
     baseFiles.length === headFiles.length &&
     baseFiles.every(
-      (file, i) => file === headFiles[i] && pair.base.host.readFile(file) === pair.head.host.readFile(file),
+      (path, i) => path === headFiles[i] && base.host.readFile(path) === head.host.readFile(path),
     )
   );
 }
@@ -129,16 +130,17 @@ function inside(f: { start: number }, node: { start: number; end: number }): boo
 }
 
 function diffDocument(
-  pair: DocumentPair,
+  doc: PlanDocument,
+  findings: { base: readonly Finding[]; head: readonly Finding[] },
+  predictions: { base: RequestPrediction[] | null; head: RequestPrediction[] | null },
   where: { shown: string; document: number; many: boolean },
   options: DiffOptions,
   trips: Trip[],
 ): PlanDiff {
-  const doc = pair.headDoc;
   const span = { start: doc.syntax.start, end: doc.syntax.end };
   const changes = diagnosticChanges(
-    pair.baseFindings.filter((f) => inside(f, span)),
-    pair.headFindings.filter((f) => inside(f, span)),
+    findings.base.filter((f) => inside(f, span)),
+    findings.head.filter((f) => inside(f, span)),
   );
   const plan: PlanDiff = {
     file: where.shown,
@@ -148,9 +150,9 @@ function diffDocument(
     requests: [],
     diagnostics: changes.filter((c) => !doc.requests.some((r) => inside(c, r.node))),
   };
-  if (changes.length === 0 && sameCatalogs(pair)) return plan;
-  const basePredictions = pair.base.service.predict(pair.baseFile, pair.baseDoc, options);
-  const headPredictions = pair.head.service.predict(pair.headFile, doc, options);
+  const basePredictions = predictions.base;
+  const headPredictions = predictions.head;
+  if (!basePredictions || !headPredictions) return plan;
   const compare: CompareOptions = {
     threshold: options.threshold,
     gates: options.gates,
