@@ -5,6 +5,7 @@
  * into the plan's text; the CLI and the client turn them into lines.
  */
 
+import { RequestType } from 'vscode-languageserver-protocol';
 import type { Channel, Outcomes } from './prediction';
 
 /** The milestones a diff compares, in order. */
@@ -108,3 +109,19 @@ export const MIN_OUTCOME_SHIFT = 0.01;
 
 /** The default `--threshold`: a milestone moved when it changed by more than 10 %. */
 export const DEFAULT_DIFF_THRESHOLD = 0.1;
+
+/** The client asks the server to compare a catalog with its text at git HEAD ("ISC Plan: Compare with Git HEAD"). */
+export interface CompareCatalogParams {
+  /** The catalog's URI (an open document or a file). */
+  uri: string;
+  /** The catalog's text at the base revision; null: the file does not exist there. */
+  baseText: string | null;
+  /** How the base is named in the report, e.g. `HEAD (3102ac7)`. */
+  baseLabel: string;
+}
+
+/** `iscPlan/compareCatalog`: the client sends it, the server answers with the diff of the plans that use the catalog. */
+export const CompareCatalogRequest = {
+  method: 'iscPlan/compareCatalog',
+  type: new RequestType<CompareCatalogParams, DiffReport | null, void>('iscPlan/compareCatalog'),
+};
