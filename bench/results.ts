@@ -20,6 +20,8 @@ export interface BenchResults {
   prediction?: PredictionResult | { error: string };
   cliSimulate?: ProcessRun[];
   validate?: ProcessRun[];
+  /** `isc-plan diff` of 1,000 plans × 10 requests under two catalogs (bench/diffBench.ts). */
+  diff?: ProcessRun[];
   vsix?: VsixResult;
   activation: ActivationResult[];
   profile?: string;

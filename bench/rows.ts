@@ -224,6 +224,12 @@ function otherRows(results: BenchResults): Row[] {
       ours: validate,
       verdict: atMost(validate, 3000, '≤ 3 s', 'ms'),
     },
+    {
+      measure: '`isc-plan diff` of 1,000 plans × 10 requests (process)',
+      unit: 'ms',
+      ours: runsMs(results.diff),
+      verdict: atMost(runsMs(results.diff), 10_000, '≤ 10 s', 'ms'),
+    },
   ];
   rows.push(
     ...activationRows(
@@ -351,6 +357,7 @@ export function details(results: BenchResults): string {
     '',
     processDetails('validate over 1,000 plans of 5 requests (+1 catalog)', results.validate),
     processDetails('simulate 1,000 × 1,000', results.cliSimulate),
+    processDetails('diff of 1,000 plans × 10 requests under two catalogs', results.diff),
   );
   const v = results.vsix;
   out.push(

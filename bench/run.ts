@@ -18,6 +18,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { measureActivation } from './activation';
 import { timeNodeRuns, vsixSize, writeSmallPlans } from './cliBench';
+import { diffBench } from './diffBench';
 import { writeGenerated } from './generate';
 import type { FloorSamples } from './inProcess';
 import { parseFloor, predictionBench, timeParse } from './inProcess';
@@ -152,6 +153,11 @@ async function cliScenarios(results: BenchResults, plans: Record<number, string>
   results.cliSimulate = await timeNodeRuns(simulate, work, 3, 120_000);
   log(
     `isc-plan simulate 1,000 × 1,000: ${results.cliSimulate.map((r) => `${r.ms.toFixed(0)} ms (exit ${r.status})`).join(', ')}`,
+  );
+  if (skip('diff')) return;
+  results.diff = await diffBench(cli, work, 3);
+  log(
+    `isc-plan diff 1,000 plans × 10: ${results.diff.map((r) => `${r.ms.toFixed(0)} ms (exit ${r.status})`).join(', ')}`,
   );
 }
 

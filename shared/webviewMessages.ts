@@ -1,3 +1,4 @@
+import type { DiffReport } from './diff';
 import type { DryRunModel } from './dryRun';
 
 /**
@@ -43,6 +44,8 @@ export type HostToView =
       focus: RequestFocus | null;
     }
   | { type: 'busy' }
+  /** What a catalog's change does to the plans that use it ("Compare with Git HEAD", shared/diff.ts). */
+  | { type: 'diff'; report: DiffReport }
   /** The simulation gave what the view already shows: only end the busy state (nothing is redrawn). */
   | { type: 'unchanged' }
   | { type: 'error'; message: string };
@@ -115,6 +118,20 @@ export function parseViewMessage(raw: unknown): ViewToHost | undefined {
   }
 }
 
+/** The shape of a diff report, as far as the view reads it without further checks. */
+function isDiffReport(value: unknown): value is DiffReport {
+  return (
+    isRecord(value) &&
+    typeof value.base === 'string' &&
+    typeof value.head === 'string' &&
+    Array.isArray(value.plans) &&
+    value.plans.every(
+      (plan) => isRecord(plan) && Array.isArray(plan.requests) && Array.isArray(plan.diagnostics),
+    ) &&
+    isRecord(value.summary)
+  );
+}
+
 /** Checks a message from the extension, in the view (the view trusts nothing it did not check). */
 export function parseHostMessage(raw: unknown): HostToView | undefined {
   if (!isRecord(raw)) return undefined;
@@ -122,6 +139,9 @@ export function parseHostMessage(raw: unknown): HostToView | undefined {
   if (raw.type === 'unchanged' && keysAre(raw, ['type'])) return { type: 'unchanged' };
   if (raw.type === 'error' && keysAre(raw, ['type', 'message']) && typeof raw.message === 'string') {
     return { type: 'error', message: raw.message };
+  }
+  if (raw.type === 'diff' && keysAre(raw, ['type', 'report']) && isDiffReport(raw.report)) {
+    return { type: 'diff', report: raw.report };
   }
   if (raw.type !== 'model' || !keysAre(raw, ['type', 'model', 'options', 'focus'])) return undefined;
   const options = parseOptions(raw.options);

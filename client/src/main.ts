@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PlanStatusParams } from '../../shared/protocol';
 import { PlanStatusNotification, WorkspaceTrustNotification } from '../../shared/protocol';
+import type { DiffReport } from '../../shared/diff';
 import type { DryRunModel } from '../../shared/dryRun';
+import { comparisonOf, registerCompareCommand } from './dryRun/compareCommand';
 import { registerDryRunCommands } from './dryRun/dryRunCommands';
 import { DryRunPanel } from './dryRun/dryRunPanel';
 import { createLanguageClient } from './languageClient';
@@ -23,6 +25,8 @@ let client: LanguageClient | undefined;
 export interface IscPlanApi {
   /** The dry-run model the view of a plan shows now, if a view is open. */
   dryRunModel(uri: vscode.Uri): DryRunModel | null | undefined;
+  /** The comparison "Compare with Git HEAD" last showed for a catalog, if any. */
+  comparison(uri: vscode.Uri): DiffReport | undefined;
 }
 
 /** How this code was loaded (see `extension.ts`). */
@@ -49,6 +53,7 @@ export async function start(context: vscode.ExtensionContext, bundle: LoadedBund
     ...registerTemplateCommands(),
     registerImportCommand(languageClient),
     ...registerPullCommands(context, output),
+    registerCompareCommand(context, languageClient),
     vscode.commands.registerCommand('iscPlan.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('iscPlan.showOutput', () => output.show()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -66,7 +71,10 @@ export async function start(context: vscode.ExtensionContext, bundle: LoadedBund
   // Saved once the client has started, so the cache holds the code that starting it compiled.
   const notSaved = await bundle.saveCache();
   if (notSaved) output.warn(notSaved);
-  return { dryRunModel: (uri) => DryRunPanel.modelOf(uri.toString()) };
+  return {
+    dryRunModel: (uri) => DryRunPanel.modelOf(uri.toString()),
+    comparison: (uri) => comparisonOf(uri.toString()),
+  };
 }
 
 export async function stop(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { DryRunOptions, DryRunState, HostToView, ViewToHost } from '../../../shared/webviewMessages';
 import { parseHostMessage } from '../../../shared/webviewMessages';
 import { h } from './dom';
+import { renderDiff } from './diffView';
 import { renderModel } from './render';
 import type { PerspectiveRole } from './sections';
 import { isPerspectiveRole } from './sections';
@@ -66,6 +67,11 @@ function restoreFocus(app: HTMLElement, mark: FocusMark | null): void {
     }
     app.removeAttribute('aria-busy');
     if (message.type === 'unchanged') return;
+    if (message.type === 'diff') {
+      drawn = false;
+      app.replaceChildren(renderDiff(document, message.report));
+      return;
+    }
     if (message.type === 'error') {
       drawn = false;
       app.replaceChildren(h(document, 'p', { class: 'warning', role: 'alert' }, message.message));

@@ -5,6 +5,7 @@ import type { RuleConfig } from '../service/findings/ruleConfig';
 import { parseRuleConfig, parseRuleOption } from '../service/findings/ruleConfig';
 import type { CliContext, CliIo } from './context';
 import { UsageError } from './context';
+import { runDiff } from './diff';
 import { runImport } from './import';
 import { createNodeHost } from '../platform/nodeFiles';
 import { runPredict } from './predict';
@@ -20,15 +21,21 @@ const USAGE = `Usage:
                          [--scenario SPEC]... [--fail-on failed|stalled|drift]... [--format text|json|markdown|trigger]
   isc-plan import   FILE... [--out PATH] [--catalog FILE]...
   isc-plan pull     [--out DIR] [--activities SINCE] [--sources NAME...] [--timeout SECONDS]
+  isc-plan diff     --base CATALOGS [--head CATALOGS] [PLAN|FOLDER|GLOB]... [--catalog FILE]... [--runs N] [--seed N]
+                    [--at ISO-TIME] [--threshold PERCENT] [--fail-on GATE]... [--format text|json|sarif|markdown]
   isc-plan help | --help | -h            this text (also COMMAND --help)
   isc-plan version | --version | -v      the version
 
 Scenarios: outage:SOURCE:HOURS, away:OWNER:DAYS, backlog:SDIM:FACTOR, failure:SOURCE:RATE.
+Diff: CATALOGS is a folder or file (its files stand in for the catalogs of the same name) or a git revision
+(origin/main: the catalogs as they are there, the working tree untouched); HEAD defaults to the working tree.
+Gates: channel-change, slower:PERCENT, sla:MILESTONE[.p50|.p90]<=DURATION (e.g. sla:verified<=24h).
 Import: ISC account-activity search documents, Provisioning Completed trigger payloads and IdentityIQ
 ProvisioningPlan XML become NAME.plan.yaml beside each FILE (or in --out); an existing file is never overwritten.
 Pull: reads the tenant SAIL_BASE_URL with the API client SAIL_CLIENT_ID / SAIL_CLIENT_SECRET (read-only) into DIR
 (default isc-tenant/); --activities 90d or an ISO date also reads the account activities since then.
-Exit status: 0 no errors; 1 errors found (validate, or in a plan import wrote) or an outcome named by --fail-on occurs (simulate);
+Exit status: 0 no errors; 1 errors found (validate, or in a plan import wrote) or an outcome named by --fail-on occurs (simulate)
+or a --fail-on gate trips (diff);
 2 bad usage or unreadable input.`;
 
 const OPTIONS = {
@@ -45,6 +52,9 @@ const OPTIONS = {
   activities: { type: 'string' },
   sources: { type: 'string', multiple: true },
   timeout: { type: 'string' },
+  base: { type: 'string' },
+  head: { type: 'string' },
+  threshold: { type: 'string' },
 } as const;
 
 const PULL_OPTIONS = new Set(['out', 'activities', 'sources', 'timeout']);
@@ -108,6 +118,10 @@ function failed(error: unknown, io: CliIo): number {
 
 /** Runs one subcommand with its parsed options. */
 function runCommand(command: string, positionals: string[], values: Values, ctx: CliContext): ExitStatus {
+  const diffOnly = (['base', 'head', 'threshold'] as const).find((name) => values[name] !== undefined);
+  if (command !== 'diff' && diffOnly) throw new UsageError(`--${diffOnly} belongs to diff`);
+  const notForDiff = (['moment', 'scenario', 'out'] as const).find((name) => values[name] !== undefined);
+  if (command === 'diff' && notForDiff) throw new UsageError(`diff does not take --${notForDiff}`);
   switch (command) {
     case 'validate':
       return runValidate(ctx, positionals, values.format ?? 'text');
@@ -131,6 +145,18 @@ function runCommand(command: string, positionals: string[], values: Values, ctx:
       }
       return runPredict(ctx, args, command === 'simulate');
     }
+    case 'diff':
+      return runDiff(ctx, {
+        base: values.base,
+        head: values.head,
+        plans: positionals,
+        runs: values.runs,
+        seed: values.seed,
+        at: values.at,
+        threshold: values.threshold,
+        format: values.format ?? 'text',
+        failOn: values['fail-on'] ?? [],
+      });
     case 'import': {
       const others = Object.keys(values).filter((name) => name !== 'out' && name !== 'catalog');
       if (others.length > 0) {

@@ -71,9 +71,13 @@ const SARIF_LEVEL: Record<Severity, string> = {
   hint: 'note',
 };
 
-/** SARIF 2.1.0, one run, columns in UTF-16 code units as in the other formats. */
-export function formatSarif(reports: readonly FileReport[], version: string): string {
-  const rules = Object.entries(RULES).map(([id, level]) => ({
+/** SARIF 2.1.0, one run, columns in UTF-16 code units as in the other formats; `ruleSet`: the rules the results name. */
+export function formatSarif(
+  reports: readonly FileReport[],
+  version: string,
+  ruleSet: Readonly<Record<string, Severity>> = RULES,
+): string {
+  const rules = Object.entries(ruleSet).map(([id, level]) => ({
     id,
     defaultConfiguration: { level: SARIF_LEVEL[level] },
   }));

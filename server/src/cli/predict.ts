@@ -32,7 +32,12 @@ export interface PredictArgs {
 
 const FAIL_ON = ['failed', 'stalled', 'drift'] as const;
 
-function positiveInteger(value: string | undefined, flag: string, fallback: number, min: number): number {
+export function positiveInteger(
+  value: string | undefined,
+  flag: string,
+  fallback: number,
+  min: number,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) {
@@ -42,7 +47,7 @@ function positiveInteger(value: string | undefined, flag: string, fallback: numb
 }
 
 /** The submission time: `--at` (ISO 8601), else now. */
-function submissionTime(at: string | undefined, now: number): number {
+export function submissionTime(at: string | undefined, now: number): number {
   if (at === undefined) return now;
   const time = Date.parse(at);
   if (!/^\d{4}-\d{2}-\d{2}/.test(at) || Number.isNaN(time)) {

@@ -1,5 +1,6 @@
 import { registerCodeActions } from './handlers/codeActions';
 import { registerCodeLens } from './handlers/codeLens';
+import { registerCompareCatalog } from './handlers/compareCatalog';
 import { registerDryRun } from './handlers/dryRun';
 import { registerExecuteCommand } from './handlers/executeCommand';
 import { registerCompletion } from './handlers/completion';
@@ -24,4 +25,5 @@ export const FEATURES: FeatureRegistrar[] = [
   registerCodeLens,
   registerExecuteCommand,
   registerImport,
+  registerCompareCatalog,
 ];

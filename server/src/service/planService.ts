@@ -95,6 +95,18 @@ export class PlanService {
     return state;
   }
 
+  /**
+   * Holds a file another service has parsed, sharing its documents: the same plan checked and
+   * predicted under other catalogs (`isc-plan diff`) without parsing it again. Neither may update
+   * it; a request's checks follow the catalogs last asked for, so the services are best used one
+   * after the other.
+   */
+  adopt(file: FileState): FileState {
+    const state: FileState = { ...file };
+    this.files.set(state.path, state);
+    return state;
+  }
+
   /** Applies changes (in order, each in the coordinates left by the one before) to an open file. */
   update(path: string, text: string, changes: readonly TextChange[]): UpdateMode {
     const state = this.files.get(path);

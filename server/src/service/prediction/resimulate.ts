@@ -9,7 +9,7 @@
  */
 
 import type { CompiledPlan } from './engine/compiledPlan';
-import { SimulationCache, compilePlan } from './engine/compiledPlan';
+import { compilePlan, sharedSimulationCache } from './engine/compiledPlan';
 import type { PredictionRun } from './predict';
 import { planActivity, runCompiled, runsOf, seedOf, summarizeRequest } from './predict';
 import type { RunUnits } from './engine/monteCarlo';
@@ -34,7 +34,7 @@ export function predictKeeping(input: PredictionInput, previous: KeptPrediction 
   const changed = previous && sameSetting(previous, input) ? changedRequests(previous, input) : undefined;
   // No request changed (an edit to a comment or the header): nothing to compile or run.
   if (previous && changed?.length === 0) return { ...previous, input };
-  const compiled = compilePlan(input, [], new SimulationCache(input.options.submittedAt));
+  const compiled = compilePlan(input, [], sharedSimulationCache(input.options.submittedAt));
   if (previous && changed && sameLayout(previous.compiled, compiled)) {
     return update(previous, input, compiled, changed);
   }

@@ -186,6 +186,17 @@ export class SimulationCache {
     this.origin = origin;
   }
 
+  /** How many calendars, distributions and processes it holds. */
+  get size(): number {
+    return (
+      this.clocks.size +
+      this.aggregations.size +
+      this.businesses.size +
+      this.distributions.size +
+      this.tickets.size
+    );
+  }
+
   clock(timeZone: string): ZoneClock {
     let clock = this.clocks.get(timeZone);
     if (!clock) this.clocks.set(timeZone, (clock = new ZoneClock(timeZone, this.origin)));
@@ -233,6 +244,33 @@ export class SimulationCache {
     }
     return calendar;
   }
+}
+
+/** The caches of the latest submission times, the most recently used last. */
+const SHARED_CACHES = new Map<number, SimulationCache>();
+const SHARED_CACHE_LIMIT = 4;
+/** A shared cache that holds more than this (an editor session of catalog edits) is started afresh. */
+const SHARED_CACHE_ENTRIES = 2_000;
+
+/**
+ * The cache of every prediction submitted at `origin`. Building calendars and distributions costs
+ * more than simulating a small plan, and many plans are predicted at one submission time (the
+ * editor's open plans, `isc-plan diff` of a thousand plans under two catalogs); the cache is
+ * already shared by a baseline and its scenarios, and what it holds depends only on its keys and
+ * `origin`, so sharing it changes no number.
+ */
+export function sharedSimulationCache(origin: number): SimulationCache {
+  let cache = SHARED_CACHES.get(origin);
+  if (cache && cache.size > SHARED_CACHE_ENTRIES) cache = undefined;
+  if (cache) {
+    SHARED_CACHES.delete(origin);
+  } else {
+    cache = new SimulationCache(origin);
+    SHARED_CACHES.delete(origin);
+    if (SHARED_CACHES.size >= SHARED_CACHE_LIMIT) SHARED_CACHES.delete(SHARED_CACHES.keys().next().value!);
+  }
+  SHARED_CACHES.set(origin, cache);
+  return cache;
 }
 
 /** Resolves every request's parameters and builds the simulation model. */
