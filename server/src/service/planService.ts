@@ -7,6 +7,7 @@ import type { KeptPrediction } from './prediction/resimulate';
 import { predictKeeping } from './prediction/resimulate';
 import type { PredictionOptions } from './prediction/input/predictionInput';
 import type { ActivityPrediction, RequestPrediction } from '../../../shared/prediction';
+import { changeBetween } from './document/textDiff';
 import type { TextChange } from './document/reparse';
 import { applyIncrementally } from './document/reparse';
 import type { PlanDocument } from './document/planDocument';
@@ -121,6 +122,21 @@ export class PlanService {
     }
     this.open(path, text, state.type);
     return 'full';
+  }
+
+  /**
+   * Replaces the whole text of an open file (an editor sent it without a range): applied as the one
+   * change between the old and the new text (`changeBetween`), so that it costs what that change
+   * would cost as a ranged edit.
+   */
+  replace(path: string, text: string): UpdateMode {
+    const state = this.files.get(path);
+    if (!state) {
+      this.open(path, text);
+      return 'full';
+    }
+    if (state.text === text) return 'incremental';
+    return this.update(path, text, [changeBetween(state.text, text)]);
   }
 
   close(path: string): void {
