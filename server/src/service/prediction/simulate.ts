@@ -59,7 +59,9 @@ export function* simulatePlanSteps(
     base.compiled,
     input.requests.map((request) => request.decision.channel),
   ) ?? { units: [], notFulfilled: 0 };
+  yield { done: 0.93 * share };
   const activity = new ActivityTimeline(base.compiled, items, run, 0);
+  yield { done: 0.94 * share };
   const events = buildEvents(sim, recorder, activity);
   yield { done: 0.95 * share };
   const moment = chooseMoment(options.moment, events, sim.origin);
