@@ -44,9 +44,9 @@ const SERVICE_LAYERS = [
   service('workspace', 'document catalog syntax findings text shared'),
   service('prediction/input', 'channel catalog shared'),
   service('prediction/parameters', 'prediction/input catalog time shared'),
-  service('prediction/engine', 'prediction/parameters prediction/input catalog time shared'),
+  service('prediction/engine', 'prediction/parameters prediction/input catalog time work shared'),
   service('prediction/output', 'prediction/engine prediction/input shared'),
-  service('prediction', 'prediction/output prediction/engine prediction/input text shared'),
+  service('prediction', 'prediction/output prediction/engine prediction/input text work shared'),
 ];
 
 /** The façade and what it alone needs: the files directly in `server/src/service` (planService.ts, planToPrediction.ts). */

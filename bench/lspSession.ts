@@ -138,8 +138,10 @@ export class LspSession {
     return cpuMsOf(this.pid) ?? NaN;
   }
 
-  async initialize(root: string): Promise<InitializeResult> {
+  /** `extra`: capabilities added to the editor-like ones below (e.g. `window.workDoneProgress`). */
+  async initialize(root: string, extra: Record<string, unknown> = {}): Promise<InitializeResult> {
     const result = await initializeServer(this.connection, root, {
+      ...extra,
       workspace: {
         configuration: true,
         didChangeConfiguration: { dynamicRegistration: true },

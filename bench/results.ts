@@ -2,6 +2,7 @@
 import type { ActivationResult } from './activation';
 import type { ProcessRun, VsixResult } from './cliBench';
 import type { FloorSamples, PredictionResult } from './inProcess';
+import type { BoundedResult } from './editBench';
 import type { ServerResult } from './lspBench';
 import type { Machine } from './report';
 
@@ -17,6 +18,8 @@ export interface BenchResults {
   floor: Record<number, { coldMs: number; paired: FloorSamples } & FloorSamples>;
   ours: Record<number, ServerResult>;
   yls: Record<number, ServerResult>;
+  /** Cold open, ranged and full-text edits, and a dry run's longest hold of the thread (bench/editBench.ts). */
+  bounded?: BoundedResult;
   prediction?: PredictionResult | { error: string };
   cliSimulate?: ProcessRun[];
   validate?: ProcessRun[];

@@ -2,6 +2,7 @@
 import type { Activation, ActivationResult } from './activation';
 import type { ProcessRun } from './cliBench';
 import type { ServerResult } from './lspBench';
+import { boundedDetails, boundedRows } from './boundedRows';
 import type { Row, Verdict } from './report';
 import { atMost, both } from './report';
 import type { BenchResults } from './results';
@@ -261,9 +262,14 @@ function otherRows(results: BenchResults): Row[] {
 
 /** The table rows, with a row "not measured" for every part that was skipped or failed. */
 export function buildRows(results: BenchResults): Row[] {
-  return [...sizeRows(results), ...cpuRows(results), ...interactionRows(results), ...otherRows(results)].map(
-    (row) =>
-      row.missing || row.ours !== undefined ? row : { ...row, missing: 'skipped or failed (see details)' },
+  return [
+    ...sizeRows(results),
+    ...cpuRows(results),
+    ...boundedRows(results),
+    ...interactionRows(results),
+    ...otherRows(results),
+  ].map((row) =>
+    row.missing || row.ours !== undefined ? row : { ...row, missing: 'skipped or failed (see details)' },
   );
 }
 
@@ -341,6 +347,7 @@ export function details(results: BenchResults): string {
   for (const s of SIZES) {
     for (const r of [results.ours[s], results.yls[s]]) if (r) out.push(...serverDetails(r));
   }
+  out.push(...boundedDetails(results));
   out.push('', '### Prediction and dry run (in-process, 1,000-request plan parsed first)', '');
   if (prediction && 'predictMs' in prediction) {
     out.push(

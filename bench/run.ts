@@ -2,10 +2,11 @@
  * `npm run bench`: measures the budgets of docs/architecture.md#performance in one run, side by side with
  * yaml-language-server and the `yaml` package, and writes bench/RESULTS.md.
  *
- *   node out/bench/run.js [--quick] [--skip=yaml-ls,editor,cli,prediction,lsp,development,floor] [--profile] [--report]
+ *   node out/bench/run.js [--quick] [--skip=yaml-ls,editor,cli,prediction,lsp,bounded,development,floor] [--only=...] [--profile] [--report]
  *
  * --quick     fewer repetitions (for trying the benchmark, not for results)
  * --skip=...  leave parts out (their rows say "not measured")
+ * --only=...  run only these parts (e.g. --only=bounded; the `yaml` floor of the editor scenario is part `floor-parse`)
  * --report    only write bench/RESULTS.md again from the last run's bench/.work/results.json
  * --profile   run our server with --cpu-prof and summarise where its time goes; writes
  *             bench/.work/RESULTS-profiled.md instead of bench/RESULTS.md (profiling slows the server)
@@ -19,6 +20,7 @@ import { URI } from 'vscode-uri';
 import { measureActivation } from './activation';
 import { timeNodeRuns, vsixSize, writeSmallPlans } from './cliBench';
 import { diffBench } from './diffBench';
+import { benchBounded } from './editBench';
 import { writeGenerated } from './generate';
 import type { FloorSamples } from './inProcess';
 import { parseFloor, predictionBench, timeParse } from './inProcess';
@@ -44,7 +46,10 @@ const profile = args.includes('--profile');
 const skipped = (args.find((a) => a.startsWith('--skip='))?.slice('--skip='.length) ?? '')
   .split(',')
   .filter(Boolean);
-const skip = (part: string): boolean => skipped.includes(part);
+const only = (args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '')
+  .split(',')
+  .filter(Boolean);
+const skip = (part: string): boolean => skipped.includes(part) || (only.length > 0 && !only.includes(part));
 
 function log(message: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -103,6 +108,7 @@ export function ylsSpec(schemaFile: string, plansFolder: string): ServerSpec {
 async function editorScenarios(results: BenchResults, plans: Record<number, string>): Promise<void> {
   const schema = writeBundledPlanSchema(repo, path.join(work, 'plan.schema.bundled.json'));
   for (const size of SIZES) {
+    if (skip('lsp') && skip('floor-parse')) continue;
     const file = plans[size]!;
     const text = fs.readFileSync(file, 'utf8');
     part(results, `editor scenario, ${size}`);
@@ -126,6 +132,20 @@ async function editorScenarios(results: BenchResults, plans: Record<number, stri
       `yaml-language-server ${size}: open ${results.yls[size].openMs.map((m) => m.toFixed(0)).join(' ')} ms; errors ${results.yls[size].errors.length}`,
     );
   }
+}
+
+async function boundedScenario(results: BenchResults, file: string): Promise<void> {
+  part(results, 'bounded work, 10000');
+  const spec = oursSpec(() => undefined);
+  results.bounded = await benchBounded(repo, spec, file, fs.readFileSync(file, 'utf8'), 10_000, {
+    opens: quick ? 2 : 4,
+    edits: quick ? 6 : 20,
+    dryRunRuns: quick ? 20 : 100,
+  });
+  const b = results.bounded;
+  log(
+    `bounded: cold open ${b.coldOpenMs?.toFixed(0)} ms (cold parse ${b.coldFloorMs?.toFixed(0)} ms); ranged ${b.rangedEditMs.map((m) => m.toFixed(0)).join(' ')}; full text ${b.fullTextEditMs.map((m) => m.toFixed(0)).join(' ')}; dry run ${JSON.stringify(b.dryRun)}; errors ${b.errors.join('; ')}`,
+  );
 }
 
 async function cliScenarios(results: BenchResults, plans: Record<number, string>): Promise<void> {
@@ -216,7 +236,7 @@ async function main(): Promise<void> {
     ours: {},
     yls: {},
     activation: [],
-    skipped,
+    skipped: only.length > 0 ? [...skipped, `all but ${only.join(', ')}`] : skipped,
     loads: [],
     builds: snapshotDist(),
   };
@@ -227,6 +247,7 @@ async function main(): Promise<void> {
     `plans: ${SIZES.map((s) => `${s} (${(results.planBytes[s]! / 1e6).toFixed(2)} MB)`).join(', ')}; load ${os.loadavg()[0]!.toFixed(2)}`,
   );
   await editorScenarios(results, plans);
+  if (!skip('bounded')) await boundedScenario(results, plans[10_000]!);
   if (!skip('prediction')) {
     part(results, 'prediction');
     try {
@@ -236,12 +257,15 @@ async function main(): Promise<void> {
     }
   }
   if (!skip('cli')) await cliScenarios(results, plans);
-  results.vsix = vsixSize(repo);
+  if (!skip('vsix')) results.vsix = vsixSize(repo);
   if (!skip('editor')) await editorActivation(results);
   if (profile) results.profile = summariseProfiles(path.join(work, 'profiles'));
   results.machine.loadEnd = os.loadavg();
   fs.writeFileSync(
-    path.join(work, profile ? 'results-profiled.json' : 'results.json'),
+    path.join(
+      work,
+      profile ? 'results-profiled.json' : only.length > 0 ? 'results-only.json' : 'results.json',
+    ),
     JSON.stringify(results),
   );
   write(results);
@@ -263,7 +287,12 @@ function write(results: BenchResults): void {
     METHOD,
   ].join('\n');
   // A profiled run is slower than a plain one: its results do not replace RESULTS.md.
-  const file = profile ? path.join(work, 'RESULTS-profiled.md') : path.join(repo, 'bench', 'RESULTS.md');
+  // Nor do the results of some parts only (--only).
+  const file = profile
+    ? path.join(work, 'RESULTS-profiled.md')
+    : only.length > 0
+      ? path.join(work, 'RESULTS-only.md')
+      : path.join(repo, 'bench', 'RESULTS.md');
   fs.writeFileSync(file, doc);
   log(`wrote ${path.relative(repo, file)}`);
 }

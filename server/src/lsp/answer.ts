@@ -1,10 +1,16 @@
-import type { CancellationToken, Position, TextDocumentIdentifier } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  Position,
+  ProgressToken,
+  TextDocumentIdentifier,
+} from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileState } from '../service/planService';
 import type { Stepwise } from './runSafe';
 import { runSafe } from './runSafe';
 import type { Session } from './session';
+import { WorkProgress } from './workProgress';
 
 /** A request handler as the connection takes it. */
 export type Handler<P, R> = (params: P, token: CancellationToken) => Promise<R | ResponseError<void>>;
@@ -43,8 +49,15 @@ export function answer<P, R>(
       return work(params);
     };
     const modified = (): boolean => session.documents.generation !== generation;
-    return runSafe(session.connection.console, start, fallback, what, token, modified);
+    const progress = new WorkProgress(session.connection, `ISC Plan: ${what}`, workDoneTokenOf(params));
+    return runSafe(session.connection.console, start, fallback, what, token, modified, progress);
   };
+}
+
+/** The request's `workDoneToken`, when the client sent one for its progress. */
+function workDoneTokenOf(params: unknown): ProgressToken | undefined {
+  const token = (params as { workDoneToken?: unknown } | null)?.workDoneToken;
+  return typeof token === 'string' || typeof token === 'number' ? token : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { Steps } from '../service/work/steps';
+import type { Progress, Steps } from '../service/work/steps';
 
 /** Where the server logs; the connection's console in production. */
 export interface Logger {
@@ -29,7 +29,8 @@ const SLICE_MS = 20;
  * have passed, the event loop gets a turn, so that the connection reads the messages that came (a
  * `$/cancelRequest` cancels the token as it is read). It stops at the next step when the request is
  * cancelled, or when `modified` says the open documents changed meanwhile (ContentModified: the work
- * reads files the other messages may have updated, and its offsets may no longer match).
+ * reads files the other messages may have updated, and its offsets may no longer match). Work that
+ * outlasts its first slice shows how far it is through `progress` (LSP work-done progress).
  */
 export async function runSafe<T>(
   logger: Logger,
@@ -38,31 +39,45 @@ export async function runSafe<T>(
   what: string,
   token: CancellationToken,
   modified: () => boolean = () => false,
+  progress?: ProgressDisplay,
 ): Promise<T | ResponseError<void>> {
   await turn();
   if (token.isCancellationRequested) return cancelled();
   try {
     const result = work();
-    if (result instanceof Stepwise) return await inSlices(result.steps, token, modified);
+    if (result instanceof Stepwise) return await inSlices(result.steps, token, modified, progress);
     return token.isCancellationRequested ? cancelled() : result;
   } catch (error) {
     logger.error(`${what} failed: ${describe(error)}`);
     return fallback;
+  } finally {
+    progress?.end();
   }
+}
+
+/** Where work in slices shows how far it is (lsp/workProgress.ts), and whether the user cancelled it there. */
+export interface ProgressDisplay {
+  update(progress: Progress | undefined): void;
+  end(): void;
+  readonly cancelled: boolean;
 }
 
 async function inSlices<T>(
   steps: Steps<T>,
   token: CancellationToken,
   modified: () => boolean,
+  progress: ProgressDisplay | undefined,
 ): Promise<T | ResponseError<void>> {
   let sliceStart = Date.now();
+  let latest: Progress | undefined;
   for (;;) {
     const next = steps.next();
-    if (token.isCancellationRequested) return cancelled();
+    if (token.isCancellationRequested || progress?.cancelled === true) return cancelled();
     if (modified()) return new ResponseError(LSPErrorCodes.ContentModified, 'The documents changed');
     if (next.done) return next.value;
+    latest = next.value ?? latest;
     if (Date.now() - sliceStart >= SLICE_MS) {
+      progress?.update(latest);
       await turn();
       sliceStart = Date.now();
     }

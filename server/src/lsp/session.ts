@@ -47,8 +47,11 @@ export class Session {
     const type = fileTypeOf(doc.path);
     if (!type) return undefined;
     const text = doc.document.getText();
-    if (doc.replaced || !this.service.file(doc.path)) {
+    if (!this.service.file(doc.path)) {
       this.service.open(doc.path, text, type);
+    } else if (doc.replaced) {
+      // A change without a range, or the document opened again: only what differs is parsed again.
+      this.service.replace(doc.path, text);
     } else if (doc.pending.length > 0) {
       this.service.update(doc.path, text, doc.pending);
     }

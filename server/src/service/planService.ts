@@ -7,6 +7,7 @@ import type { KeptPrediction } from './prediction/resimulate';
 import { predictKeeping } from './prediction/resimulate';
 import type { PredictionOptions } from './prediction/input/predictionInput';
 import type { ActivityPrediction, RequestPrediction } from '../../../shared/prediction';
+import { changeBetween } from './document/textDiff';
 import type { TextChange } from './document/reparse';
 import { applyIncrementally } from './document/reparse';
 import type { PlanDocument } from './document/planDocument';
@@ -118,8 +119,11 @@ export class PlanService {
     if (state.type.format === 'yaml' && changes.length > 0) {
       let current = state.text;
       let incremental = true;
-      for (const change of changes) {
-        const next = current.slice(0, change.start) + change.text + current.slice(change.end);
+      for (const [k, change] of changes.entries()) {
+        const next =
+          k === changes.length - 1 && isResultOf(current, change, text)
+            ? text
+            : current.slice(0, change.start) + change.text + current.slice(change.end);
         if (!applyIncrementally(state.docs, next, change, this.options.limits)) {
           incremental = false;
           break;
@@ -133,6 +137,21 @@ export class PlanService {
     }
     this.open(path, text, state.type);
     return 'full';
+  }
+
+  /**
+   * Replaces the whole text of an open file (an editor sent it without a range): applied as the one
+   * change between the old and the new text (`changeBetween`), so that it costs what that change
+   * would cost as a ranged edit.
+   */
+  replace(path: string, text: string): UpdateMode {
+    const state = this.files.get(path);
+    if (!state) {
+      this.open(path, text);
+      return 'full';
+    }
+    if (state.text === text) return 'incremental';
+    return this.update(path, text, [changeBetween(state.text, text)]);
   }
 
   close(path: string): void {
@@ -252,4 +271,20 @@ export class PlanService {
     }
     return users;
   }
+}
+
+/**
+ * Whether `text` is what `change` makes of `before`, checked without building that text: a 2 MB
+ * string built by concatenation is copied into one piece on its first read, which costs more than
+ * the re-parse of the edited request. Equal lengths, the inserted text in its place, and the same
+ * characters on either side of it (the caller's text comes from the same changes).
+ */
+function isResultOf(before: string, change: TextChange, text: string): boolean {
+  const end = change.start + change.text.length;
+  return (
+    text.length === before.length - (change.end - change.start) + change.text.length &&
+    text.startsWith(change.text, change.start) &&
+    text.charCodeAt(change.start - 1) === before.charCodeAt(change.start - 1) &&
+    text.charCodeAt(end) === before.charCodeAt(change.end)
+  );
 }

@@ -13,15 +13,17 @@ import type {
   RequestPrediction,
 } from '../../../../shared/prediction';
 import type { CompiledPlan } from './engine/compiledPlan';
-import { SimulationCache, compilePlan } from './engine/compiledPlan';
+import { SimulationCache, compilePlanSteps } from './engine/compiledPlan';
 import type { RunOutput } from './engine/runOutput';
 import {
   approvedMilestone,
   milestonesOf,
   notFulfilled,
   outcomesOf,
-  runMonteCarlo,
+  runMonteCarloSteps,
 } from './engine/monteCarlo';
+import type { Steps } from '../work/steps';
+import { runSteps, within } from '../work/steps';
 import { activityOf } from './engine/activity';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../../shared/prediction';
 
@@ -61,19 +63,41 @@ export function runPrediction(
   scenarios: readonly Scenario[],
   cache: SimulationCache,
 ): PredictionRun {
-  return runCompiled(input, compilePlan(input, scenarios, cache));
+  return runSteps(runPredictionSteps(input, scenarios, cache));
+}
+
+/** {@link runPrediction} as steps: compiling, the runs, the summaries. */
+export function* runPredictionSteps(
+  input: PredictionInput,
+  scenarios: readonly Scenario[],
+  cache: SimulationCache,
+): Steps<PredictionRun> {
+  const compiled = yield* within(compilePlanSteps(input, scenarios, cache), 0, 0.1);
+  return yield* within(runCompiledSteps(input, compiled), 0.1, 1);
 }
 
 /** Runs a compiled plan and summarises every request. */
 export function runCompiled(input: PredictionInput, compiled: CompiledPlan): PredictionRun {
+  return runSteps(runCompiledSteps(input, compiled));
+}
+
+/** How many requests are summarised between two steps (each sorts its milestones over the runs). */
+const SUMMARIES_PER_STEP = 200;
+
+/** {@link runCompiled} as steps: one a run, then one every {@link SUMMARIES_PER_STEP} summaries. */
+export function* runCompiledSteps(input: PredictionInput, compiled: CompiledPlan): Steps<PredictionRun> {
   const runs = runsOf(input);
   const seed = seedOf(input);
-  const out = runMonteCarlo(compiled.state, runs, seed);
+  const out = yield* within(runMonteCarloSteps(compiled.state, runs, seed), 0, 0.9);
   const scratch = new Float64Array(out.runs);
   const approved = approvedMilestone(out, scratch);
-  const requests = input.requests.map((_, position) =>
-    summarizeRequest(input, compiled, out, position, scratch, approved),
-  );
+  const requests: RequestPrediction[] = [];
+  for (let position = 0; position < input.requests.length; position++) {
+    if (position > 0 && position % SUMMARIES_PER_STEP === 0) {
+      yield { done: 0.9 + (0.1 * position) / input.requests.length };
+    }
+    requests.push(summarizeRequest(input, compiled, out, position, scratch, approved));
+  }
   return { compiled, out, runs, seed, requests, activity: planActivity(input, compiled, out) };
 }
 

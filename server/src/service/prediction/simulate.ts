@@ -9,7 +9,9 @@ import type { DryRunEvent, Moment, SimulationResult } from '../../../../shared/s
 import { SimulationCache } from './engine/compiledPlan';
 import { RunOutput } from './engine/runOutput';
 import { representativeRun, runOnce } from './engine/monteCarlo';
-import { runPrediction } from './predict';
+import { runPredictionSteps } from './predict';
+import type { Steps } from '../work/steps';
+import { runSteps, within } from '../work/steps';
 import { ActivityTimeline, activityItems } from './engine/activity';
 import { EventRecorder, buildEvents } from './output/events';
 import { buildPerspectives } from './output/perspectives';
@@ -33,20 +35,50 @@ export function chooseMoment(hours: number | undefined, events: DryRunEvent[], o
 
 /** Runs the dry run of a plan. Same input, seed, submission time and options: same result. */
 export function simulatePlan(input: PredictionInput, options: SimulationOptions): SimulationResult {
+  return runSteps(simulatePlanSteps(input, options));
+}
+
+/**
+ * {@link simulatePlan} as steps: the prediction's (compiling, each run, the summaries), then one
+ * between the replay, the events, the perspectives and the trigger, and each scenario's prediction.
+ */
+export function* simulatePlanSteps(
+  input: PredictionInput,
+  options: SimulationOptions,
+): Steps<SimulationResult> {
   const cache = new SimulationCache(input.options.submittedAt);
-  const base = runPrediction(input, [], cache);
+  const share = 1 / (1 + options.scenarios.length);
+  const base = yield* within(runPredictionSteps(input, [], cache), 0, 0.9 * share);
   const sim = base.compiled.state;
   const representative = representativeRun(base.out);
   const run = new RunOutput(sim.units.length, 1);
   const recorder = new EventRecorder();
   runOnce(sim, base.seed, representative, run, 0, recorder);
+  yield { done: 0.92 * share };
   const items = activityItems(
     base.compiled,
     input.requests.map((request) => request.decision.channel),
   ) ?? { units: [], notFulfilled: 0 };
+  yield { done: 0.93 * share };
   const activity = new ActivityTimeline(base.compiled, items, run, 0);
+  yield { done: 0.94 * share };
   const events = buildEvents(sim, recorder, activity);
+  yield { done: 0.95 * share };
   const moment = chooseMoment(options.moment, events, sim.origin);
+  const perspectives = buildPerspectives(base.compiled, base.requests, events, run, moment);
+  yield { done: 0.98 * share };
+  const scenarios: SimulationResult['scenarios'] = [];
+  for (const [k, scenario] of options.scenarios.entries()) {
+    yield { done: (1 + k) * share };
+    const predicted = yield* within(
+      runPredictionSteps(input, [scenario], cache),
+      (1 + k) * share,
+      (2 + k) * share,
+    );
+    scenarios.push({ spec: scenario.spec, requests: predicted.requests });
+  }
+  // After the scenarios, as it always was: the trigger reads the representative run last.
+  const trigger = buildTrigger(input, base.compiled, run, activity);
   return {
     requests: base.requests,
     activity: base.activity,
@@ -54,11 +86,8 @@ export function simulatePlan(input: PredictionInput, options: SimulationOptions)
     seed: base.seed,
     representativeRun: representative,
     events,
-    perspectives: buildPerspectives(base.compiled, base.requests, events, run, moment),
-    scenarios: options.scenarios.map((scenario) => ({
-      spec: scenario.spec,
-      requests: runPrediction(input, [scenario], cache).requests,
-    })),
-    trigger: buildTrigger(input, base.compiled, run, activity),
+    perspectives,
+    scenarios,
+    trigger,
   };
 }

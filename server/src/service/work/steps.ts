@@ -7,8 +7,16 @@
  * never see a cancellation: it arrives as a message that is read only when the work gives way).
  */
 
-/** Work as steps: yields where it may be stopped, returns its result. */
-export type Steps<T> = Generator<void, T, void>;
+/** How far long work has come, when a step knows: for the editor's progress display. */
+export interface Progress {
+  /** The share done, from 0 to 1. */
+  done: number;
+  /** What is being done, when there is more to say than the share (`plan 2 of 5`). */
+  message?: string;
+}
+
+/** Work as steps: yields (with its progress when it knows it) where it may be stopped, returns its result. */
+export type Steps<T> = Generator<Progress | undefined, T, void>;
 
 /** Whether the answer the work is for is no longer wanted; asked between steps. */
 export type IsCancelled = () => boolean;
@@ -27,5 +35,21 @@ export function runSteps<T>(steps: Steps<T>, isCancelled: IsCancelled = () => fa
     const next = steps.next();
     if (next.done) return next.value;
     if (isCancelled()) throw new Cancelled();
+  }
+}
+
+/**
+ * Steps as a part of larger work: their progress is mapped to the share from `from` to `to` of the
+ * whole, with `message` where they give none.
+ */
+export function* within<T>(steps: Steps<T>, from: number, to: number, message?: string): Steps<T> {
+  let share = 0;
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    share = next.value?.done ?? share;
+    const done = from + (to - from) * share;
+    const text = next.value?.message ?? message;
+    yield text === undefined ? { done } : { done, message: text };
   }
 }

@@ -26,7 +26,8 @@ function trees(service: PlanService): (ValueNode | null)[] {
 }
 
 /**
- * Applies `change` through `service.update` and checks that the findings (and the syntax trees
+ * Applies `change` through `service.update` (or, `sent` as a whole text, through `service.replace`,
+ * which finds the change itself) and checks that the findings (and the syntax trees
  * they are placed on) are exactly those of a fresh `open` of the new text. Returns the new text
  * and how the update was applied.
  */
@@ -35,13 +36,15 @@ export function updateAndCompare(
   before: string,
   change: TextChange,
   label = '',
+  sent: 'ranged' | 'whole text' = 'ranged',
 ): { text: string; mode: UpdateMode } {
   const after = applyChange(before, change);
-  const mode = service.update(PLAN_FILE, after, [change]);
+  const mode =
+    sent === 'ranged' ? service.update(PLAN_FILE, after, [change]) : service.replace(PLAN_FILE, after);
   const fresh = serviceFor({ 'acme.sources.yaml': CATALOG });
   fresh.open(PLAN_FILE, after);
   const shown = before.length <= 600 ? JSON.stringify(before) : `a text of ${before.length} characters`;
-  const context = `${label} (${mode}) change ${JSON.stringify(change)} of ${shown}`;
+  const context = `${label} (${mode}, ${sent}) change ${JSON.stringify(change)} of ${shown}`;
   assert.deepEqual(
     service.findings(PLAN_FILE),
     fresh.findings(PLAN_FILE),

@@ -151,6 +151,12 @@ suite('incremental update equals a full parse: property', function () {
   test('after every step of random edit sequences on generated plans of ~20 requests', () => {
     forRandomEditSequences((service, text, change) => updateAndCompare(service, text, change));
   });
+
+  test('the same edits sent as whole texts (an editor without ranged changes): found by comparing the texts', () => {
+    forRandomEditSequences((service, text, change) =>
+      updateAndCompare(service, text, change, '', 'whole text'),
+    );
+  });
 });
 
 const OPTIONS = { runs: 30, seed: 7, submittedAt: Date.parse('2026-11-25T09:00:00Z') };

@@ -5,8 +5,8 @@ import type { FileState, PlanService } from '../../planService';
 import { parseScenarios, scenarioWithoutEffect } from '../../prediction/scenarios';
 import type { DryRunPlan, DryRunSummary } from '../../../../../shared/dryRun';
 import type { IsCancelled, Steps } from '../../work/steps';
-import { runSteps } from '../../work/steps';
-import { simulatePlan } from '../../prediction/simulate';
+import { runSteps, within } from '../../work/steps';
+import { simulatePlanSteps } from '../../prediction/simulate';
 import type { PredictionOptions } from '../../prediction/input/predictionInput';
 import { predictionInput } from '../../planToPrediction';
 import { assumptionsOf } from './predictionReport';
@@ -78,9 +78,13 @@ export function* dryRunSteps(
   const plans: DryRunPlan[] = [];
   const scenarioErrors = new Set<string>();
   const scenarioWarnings = new Set<string>();
+  const planCount = file.docs.filter((d) => d.kind === 'plan').length;
   for (const [document, doc] of file.docs.entries()) {
     if (doc.kind !== 'plan') continue;
-    if (plans.length > 0) yield;
+    const from = plans.length / planCount;
+    const to = (plans.length + 1) / planCount;
+    const message = planCount > 1 ? `plan ${plans.length + 1} of ${planCount}` : undefined;
+    if (plans.length > 0) yield { done: from, ...(message ? { message } : {}) };
     const input = predictionInput(doc, service.catalogsOf(file, doc).catalog, options);
     const parsed = parseScenarios(options.scenarios, input);
     for (const error of parsed.errors) scenarioErrors.add(error);
@@ -88,10 +92,15 @@ export function* dryRunSteps(
       const why = scenarioWithoutEffect(scenario, input);
       if (why !== null) scenarioWarnings.add(why);
     }
-    const simulation = simulatePlan(input, {
-      scenarios: parsed.scenarios,
-      ...(options.moment !== undefined ? { moment: options.moment } : {}),
-    });
+    const simulation = yield* within(
+      simulatePlanSteps(input, {
+        scenarios: parsed.scenarios,
+        ...(options.moment !== undefined ? { moment: options.moment } : {}),
+      }),
+      from,
+      to,
+      message,
+    );
     plans.push({ document, name: planNameOf(doc), summary: summarise(simulation.requests), simulation });
   }
   return { plans, scenarioErrors: [...scenarioErrors], scenarioWarnings: [...scenarioWarnings] };

@@ -20,6 +20,8 @@ import { ZoneClock } from '../../time/zoneClock';
 import { quartzWallClock } from '../../time/cron';
 import { LogNormal } from './random';
 import { TicketProcess } from './ticketProcess';
+import type { Steps } from '../../work/steps';
+import { runSteps } from '../../work/steps';
 
 const ZERO = LogNormal.constant(0);
 
@@ -279,6 +281,18 @@ export function compilePlan(
   scenarios: readonly Scenario[],
   cache: SimulationCache,
 ): CompiledPlan {
+  return runSteps(compilePlanSteps(input, scenarios, cache));
+}
+
+/** How many requests are compiled between two steps of {@link compilePlanSteps}. */
+const REQUESTS_PER_STEP = 250;
+
+/** {@link compilePlan} as steps, one every {@link REQUESTS_PER_STEP} requests. */
+export function* compilePlanSteps(
+  input: PredictionInput,
+  scenarios: readonly Scenario[],
+  cache: SimulationCache,
+): Steps<CompiledPlan> {
   const ctx = resolveContext(input.catalog, scenarios);
   const plan = resolvePlan(input.plan.origin, ctx);
   const refresh = plan.refresh
@@ -292,7 +306,8 @@ export function compilePlan(
   const unitsOf: { main: number; parts: number[] }[] = [];
   const memo = new Map<string, RequestParams>();
   const templates = new Map<UnitParams, SimUnit>();
-  input.requests.forEach((request, position) => {
+  for (const [position, request] of input.requests.entries()) {
+    if (position > 0 && position % REQUESTS_PER_STEP === 0) yield { done: position / input.requests.length };
     const key = resolutionKey(request);
     let resolved = memo.get(key);
     if (!resolved) memo.set(key, (resolved = resolveRequest(request, ctx)));
@@ -307,7 +322,7 @@ export function compilePlan(
     };
     const main = resolved.main ? add(resolved.main) : -1;
     unitsOf.push({ main, parts: resolved.parts.map(add) });
-  });
+  }
   const n = units.length;
   const sim: SimulationState = {
     origin: cache.origin,

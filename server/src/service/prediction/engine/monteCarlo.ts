@@ -21,6 +21,8 @@ import {
 import { runConnectorGroup, runManual, runTicket } from './processes';
 import { runSeed } from './random';
 import { round } from '../../../../../shared/format';
+import type { Steps } from '../../work/steps';
+import { runSteps } from '../../work/steps';
 
 /** The units one run simulates: connector groups (one queue each), manual work items, tickets. */
 export interface RunUnits {
@@ -62,8 +64,16 @@ export function runOnce(
 
 /** Runs the model `runs` times with `seed`. */
 export function runMonteCarlo(sim: SimulationState, runs: number, seed: number): RunOutput {
+  return runSteps(runMonteCarloSteps(sim, runs, seed));
+}
+
+/** {@link runMonteCarlo} as steps, one a run (a run of 10,000 requests takes some milliseconds). */
+export function* runMonteCarloSteps(sim: SimulationState, runs: number, seed: number): Steps<RunOutput> {
   const out = new RunOutput(sim.units.length, runs);
-  for (let run = 0; run < runs; run++) runOnce(sim, seed, run, out, run, null);
+  for (let run = 0; run < runs; run++) {
+    runOnce(sim, seed, run, out, run, null);
+    yield { done: (run + 1) / runs };
+  }
   return out;
 }
 
