@@ -43,17 +43,21 @@ const HEAD: Record<FileKind, string> = {
   'sources.json': '"kind": "SourceCatalog", "sources": []',
 };
 
+/** The prefix that `given` becomes at `place` before `level`, so that the text stays valid YAML. */
+function yamlPrefix(given: string, level: (typeof YAML_LEVELS)[number], place: string): string {
+  // A block scalar or a comment line before the value fits only a key's value.
+  const fits = place === 'value' || !given.includes('\n') ? given : '!t ';
+  // Two tags on one node are a syntax error, not nesting: an anchor takes the prefix's place.
+  return level.open.startsWith('!') && fits.includes('!') ? '&a ' : fits;
+}
+
 function yamlDeep(
   kind: FileKind,
-  given: string,
+  prefix: string,
   level: (typeof YAML_LEVELS)[number],
   units: number,
   place: string,
 ): string {
-  // A block scalar or a comment line before the value fits only a key's value.
-  const fits = place === 'value' || !given.includes('\n') ? given : '!t ';
-  // Two tags on one node are a syntax error, not nesting: an anchor takes the prefix's place.
-  const prefix = level.open.startsWith('!') && fits.includes('!') ? '&a ' : fits;
   const deep = `${prefix}${level.open.repeat(units)}x${level.close.repeat(units)}`;
   if (place === 'document') return `${HEAD[kind]}---\n--- ${deep}\n`;
   if (place === 'item') return `${HEAD[kind]}deep:\n  - ${deep}\n`;
@@ -85,12 +89,13 @@ const nesting: fc.Arbitrary<FuzzCase> = fc
   })
   .map((c) => {
     const json = c.kind.endsWith('json');
+    const prefix = yamlPrefix(c.yamlPrefix, c.yamlLevel, c.place);
     const text = json
       ? jsonDeep(c.kind, c.jsonPrefix, c.jsonLevel, c.units, c.top)
-      : yamlDeep(c.kind, c.yamlPrefix, c.yamlLevel, c.units, c.place);
+      : yamlDeep(c.kind, prefix, c.yamlLevel, c.units, c.place);
     const file = `deep.${c.kind}`;
     return {
-      describe: `${file} ${json ? `${c.top ? 'top-level ' : ''}${clip(c.jsonPrefix)} + ${c.units} × ${clip(c.jsonLevel.open)}` : `${c.place} ${clip(c.yamlPrefix)} + ${c.units} × ${clip(c.yamlLevel.open)}`}`,
+      describe: `${file} ${json ? `${c.top ? 'top-level ' : ''}${clip(c.jsonPrefix)} + ${c.units} × ${clip(c.jsonLevel.open)}` : `${c.place} ${clip(prefix)} + ${c.units} × ${clip(c.yamlLevel.open)}`}`,
       budgetMs: BUDGET.inProcess,
       async run(ctx) {
         const folder = ctx.folder({ [file]: text, 'user.plan.yaml': VALID_PLAN });

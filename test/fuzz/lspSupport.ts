@@ -2,7 +2,7 @@ import * as path from 'path';
 import type { LspTestClient } from '../lsp/lspClient';
 import { BUDGET } from './fuzzCase';
 
-/** Helpers of the language-server families: deadlines, the probe, positions. */
+/** Helpers of the language-server families: deadlines and the probe. */
 
 /** Thrown when the server does not answer in time: the case fails and the server is replaced. */
 export class NoAnswer extends Error {}
@@ -67,15 +67,4 @@ export async function probe(
   if ('error' in answer) return `the probe's outline failed: ${answer.error.message}`;
   const got = JSON.stringify(answer.result);
   return got === expected ? undefined : `the probe's outline changed: ${got.slice(0, 200)}`;
-}
-
-/** The line and UTF-16 character of `offset` in `text`. */
-export function positionOf(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, character: offset - start };
 }

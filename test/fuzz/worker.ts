@@ -4,7 +4,7 @@ import { LspTestClient } from '../lsp/lspClient';
 import { generateCase, selectFamilies } from './families';
 import type { CaseContext, SharedServer } from './fuzzCase';
 import { BUDGET } from './fuzzCase';
-import { ask, PROBE_TEXT, probeFile, within } from './lspSupport';
+import { ask, NoAnswer, PROBE_TEXT, probeFile, within } from './lspSupport';
 
 /**
  * The fuzzer's worker: a child process that generates and runs cases one at a time, as its parent
@@ -87,10 +87,11 @@ async function runCase(message: RunMessage): Promise<void> {
   try {
     failure = await fuzzCase.run(ctx);
   } catch (error) {
-    failure = `the case threw: ${String((error as Error).stack ?? error)
-      .split('\n')
-      .slice(0, 3)
-      .join(' | ')}`;
+    const stack = String((error as Error).stack ?? error);
+    failure =
+      error instanceof NoAnswer
+        ? error.message
+        : `the case threw: ${stack.split('\n').slice(0, 3).join(' | ')}`;
     // A server that did not answer may still be busy with the case: the next case gets a new one.
     discardServer();
   }
