@@ -174,7 +174,9 @@ const emptyFiles: fc.Arbitrary<FuzzCase> = fc
         const report = jsonReport(run);
         if (typeof report === 'string') return report;
         const messages = report.files.flatMap((f) => f.diagnostics.map((d) => d.message));
-        const saysEmpty = messages.some((m) => /\bempty\b|no (plan|content|document)/i.test(m));
+        const saysEmpty = messages.some((m) =>
+          /\bempty\b|(has )?no (plan|content|document|value)\b/i.test(m),
+        );
         const claimsMissing = messages.find((m) => /does it exist/i.test(m));
         if (claimsMissing) return `asks "(does it exist?)" of a file that exists: ${claimsMissing}`;
         if (plan && blank(text, kind) && !saysEmpty) {

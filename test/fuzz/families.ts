@@ -30,9 +30,12 @@ function round(families: readonly Family[]): Family[] {
   return order;
 }
 
-/** The families a pass runs: all, or those named. */
+/** The families of a pass that names none: all but those that run only when named. */
+export const DEFAULT_FAMILIES = FAMILIES.filter((family) => !family.optIn);
+
+/** The families a pass runs: the default ones, or those named. */
 export function selectFamilies(names: readonly string[]): Family[] {
-  if (names.length === 0) return FAMILIES;
+  if (names.length === 0) return DEFAULT_FAMILIES;
   const unknown = names.filter((name) => !FAMILIES.some((f) => f.name === name));
   if (unknown.length > 0) {
     throw new Error(

@@ -220,9 +220,12 @@ const HTML = [
 /** The raw tags of {@link HTML}: none may stand outside a code span in Markdown. */
 const RAW_TAG = /<(img|script|a |!--|details|iframe|svg|\/code)/i;
 
-/** Markdown without its code spans and fenced code blocks (CommonMark: those show `<` as text). */
+/** Markdown without what shows as text anyway: fenced code blocks, backslash escapes, code spans. */
 export function outsideCode(markdown: string): string {
-  return markdown.replace(/^```[\s\S]*?^```/gm, '').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '');
+  return markdown
+    .replace(/^```[\s\S]*?^```/gm, '')
+    .replace(/\\[!-/:-@[-`{-~]/g, '·') // a backslash escape is the character as text (CommonMark 2.4)
+    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '');
 }
 
 /** Where the payload goes in the plan. */

@@ -91,19 +91,24 @@ const incremental: fc.Arbitrary<FuzzCase> = fc
       );
       let doc = TextDocument.create(uri, language, 1, base.text);
       const opened: string[] = [uri];
+      const sentLog: unknown[] = [];
       try {
         for (const { changes, settle } of edits) {
+          // Each change applies to the text the previous one left, as LSP says: its range is
+          // taken on that text.
           const sent = changes.map((c) => {
-            if (c.full) return { text: c.insert };
             const text = doc.getText();
             const start = c.start % (text.length + 1);
             const end = Math.min(text.length, start + c.length);
-            return { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: c.insert };
+            const one = c.full
+              ? { text: c.insert }
+              : { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: c.insert };
+            doc = TextDocument.update(doc, [one], doc.version);
+            return one;
           });
-          // Each change applies to the text the previous one left, as LSP says.
-          for (const one of sent) doc = TextDocument.update(doc, [one], doc.version);
           doc = TextDocument.update(doc, [], doc.version + 1);
           await client.change(uri, doc.version, sent);
+          sentLog.push({ version: doc.version, changes: sent });
           if (settle) {
             await client.waitFor(
               (p) => p.uri === uri && p.version === doc.version,
@@ -130,7 +135,7 @@ const incremental: fc.Arbitrary<FuzzCase> = fc
         const folds = await Promise.all(
           opened.map((u) => ask(client, 'textDocument/foldingRange', { textDocument: { uri: u } })),
         );
-        return firstFailure(
+        const failure = firstFailure(
           JSON.stringify(last.diagnostics) !== JSON.stringify(fresh.diagnostics) &&
             `diagnostics after the edits differ from a fresh open: ${JSON.stringify(last.diagnostics).slice(0, 300)} vs ${JSON.stringify(fresh.diagnostics).slice(0, 300)}; final text ${JSON.stringify(doc.getText()).slice(0, 300)}`,
           JSON.stringify(outlines[0]) !== JSON.stringify(outlines[1]) &&
@@ -138,6 +143,8 @@ const incremental: fc.Arbitrary<FuzzCase> = fc
           JSON.stringify(folds[0]) !== JSON.stringify(folds[1]) &&
             'the folding ranges after the edits differ from a fresh open',
         );
+        // The edits in full, to replay them by hand (the description is cut short).
+        return failure && `${failure}; the changes sent: ${JSON.stringify(sentLog)}`;
       } finally {
         for (const u of opened) await client.close(u);
       }

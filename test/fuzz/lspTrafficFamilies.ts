@@ -140,6 +140,54 @@ const junkTraffic: fc.Arbitrary<FuzzCase> = fc
     },
   }));
 
+/** Positions LSP allows (`uinteger`) beyond the document: the server clamps them, as LSP says. */
+const BEYOND = [1e9, 2 ** 31 - 1] as const;
+/** Positions LSP does not allow: null, negative, fractional, a string, beyond `uinteger`. */
+const MALFORMED = [null, -1, 0.5, '3', 2 ** 31, Number.MAX_SAFE_INTEGER] as const;
+
+const isPosition = (p: { line: unknown; character: unknown }): boolean =>
+  [p.line, p.character].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
+
+/** `didChange` with odd ranges on an open plan: what the server then publishes has sound ranges. */
+function junkEdits(odd: readonly unknown[]): fc.Arbitrary<FuzzCase> {
+  const position = fc.record({
+    line: fc.oneof(fc.nat({ max: 12 }), fc.constantFrom(...odd)),
+    character: fc.oneof(fc.nat({ max: 30 }), fc.constantFrom(...odd)),
+  });
+  const change = fc.record({ start: position, end: position, text: fc.constantFrom('', 'x', '\n- ', ']]') });
+  return fc.array(change, { minLength: 1, maxLength: 4 }).map((changes) => ({
+    describe: `didChange with ranges ${JSON.stringify(changes.map((c) => [c.start, c.end]))}`,
+    budgetMs: BUDGET.large,
+    async run(ctx) {
+      const { client, root, probeUri, probeOutline } = await ctx.server();
+      const uri = await client.open(path.join(root, 'junk', `junk-${ctx.caseId}.plan.yaml`), VALID_PLAN);
+      try {
+        await client.waitFor((p) => p.uri === uri && p.version === 1, BUDGET.lspAnswer, 'the open');
+        await client.change(
+          uri,
+          2,
+          changes.map((c) => ({ range: { start: c.start, end: c.end }, text: c.text })),
+        );
+        await client.change(uri, 3, [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' },
+        ]);
+        const published = await client.waitFor(
+          (p) => p.uri === uri && p.version === 3,
+          BUDGET.lspAnswer,
+          'diagnostics',
+        );
+        const bad = published.diagnostics.find((d) => !isPosition(d.range.start) || !isPosition(d.range.end));
+        return firstFailure(
+          bad !== undefined && `a diagnostic with the range ${JSON.stringify(bad.range)} (${bad.code})`,
+          await probe(client, probeUri, probeOutline),
+        );
+      } finally {
+        await client.close(uri);
+      }
+    },
+  }));
+}
+
 /** The dry run's numbers from a client, with what the server must do with them. */
 const DRY_RUN_NUMBERS = fc.record({
   runs: fc.constantFrom<unknown>(
@@ -220,7 +268,7 @@ const dryRunParams: fc.Arbitrary<FuzzCase> = DRY_RUN_NUMBERS.map((c) => ({
   describe: `${c.report} runs=${JSON.stringify(c.runs)} seed=${JSON.stringify(c.seed)} moment=${JSON.stringify(c.moment)} at=${JSON.stringify(c.at)} scenarios=${JSON.stringify(c.scenarios).slice(0, 60)}${c.html ? ` name=${c.html}` : ''}`,
   budgetMs: BUDGET.large,
   async run(ctx) {
-    const { client, root } = await ctx.server();
+    const { client, root, probeUri, probeOutline } = await ctx.server();
     const text = c.html ? htmlPlan(c.html, 'name') : VALID_PLAN;
     const uri = await client.open(path.join(root, 'dry', `dry-${ctx.caseId}.plan.yaml`), text);
     try {
@@ -237,7 +285,7 @@ const dryRunParams: fc.Arbitrary<FuzzCase> = DRY_RUN_NUMBERS.map((c) => ({
       if ('error' in answer) {
         return answer.error.message.length > 1_000 ? 'an error of more than 1,000 characters' : undefined;
       }
-      return judgeDryRun(c, answer.result);
+      return judgeDryRun(c, answer.result) ?? (await probe(client, probeUri, probeOutline));
     } finally {
       await client.close(uri);
     }
@@ -294,6 +342,10 @@ const afterShutdown: fc.Arbitrary<FuzzCase> = fc
 
 export const LSP_TRAFFIC_FAMILIES: Family[] = [
   { name: 'lsp-junk', weight: 15, arbitrary: junkTraffic },
+  { name: 'lsp-edits-beyond', weight: 3, arbitrary: junkEdits(BEYOND) },
+  // Found by the fuzzer beyond issue 19's list: a change with a malformed position leaves NaN in
+  // the server's copy of the text. Named with --family until that is fixed; then in every pass.
+  { name: 'lsp-edits-malformed', weight: 3, arbitrary: junkEdits(MALFORMED), optIn: true },
   { name: 'lsp-dry-run-params', weight: 8, arbitrary: dryRunParams },
   { name: 'lsp-after-shutdown', weight: 1, arbitrary: afterShutdown },
 ];

@@ -54,7 +54,7 @@ function commit(): string {
 /** The RESULTS.md section of a pass. */
 function resultsSection(result: PassResult, command: string): string {
   const rate = result.cases / (result.ms / 1000);
-  const rows = FAMILIES.map((family) => {
+  const rows = FAMILIES.filter((family) => result.perFamily[family.name] !== undefined).map((family) => {
     const failed = result.failures.filter((f) => f.family === family.name).length;
     return `| ${family.name} | ${(result.perFamily[family.name] ?? 0).toLocaleString('en-US')} | ${failed} |`;
   });

@@ -1,7 +1,9 @@
+import * as path from 'path';
 import * as fc from 'fast-check';
 import type { Family, FuzzCase } from './fuzzCase';
 import { BUDGET, firstFailure, mostlySmall } from './fuzzCase';
-import { cliFailure, diagnosticFailure, jsonReport } from './oracle';
+import { ask, probe } from './lspSupport';
+import { cliFailure, diagnosticFailure, internalFailure, jsonReport } from './oracle';
 
 /**
  * Work that grows with the input (issue 19, defects 3 and 6): names for "did you mean" and large
@@ -138,40 +140,83 @@ function searchDocuments(count: number): string {
   return JSON.stringify(Array.from({ length: count }, (_, i) => doc(i)));
 }
 
+const IMPORT_INPUTS = ['iiq-xml', 'iiq-xml-unclosed', 'trigger', 'search'] as const;
+
+/** An import input of one kind with about `count` records (capped where one record is large). */
+function importInput(
+  input: (typeof IMPORT_INPUTS)[number],
+  count: number,
+): { file: string; size: number; text: () => string; describe: string } {
+  const size =
+    input === 'trigger' ? Math.min(count, 30_000) : input === 'search' ? Math.min(count, 20_000) : count;
+  return {
+    file: input.startsWith('iiq') ? 'input.xml' : 'input.json',
+    size,
+    describe: `${input} with ${size} ${input === 'trigger' ? 'attribute requests' : 'account requests'}`,
+    text: () =>
+      input === 'trigger'
+        ? triggerPayload(size)
+        : input === 'search'
+          ? searchDocuments(size)
+          : iiqXml(size, input === 'iiq-xml'),
+  };
+}
+
+const importArguments = fc.record({
+  input: fc.constantFrom(...IMPORT_INPUTS),
+  count: mostlySmall(1, 1_000, 120_000),
+});
+
 /** Large and broken import inputs, through `isc-plan import`. */
-const bigImport: fc.Arbitrary<FuzzCase> = fc
-  .record({
-    input: fc.constantFrom('iiq-xml', 'iiq-xml-unclosed', 'trigger', 'search'),
-    count: mostlySmall(1, 1_000, 120_000),
-  })
-  .map(({ input, count }) => {
-    const file = input.startsWith('iiq') ? 'input.xml' : 'input.json';
-    const size =
-      input === 'trigger' ? Math.min(count, 30_000) : input === 'search' ? Math.min(count, 20_000) : count;
-    return {
-      describe: `import ${input} with ${size} ${input === 'trigger' ? 'attribute requests' : 'account requests'}`,
-      budgetMs: size > 1_000 ? BUDGET.large : BUDGET.inProcess,
-      async run(ctx) {
-        const text =
-          input === 'trigger'
-            ? triggerPayload(size)
-            : input === 'search'
-              ? searchDocuments(size)
-              : iiqXml(size, input === 'iiq-xml');
-        const folder = ctx.folder({ [file]: text });
-        const run = await folder.runAsync('import', file, '--out', 'out/');
-        return firstFailure(
-          cliFailure(run),
-          run.stderr.length > 2_000 && `stderr of ${run.stderr.length} characters`,
-          input === 'iiq-xml-unclosed' &&
-            run.code === 0 &&
-            'an unclosed XML input was imported without a word',
-        );
-      },
-    };
-  });
+const bigImport: fc.Arbitrary<FuzzCase> = importArguments.map(({ input, count }) => {
+  const { file, size, text, describe } = importInput(input, count);
+  return {
+    describe: `import ${describe}`,
+    budgetMs: size > 1_000 ? BUDGET.large : BUDGET.inProcess,
+    async run(ctx) {
+      const folder = ctx.folder({ [file]: text() });
+      const run = await folder.runAsync('import', file, '--out', 'out/');
+      return firstFailure(
+        cliFailure(run),
+        run.stderr.length > 2_000 && `stderr of ${run.stderr.length} characters`,
+        input === 'iiq-xml-unclosed' && run.code === 0 && 'an unclosed XML input was imported without a word',
+      );
+    },
+  };
+});
+
+/** The same inputs through the server's `iscPlan/import` (the "Import from ISC…" command); it keeps answering. */
+const serverImport: fc.Arbitrary<FuzzCase> = importArguments.map(({ input, count }) => {
+  const { file, text, describe } = importInput(input, count);
+  return {
+    describe: `iscPlan/import ${describe}`,
+    budgetMs: BUDGET.large,
+    async run(ctx) {
+      const { client, root, probeUri, probeOutline } = await ctx.server();
+      const answer = await ask(
+        client,
+        'iscPlan/import',
+        { fileName: path.join(root, `import-${ctx.caseId}`, file), text: text() },
+        BUDGET.large - 5_000,
+      );
+      const result =
+        'result' in answer ? (answer.result as { error?: string }) : { error: answer.error.message };
+      return firstFailure(
+        typeof result.error === 'string' &&
+          (result.error.length > 1_000 || result.error.includes('\n')) &&
+          `the import's error is not one short line: ${result.error.slice(0, 200)}…`,
+        typeof result.error === 'string' && internalFailure(result.error, 'the import error'),
+        input === 'iiq-xml-unclosed' &&
+          result.error === undefined &&
+          'an unclosed XML input was imported without a word',
+        await probe(client, probeUri, probeOutline),
+      );
+    },
+  };
+});
 
 export const SIZE_FAMILIES: Family[] = [
   { name: 'did-you-mean', weight: 6, arbitrary: didYouMean },
   { name: 'big-import', weight: 3, arbitrary: bigImport },
+  { name: 'lsp-import', weight: 2, arbitrary: serverImport },
 ];

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fuzzSection, withFuzzSection } from '../../bench/fuzzSection';
-import { FAMILIES, familyOf, generateCase, roundLength } from '../fuzz/families';
+import { DEFAULT_FAMILIES, FAMILIES, familyOf, generateCase, roundLength } from '../fuzz/families';
 import { NoAnswer, within } from '../fuzz/lspSupport';
 import { cliFailure, expectDiagnostic } from '../fuzz/oracle';
 import { outsideCode } from '../fuzz/flagFamilies';
@@ -18,6 +18,15 @@ import { REPO_ROOT } from '../repoPaths';
 const CI_SEED = 19;
 
 suite('fuzzer (test/fuzz)', () => {
+  test('a pass that names no family runs all but the opt-in ones; a named one runs alone', () => {
+    assert.deepEqual(
+      DEFAULT_FAMILIES.map((f) => f.name),
+      FAMILIES.filter((f) => !f.optIn).map((f) => f.name),
+    );
+    const optIn = FAMILIES.find((f) => f.optIn);
+    if (optIn) assert.equal(familyOf([optIn], 5).name, optIn.name);
+  });
+
   test('one round of the schedule runs every family as often as its weight', () => {
     const round = Array.from({ length: roundLength(FAMILIES) }, (_, i) => familyOf(FAMILIES, i).name);
     for (const family of FAMILIES) {
@@ -81,6 +90,7 @@ suite('fuzzer (test/fuzz)', () => {
     assert.equal(outsideCode('a `<img>` b'), 'a  b');
     assert.equal(outsideCode('a ``x`<img>`` <b>'), 'a  <b>');
     assert.equal(outsideCode('```\n<script>\n```\n<i>'), '\n<i>');
+    assert.equal(outsideCode('# \\<img src=x> \\`<b>\\`'), '# ·img src=x> ·<b>·');
   });
 
   test('a server that does not answer is a failure after the deadline, not a wait without end', async () => {
@@ -106,13 +116,13 @@ suite('fuzzer (test/fuzz)', () => {
 
   test(`the short pass: seed ${CI_SEED}, one round of every family, ends with no failure`, async function () {
     // Each case has its own budget (test/fuzz/fuzzCase.ts, BUDGET); this only bounds the worst case.
-    this.timeout(roundLength(FAMILIES) * 25_000);
-    const result = await runPass({ seed: CI_SEED, cases: roundLength(FAMILIES) });
+    this.timeout(roundLength(DEFAULT_FAMILIES) * 25_000);
+    const result = await runPass({ seed: CI_SEED, cases: roundLength(DEFAULT_FAMILIES) });
     const failures = result.failures.map(
       (f) =>
         `case ${f.index} [${f.family}] ${f.describe}\n    ${f.failure}\n    replay: ${replayCommand(CI_SEED, f.index)}`,
     );
-    assert.equal(result.cases, roundLength(FAMILIES));
+    assert.equal(result.cases, roundLength(DEFAULT_FAMILIES));
     assert.deepEqual(
       failures,
       [],
