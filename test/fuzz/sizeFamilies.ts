@@ -64,10 +64,12 @@ const didYouMean: fc.Arbitrary<FuzzCase> = fc
     attributes: fc.boolean(),
     unknown: fc.integer({ min: 1, max: 400 }),
     known: fc.integer({ min: 1, max: 300 }),
-    unknownLength: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 1_000 })),
     knownLength: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 1_000 })),
+    // Names of about the same length cost the most (a length cut-off cannot set them aside).
+    lengthDelta: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -1_000, max: 1_000 })),
     seed: fc.integer({ min: 1, max: 1_000_000 }),
   })
+  .map(({ lengthDelta, ...c }) => ({ ...c, unknownLength: Math.max(1, c.knownLength + lengthDelta) }))
   .map((c) => ({
     describe: `${c.unknown} unknown ${c.attributes ? 'attributes' : 'sources'} of ~${c.unknownLength} chars against ${c.known} known of ~${c.knownLength} (filler seed ${c.seed})`,
     budgetMs: BUDGET.inProcess,
