@@ -21,6 +21,7 @@ import { measureActivation } from './activation';
 import { timeNodeRuns, vsixSize, writeSmallPlans } from './cliBench';
 import { diffBench } from './diffBench';
 import { benchBounded } from './editBench';
+import { fuzzSection, withFuzzSection } from './fuzzSection';
 import { writeGenerated } from './generate';
 import type { FloorSamples } from './inProcess';
 import { parseFloor, predictionBench, timeParse } from './inProcess';
@@ -293,7 +294,9 @@ function write(results: BenchResults): void {
     : only.length > 0
       ? path.join(work, 'RESULTS-only.md')
       : path.join(repo, 'bench', 'RESULTS.md');
-  fs.writeFileSync(file, doc);
+  // The fuzzer's last long pass (npm run fuzz) stays as it was.
+  const fuzz = fs.existsSync(file) ? fuzzSection(fs.readFileSync(file, 'utf8')) : '';
+  fs.writeFileSync(file, fuzz ? withFuzzSection(doc, fuzz) : doc);
   log(`wrote ${path.relative(repo, file)}`);
 }
 

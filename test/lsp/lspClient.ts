@@ -156,6 +156,19 @@ export class LspTestClient {
     this.process.kill();
   }
 
+  /** Writes bytes to the server's stdin as they are: junk that no well-behaved client sends (the fuzzer). */
+  async writeRaw(bytes: string | Buffer): Promise<void> {
+    await new Promise<void>((resolve, reject) =>
+      this.process.stdin!.write(bytes, (error) => (error ? reject(error) : resolve())),
+    );
+  }
+
+  /** Ends the server's process at once (a case that left it busy or broken). */
+  kill(): void {
+    this.connection.dispose();
+    this.process.kill('SIGKILL');
+  }
+
   /** Calls `listener` with the server's exit code when its process ends. */
   onExit(listener: (code: number | null) => void): void {
     this.process.once('exit', listener);
