@@ -66,6 +66,7 @@ const FEATURE_LAYERS = [
   service('features/navigation', 'features/edits service workspace document catalog syntax text work shared'),
   service('features/reports', 'service prediction prediction/input document work shared'),
   service('import', 'service document findings text shared'),
+  service('calibration', 'prediction/parameters catalog time text shared'),
 ];
 
 /** Every folder of the plan service, for the two faces that may use all of it. */

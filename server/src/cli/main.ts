@@ -5,6 +5,7 @@ import type { RuleConfig } from '../service/findings/ruleConfig';
 import { parseRuleConfig, parseRuleOption } from '../service/findings/ruleConfig';
 import type { CliContext, CliIo } from './context';
 import { UsageError } from './context';
+import { runCalibrate } from './calibrate';
 import { runImport } from './import';
 import { createNodeHost } from '../platform/nodeFiles';
 import { runPredict } from './predict';
@@ -18,12 +19,16 @@ const USAGE = `Usage:
   isc-plan simulate PLAN [--catalog FILE]... [--runs N] [--seed N] [--at ISO-TIME] [--moment HOURS]
                          [--scenario SPEC]... [--fail-on failed|stalled|drift]... [--format text|json|markdown|trigger]
   isc-plan import   FILE... [--out PATH] [--catalog FILE]...
+  isc-plan calibrate ACTIVITIES... [--catalog FILE]... [--out FILE] [--holdout 20%] [--as-of ISO-TIME]
+                         [--format text|json|markdown]
   isc-plan help | --help | -h            this text (also COMMAND --help)
   isc-plan version | --version | -v      the version
 
 Scenarios: outage:SOURCE:HOURS, away:OWNER:DAYS, backlog:SDIM:FACTOR, failure:SOURCE:RATE.
 Import: ISC account-activity search documents, Provisioning Completed trigger payloads and IdentityIQ
 ProvisioningPlan XML become NAME.plan.yaml beside each FILE (or in --out); an existing file is never overwritten.
+Calibrate: ISC account activities (AccountActivity records or account-activity search documents, JSON arrays
+or one per line) become a catalog overlay of learned timing (default calibrated.sources.yaml) and a back-test.
 Exit status: 0 no errors; 1 errors found (validate, or in a plan import wrote) or an outcome named by --fail-on occurs (simulate);
 2 bad usage or unreadable input.`;
 
@@ -38,6 +43,8 @@ const OPTIONS = {
   scenario: { type: 'string', multiple: true },
   'fail-on': { type: 'string', multiple: true },
   out: { type: 'string' },
+  holdout: { type: 'string' },
+  'as-of': { type: 'string' },
 } as const;
 
 const HELP = new Set(['--help', '-h', 'help']);
@@ -128,6 +135,22 @@ function runCommand(command: string, positionals: string[], values: Values, ctx:
         throw new UsageError(`import takes only --out and --catalog, not --${others[0]}`);
       }
       return runImport(ctx, positionals, values.out);
+    }
+    case 'calibrate': {
+      const allowed = new Set(['out', 'catalog', 'holdout', 'as-of', 'format']);
+      const other = Object.keys(values).find((name) => !allowed.has(name));
+      if (other) {
+        throw new UsageError(
+          `calibrate takes --catalog, --out, --holdout, --as-of and --format, not --${other}`,
+        );
+      }
+      return runCalibrate(ctx, {
+        inputs: positionals,
+        out: values.out,
+        holdout: values.holdout,
+        asOf: values['as-of'],
+        format: values.format ?? 'text',
+      });
     }
     default:
       throw new UsageError(`unknown command "${command}"; run isc-plan --help`);
