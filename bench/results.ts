@@ -1,5 +1,6 @@
 /** What one benchmark run measured: the table and the details of RESULTS.md are made of it. */
 import type { ActivationResult } from './activation';
+import type { CalibrateResult } from './calibrateBench';
 import type { ProcessRun, VsixResult } from './cliBench';
 import type { FloorSamples, PredictionResult } from './inProcess';
 import type { ServerResult } from './lspBench';
@@ -20,6 +21,8 @@ export interface BenchResults {
   prediction?: PredictionResult | { error: string };
   cliSimulate?: ProcessRun[];
   validate?: ProcessRun[];
+  /** `isc-plan calibrate` over 100,000 and 10,000 synthetic activities. */
+  calibrate?: CalibrateResult | { error: string };
   vsix?: VsixResult;
   activation: ActivationResult[];
   profile?: string;

@@ -34,6 +34,13 @@ suite('cli: isc-plan calibrate', function () {
     );
     assert.match(run.stdout, /\nall connector +\d+\.\d % +\d+\.\d %/);
     assert.match(read('calibrated.sources.yaml'), /^# Learned by isc-plan calibrate/);
+    assert.match(
+      read('calibrated.sources.yaml'),
+      /\n {8}businessHours: \{ days: \[Mon, Tue, Wed, Thu, Fri\], start: '09:00', end: '17:00' \}/,
+    );
+    // The overlay is a clean catalog: the schema knows timing.learned.
+    const validate = folder.run('validate', 'calibrated.sources.yaml');
+    assert.match(validate.stdout, /1 file checked: 0 errors, 0 warnings\.\n$/);
   });
 
   test('JSON Lines give the same figures; markdown and json formats', async () => {
@@ -102,5 +109,25 @@ suite('cli: isc-plan calibrate', function () {
       assert.equal(run.code, 2);
     }
     assert.equal(read('mine.sources.yaml'), 'kind: SourceCatalog\nsources: []\n');
+  });
+
+  test('samples/history: the shipped overlay is what calibrate learns from the shipped activities', async () => {
+    const repo = path.resolve(__dirname, '../../../..');
+    const sample = (name: string): string => path.join(repo, 'samples', 'history', name);
+    folder.write('history/activities.json', fs.readFileSync(sample('activities.json')));
+    folder.write('history/tenant.sources.yaml', fs.readFileSync(sample('tenant.sources.yaml')));
+    const run = await folder.runAsync(
+      'calibrate',
+      'history/activities.json',
+      '--catalog',
+      'history/tenant.sources.yaml',
+      '--out',
+      'history/calibrated.sources.yaml',
+    );
+    assert.equal(run.code, 0);
+    assert.equal(
+      read('history/calibrated.sources.yaml'),
+      fs.readFileSync(sample('calibrated.sources.yaml'), 'utf8'),
+    );
   });
 });

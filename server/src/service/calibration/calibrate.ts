@@ -5,6 +5,7 @@
  */
 
 import type { MergedCatalog } from '../catalog/types';
+import type { BusinessHours } from '../time/calendars';
 import type { History } from './history';
 import type { LogNormalFit } from './lognormalFit';
 import { Durations, fitLogNormal } from './lognormalFit';
@@ -69,6 +70,8 @@ export interface SourceCalibration {
   driftRate?: FittedRate;
   /** What stayed at the default, and why. */
   notFitted: string[];
+  /** The business hours a work item's completion was counted in; undefined when the catalog gives them. */
+  businessHours?: BusinessHours;
   backtest?: BacktestRow;
 }
 
@@ -196,8 +199,11 @@ function sourceResult(ctx: SourceContext, d: SourceData): SourceCalibration {
   }
   const duration = durationFit(d.all);
   const what = ctx.channel === 'connector' ? 'time until visible' : 'completion time';
-  if (duration) result.duration = duration;
-  else notFitted.push(`${what}: ${notEnough(d.all)}; the default stays`);
+  if (duration) {
+    result.duration = duration;
+    if (ctx.channel === 'manual' && !ctx.entry?.timing?.manual?.businessHours)
+      {result.businessHours = ctx.businessHours;}
+  } else notFitted.push(`${what}: ${notEnough(d.all)}; the default stays`);
   if (ctx.channel === 'connector') {
     const failure = rateOf(d.counts.failed, d.counts.settled);
     if (failure) result.failureRate = failure;

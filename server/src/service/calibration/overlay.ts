@@ -42,7 +42,7 @@ function timingLines(source: SourceCalibration): { lines: string[]; fields: stri
     if (source.failureRate) {
       fields.push('failureRate');
       lines.push(
-        `        failureRate: ${figure(source.failureRate.value)} # ${source.failureRate.value === 0 ? 'none' : 'failed'} of ${source.failureRate.of} settled`,
+        `        failureRate: ${figure(source.failureRate.value)} # of ${source.failureRate.of} settled activities`,
       );
     }
   } else {
@@ -50,6 +50,13 @@ function timingLines(source: SourceCalibration): { lines: string[]; fields: stri
     if (duration) {
       fields.push('completionHours');
       lines.push(`        completionHours: ${pair(duration.p50 / 60, duration.p90 / 60)} # business hours`);
+      const hours = source.businessHours;
+      if (hours) {
+        // Written so that the completion time is read in the hours it was counted in.
+        lines.push(
+          `        businessHours: { days: [${hours.days.join(', ')}], start: '${hours.start}', end: '${hours.end}' } # counted in these (the default)`,
+        );
+      }
     }
     if (source.driftRate) {
       fields.push('driftRate');
