@@ -201,8 +201,9 @@ function sourceResult(ctx: SourceContext, d: SourceData): SourceCalibration {
   const what = ctx.channel === 'connector' ? 'time until visible' : 'completion time';
   if (duration) {
     result.duration = duration;
-    if (ctx.channel === 'manual' && !ctx.entry?.timing?.manual?.businessHours)
-      {result.businessHours = ctx.businessHours;}
+    if (ctx.channel === 'manual' && !ctx.entry?.timing?.manual?.businessHours) {
+      result.businessHours = ctx.businessHours;
+    }
   } else notFitted.push(`${what}: ${notEnough(d.all)}; the default stays`);
   if (ctx.channel === 'connector') {
     const failure = rateOf(d.counts.failed, d.counts.settled);

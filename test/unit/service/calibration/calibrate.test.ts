@@ -68,8 +68,9 @@ suite('calibration: recovers a known tenant (synthetic history)', function () {
   });
 
   test('a source whose records cannot place a median keeps the default and says why', () => {
-    for (const name of ['Active Directory', 'Salesforce', 'Payroll', 'Badge System'])
-      {assert.deepEqual(source(name).notFitted, [], name);}
+    for (const name of ['Active Directory', 'Salesforce', 'Payroll', 'Badge System']) {
+      assert.deepEqual(source(name).notFitted, [], name);
+    }
     const crm = source('Legacy CRM');
     assert.equal(crm.duration, undefined);
     assert.match(
