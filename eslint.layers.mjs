@@ -67,6 +67,7 @@ const FEATURE_LAYERS = [
   service('features/reports', 'service prediction prediction/input document work shared'),
   service('import', 'service document findings text shared'),
   service('diff', 'features/reports service prediction/input document findings workspace shared'),
+  service('calibration', 'prediction/parameters catalog time text shared'),
 ];
 
 /** Every folder of the plan service, for the two faces that may use all of it. */

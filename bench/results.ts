@@ -1,5 +1,6 @@
 /** What one benchmark run measured: the table and the details of RESULTS.md are made of it. */
 import type { ActivationResult } from './activation';
+import type { CalibrateResult } from './calibrateBench';
 import type { ProcessRun, VsixResult } from './cliBench';
 import type { FloorSamples, PredictionResult } from './inProcess';
 import type { BoundedResult } from './editBench';
@@ -25,6 +26,8 @@ export interface BenchResults {
   validate?: ProcessRun[];
   /** `isc-plan diff` of 1,000 plans × 10 requests under two catalogs (bench/diffBench.ts). */
   diff?: ProcessRun[];
+  /** `isc-plan calibrate` over 100,000 and 10,000 synthetic activities. */
+  calibrate?: CalibrateResult | { error: string };
   vsix?: VsixResult;
   activation: ActivationResult[];
   profile?: string;

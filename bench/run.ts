@@ -2,7 +2,7 @@
  * `npm run bench`: measures the budgets of docs/architecture.md#performance in one run, side by side with
  * yaml-language-server and the `yaml` package, and writes bench/RESULTS.md.
  *
- *   node out/bench/run.js [--quick] [--skip=yaml-ls,editor,cli,prediction,lsp,bounded,development,floor] [--only=...] [--profile] [--report]
+ *   node out/bench/run.js [--quick] [--skip=yaml-ls,editor,cli,calibrate,prediction,lsp,bounded,development,floor] [--only=...] [--profile] [--report]
  *
  * --quick     fewer repetitions (for trying the benchmark, not for results)
  * --skip=...  leave parts out (their rows say "not measured")
@@ -18,6 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { measureActivation } from './activation';
+import { calibrateBench, calibrateLine } from './calibrateBench';
 import { timeNodeRuns, vsixSize, writeSmallPlans } from './cliBench';
 import { diffBench } from './diffBench';
 import { benchBounded } from './editBench';
@@ -182,6 +183,17 @@ async function cliScenarios(results: BenchResults, plans: Record<number, string>
   );
 }
 
+/** `isc-plan calibrate` over 100,000 synthetic activities (bench/calibrateBench.ts). */
+function calibrateScenario(results: BenchResults): void {
+  part(results, 'calibrate');
+  try {
+    results.calibrate = calibrateBench(work, quick ? 1 : 3);
+    log(calibrateLine(results.calibrate));
+  } catch (error) {
+    results.calibrate = { error: messageOf(error) };
+  }
+}
+
 async function editorActivation(results: BenchResults): Promise<void> {
   part(results, 'activation');
   const runs = quick ? 1 : 3;
@@ -258,6 +270,7 @@ async function main(): Promise<void> {
     }
   }
   if (!skip('cli')) await cliScenarios(results, plans);
+  if (!skip('calibrate')) calibrateScenario(results);
   if (!skip('vsix')) results.vsix = vsixSize(repo);
   if (!skip('editor')) await editorActivation(results);
   if (profile) results.profile = summariseProfiles(path.join(work, 'profiles'));

@@ -18,6 +18,8 @@ export interface DryRunSummary {
    */
   atRisk: number;
   assumptions: string[];
+  /** Where the figures learned from the tenant's history come from; absent when none is. */
+  learned?: string[];
 }
 
 export interface DryRunPlan {

@@ -88,6 +88,11 @@ export interface RequestPrediction {
   reasons: string[];
   /** Every default the model used for this request, in words . */
   assumptions: string[];
+  /**
+   * Where the figures learned from the tenant's history come from ("Salesforce: failure rate
+   * learned from 412 activities (Sep–Nov 2026) by isc-plan calibrate."); absent when none is.
+   */
+  learned?: string[];
   milestones: Milestones;
   /** Null when the channel is unknown: nothing can be predicted. */
   outcomes: Outcomes | null;

@@ -202,6 +202,23 @@ function renderPlan(
   section.appendChild(renderPerspectives(doc, plan.simulation.perspectives, actions.perspective, timeZone));
   if (plan.simulation.scenarios.length > 0) section.appendChild(renderScenarios(doc, plan.simulation));
   section.appendChild(renderEvents(doc, plan.simulation.events));
+  const learned = plan.summary.learned ?? [];
+  if (learned.length > 0) {
+    section.appendChild(
+      h(
+        doc,
+        'details',
+        { class: 'assumptions learned' },
+        h(
+          doc,
+          'summary',
+          {},
+          `Learned: ${learned.length} source${learned.length === 1 ? '' : 's'} with figures from the tenant's history`,
+        ),
+        h(doc, 'ul', {}, ...learned.map((a) => h(doc, 'li', {}, a))),
+      ),
+    );
+  }
   if (plan.summary.assumptions.length > 0) {
     section.appendChild(
       h(

@@ -6,6 +6,7 @@ import { parseRuleConfig, parseRuleOption } from '../service/findings/ruleConfig
 import type { CliContext, CliIo } from './context';
 import { UsageError } from './context';
 import { runDiff } from './diff';
+import { runCalibrate } from './calibrate';
 import { runImport } from './import';
 import { createNodeHost } from '../platform/nodeFiles';
 import { runPredict } from './predict';
@@ -23,6 +24,8 @@ const USAGE = `Usage:
   isc-plan pull     [--out DIR] [--activities SINCE] [--sources NAME...] [--timeout SECONDS]
   isc-plan diff     --base CATALOGS [--head CATALOGS] [PLAN|FOLDER|GLOB]... [--catalog FILE]... [--runs N] [--seed N]
                     [--at ISO-TIME] [--threshold PERCENT] [--fail-on GATE]... [--format text|json|sarif|markdown]
+  isc-plan calibrate ACTIVITIES... [--catalog FILE]... [--out FILE] [--holdout 20%] [--as-of ISO-TIME]
+                    [--format text|json|markdown]
   isc-plan help | --help | -h            this text (also COMMAND --help)
   isc-plan version | --version | -v      the version
 
@@ -32,6 +35,8 @@ Diff: CATALOGS is a folder or file (its files stand in for the catalogs of the s
 Gates: channel-change, slower:PERCENT, sla:MILESTONE[.p50|.p90]<=DURATION (e.g. sla:verified<=24h).
 Import: ISC account-activity search documents, Provisioning Completed trigger payloads and IdentityIQ
 ProvisioningPlan XML become NAME.plan.yaml beside each FILE (or in --out); an existing file is never overwritten.
+Calibrate: ISC account activities (AccountActivity records or account-activity search documents, JSON arrays
+or one per line) become a catalog overlay of learned timing (default calibrated.sources.yaml) and a back-test.
 Pull: reads the tenant SAIL_BASE_URL with the API client SAIL_CLIENT_ID / SAIL_CLIENT_SECRET (read-only) into DIR
 (default isc-tenant/); --activities 90d or an ISO date also reads the account activities since then.
 Exit status: 0 no errors; 1 errors found (validate, or in a plan import wrote) or an outcome named by --fail-on occurs (simulate)
@@ -55,9 +60,33 @@ const OPTIONS = {
   base: { type: 'string' },
   head: { type: 'string' },
   threshold: { type: 'string' },
+  holdout: { type: 'string' },
+  'as-of': { type: 'string' },
 } as const;
 
-const PULL_OPTIONS = new Set(['out', 'activities', 'sources', 'timeout']);
+type OptionName = keyof typeof OPTIONS;
+
+/** The options each command takes; any other is a usage error that names the command that takes it. */
+const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
+  validate: ['catalog', 'rule', 'format'],
+  predict: ['catalog', 'rule', 'format', 'runs', 'seed', 'at'],
+  simulate: ['catalog', 'rule', 'format', 'runs', 'seed', 'at', 'moment', 'scenario', 'fail-on'],
+  import: ['out', 'catalog'],
+  pull: ['out', 'activities', 'sources', 'timeout'],
+  diff: ['base', 'head', 'catalog', 'rule', 'format', 'runs', 'seed', 'at', 'threshold', 'fail-on'],
+  calibrate: ['catalog', 'out', 'holdout', 'as-of', 'format'],
+};
+
+/** Refuses an option the command does not take: `predict does not take --moment (simulate does)`. */
+function checkOptions(command: string, values: Values): void {
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed) throw new UsageError(`unknown command "${command}"; run isc-plan --help`);
+  const other = (Object.keys(values) as OptionName[]).find((name) => !allowed.includes(name));
+  if (other === undefined) return;
+  const owners = Object.keys(COMMAND_OPTIONS).filter((c) => COMMAND_OPTIONS[c]!.includes(other));
+  const owner = owners.length === 1 ? ` (${owners[0]} does)` : '';
+  throw new UsageError(`${command} does not take --${other}${owner}; run isc-plan ${command} --help`);
+}
 
 const HELP = new Set(['--help', '-h', 'help']);
 
@@ -118,10 +147,7 @@ function failed(error: unknown, io: CliIo): number {
 
 /** Runs one subcommand with its parsed options. */
 function runCommand(command: string, positionals: string[], values: Values, ctx: CliContext): ExitStatus {
-  const diffOnly = (['base', 'head', 'threshold'] as const).find((name) => values[name] !== undefined);
-  if (command !== 'diff' && diffOnly) throw new UsageError(`--${diffOnly} belongs to diff`);
-  const notForDiff = (['moment', 'scenario', 'out'] as const).find((name) => values[name] !== undefined);
-  if (command === 'diff' && notForDiff) throw new UsageError(`diff does not take --${notForDiff}`);
+  checkOptions(command, values);
   switch (command) {
     case 'validate':
       return runValidate(ctx, positionals, values.format ?? 'text');
@@ -140,9 +166,6 @@ function runCommand(command: string, positionals: string[], values: Values, ctx:
         scenarios: values.scenario ?? [],
         failOn: values['fail-on'] ?? [],
       };
-      if (command === 'predict' && (values.moment !== undefined || values.scenario || values['fail-on'])) {
-        throw new UsageError('--moment, --scenario and --fail-on belong to simulate');
-      }
       return runPredict(ctx, args, command === 'simulate');
     }
     case 'diff':
@@ -157,16 +180,9 @@ function runCommand(command: string, positionals: string[], values: Values, ctx:
         format: values.format ?? 'text',
         failOn: values['fail-on'] ?? [],
       });
-    case 'import': {
-      const others = Object.keys(values).filter((name) => name !== 'out' && name !== 'catalog');
-      if (others.length > 0) {
-        throw new UsageError(`import takes only --out and --catalog, not --${others[0]}`);
-      }
+    case 'import':
       return runImport(ctx, positionals, values.out);
-    }
     case 'pull': {
-      const others = Object.keys(values).filter((name) => !PULL_OPTIONS.has(name));
-      if (others.length > 0) throw new UsageError(`pull takes no --${others[0]}`);
       // `--sources A B C`: the names after --sources are positionals.
       if (positionals.length > 0 && !values.sources) {
         throw new UsageError(`pull takes no file; did you mean --sources ${positionals.join(' ')}?`);
@@ -177,6 +193,14 @@ function runCommand(command: string, positionals: string[], values: Values, ctx:
         { out: values.out, activities: values.activities, timeout: values.timeout, sources },
       );
     }
+    case 'calibrate':
+      return runCalibrate(ctx, {
+        inputs: positionals,
+        out: values.out,
+        holdout: values.holdout,
+        asOf: values['as-of'],
+        format: values.format ?? 'text',
+      });
     default:
       throw new UsageError(`unknown command "${command}"; run isc-plan --help`);
   }

@@ -283,7 +283,7 @@ suite('cli: diff', function () {
       [['diff', '--base', 'tenant', '--threshold', 'lots'], /--threshold must be a percentage/],
       [['diff', '--base', 'tenant', '--format', 'html'], /--format must be text, json, sarif, markdown/],
       [['diff', '--base', 'tenant', '--scenario', 'outage:AD:1'], /diff does not take --scenario/],
-      [['predict', PLAN_PATH, '--base', 'tenant'], /--base belongs to diff/],
+      [['predict', PLAN_PATH, '--base', 'tenant'], /predict does not take --base \(diff does\)/],
     ];
     for (const [argv, message] of cases) {
       const run = folder.run(...argv);

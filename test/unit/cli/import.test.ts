@@ -194,7 +194,7 @@ suite('cli: isc-plan import', () => {
     const run = folder.run('import', 'exports/activity.json', '--format', 'json');
     assert.deepEqual(
       [run.code, run.stderr],
-      [2, 'isc-plan: import takes only --out and --catalog, not --format\n'],
+      [2, 'isc-plan: import does not take --format; run isc-plan import --help\n'],
     );
   });
 });

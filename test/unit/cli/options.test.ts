@@ -107,6 +107,22 @@ suite('cli: --catalog', () => {
     assert.equal(run.stderr, 'isc-plan: --catalog tenant/missing.sources.yaml: no such file\n');
   });
 
+  test('an option the command does not take: exit 2, naming the command that takes it', () => {
+    const cases: [string[], string][] = [
+      [['predict', 'plans/p.plan.yaml', '--moment', '3'], 'predict does not take --moment (simulate does)'],
+      [['validate', '--runs', '5'], 'validate does not take --runs'],
+      [['import', 'x.json', '--holdout', '10%'], 'import does not take --holdout (calibrate does)'],
+      [['calibrate', 'a.json', '--threshold', '5'], 'calibrate does not take --threshold (diff does)'],
+    ];
+    for (const [argv, said] of cases) {
+      const run = folder.run(...argv);
+      assert.deepEqual(
+        [run.code, run.stdout, run.stderr],
+        [2, '', `isc-plan: ${said}; run isc-plan ${argv[0]} --help\n`],
+      );
+    }
+  });
+
   test("a plan in the current directory's subfolder discovers the catalogs up to the current directory", () => {
     folder.write('team.sources.yaml', CATALOG);
     assert.deepEqual(codesOf(folder, 'plans/p.plan.yaml'), [

@@ -1,6 +1,6 @@
 import type { PlainValue, ValueNode } from '../syntax/ast';
 import { getValue, stringOf, toValue } from '../syntax/ast';
-import type { ConnectorTiming, ManualTiming, Quantiles, TicketState } from './types';
+import type { ConnectorTiming, LearnedFrom, ManualTiming, Quantiles, TicketState } from './types';
 import type { BusinessHours, Weekday } from '../time/calendars';
 
 const WEEKDAYS: readonly Weekday[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -20,9 +20,11 @@ function rateOf(value: PlainValue | undefined): number | undefined {
 /** Reads a source's `timing` block; invalid fields are left out (the schema reports them). */
 export function readTiming(
   node: ValueNode | null | undefined,
-): { connector?: ConnectorTiming; manual?: ManualTiming } | undefined {
+): { connector?: ConnectorTiming; manual?: ManualTiming; learned?: LearnedFrom } | undefined {
   if (node?.kind !== 'map') return undefined;
-  const timing: { connector?: ConnectorTiming; manual?: ManualTiming } = {};
+  const timing: { connector?: ConnectorTiming; manual?: ManualTiming; learned?: LearnedFrom } = {};
+  const learned = learnedOf(toValue(getValue(node, 'learned') ?? null));
+  if (learned) timing.learned = learned;
   const connector = toValue(getValue(node, 'connector') ?? null);
   if (connector && typeof connector === 'object' && !Array.isArray(connector)) {
     const c: ConnectorTiming = {};
@@ -39,6 +41,19 @@ export function readTiming(
   const manual = getValue(node, 'manual');
   if (manual?.kind === 'map') timing.manual = readManualTiming(manual);
   return timing;
+}
+
+const DAY_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `timing.learned` when whole (a count, two days, the fields); else undefined (the schema reports it). */
+function learnedOf(value: PlainValue | undefined): LearnedFrom | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { activities, from, to, fields } = value;
+  if (typeof activities !== 'number' || !(activities >= 0) || !Array.isArray(fields)) return undefined;
+  if (typeof from !== 'string' || typeof to !== 'string' || !DAY_TEXT.test(from) || !DAY_TEXT.test(to)) {
+    return undefined;
+  }
+  return { activities, from, to, fields: fields.filter((f): f is string => typeof f === 'string') };
 }
 
 function assignQuantiles<K extends string>(

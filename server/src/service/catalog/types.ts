@@ -31,6 +31,19 @@ export interface AccountAttribute {
   secret?: boolean;
 }
 
+/**
+ * What a source's learned figures rest on (`timing.learned`, written by `isc-plan calibrate`;
+ * docs/formats.md#calibration-overlay): how many activities, created between which days, and which
+ * fields of `timing.connector` or `timing.manual` were learned.
+ */
+export interface LearnedFrom {
+  activities: number;
+  /** `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  fields: string[];
+}
+
 export interface ConnectorTiming {
   queueMinutes?: Quantiles;
   executeSeconds?: Quantiles;
@@ -71,7 +84,7 @@ export interface CatalogSource {
   accountSchema?: { attributes: AccountAttribute[] };
   aggregation?: Aggregation;
   connectorAttributes?: ConnectorAttributes;
-  timing?: { connector?: ConnectorTiming; manual?: ManualTiming };
+  timing?: { connector?: ConnectorTiming; manual?: ManualTiming; learned?: LearnedFrom };
   /** Every place this entry was written, earliest first (several when catalogs merge). */
   origins: Origin[];
 }

@@ -152,5 +152,7 @@ export function summarizeRequest(
       };
     }),
   };
+  const learned = compiled.params[position]!.learned;
+  if (learned.length > 0) prediction.learned = [...learned];
   return prediction;
 }

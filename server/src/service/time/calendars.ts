@@ -124,6 +124,13 @@ export class AggregationCalendar {
     return this.askSchedule(Math.max(minutes, this.listedTo));
   }
 
+  /** Start (minutes) of the last run at or before `minutes`; NaN when there is none since the origin. */
+  startAtOrBefore(minutes: number): number {
+    if (Number.isNaN(this.nextStart(minutes)) && minutes > this.listedTo) return NaN;
+    const index = firstIndex(this.starts, this.count, minutes, true) - 1;
+    return index >= 0 ? this.starts[index]! : NaN;
+  }
+
   /** End (minutes) of the first run starting at or after `minutes`: when that change is verified. */
   verifiedAt(minutes: number): number {
     return this.nextStart(minutes) + this.durationMinutes;
@@ -254,6 +261,21 @@ export class BusinessCalendar {
    */
   addBusinessMinutes(from: number, amount: number): number {
     return this.addSlowly(from, amount);
+  }
+
+  /**
+   * Business minutes between the submission and `time` (minutes from the submission; negative
+   * before it): the inverse of `addBusinessMinutes` from 0, for calibration, which reads how much
+   * working time passed between two moments of a recorded activity.
+   */
+  businessMinutesAt(time: number): number {
+    while (this.count === 0 || this.ends[this.count - 1]! < time) {
+      if (!this.generate(366)) return NaN;
+    }
+    const k = firstIndex(this.ends, this.count, time, false);
+    if (k >= this.count) return NaN;
+    const inside = Math.max(0, Math.min(time, this.ends[k]!) - this.starts[k]!);
+    return this.cumulative[k]! + inside - this.atSubmission;
   }
 
   /**

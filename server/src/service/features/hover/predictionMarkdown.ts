@@ -47,6 +47,9 @@ export function predictionMarkdown(
       VERIFIED_NOTE,
     );
     if (prediction.outcomes) lines.push('', `Outcomes: ${outcomesText(prediction.outcomes)}`);
+    if (prediction.learned && prediction.learned.length > 0) {
+      lines.push('', '_Learned:_', ...prediction.learned.map((a) => `- ${escapeMarkdown(a)}`));
+    }
     if (prediction.assumptions.length > 0) {
       lines.push('', '_Assumed:_', ...prediction.assumptions.map((a) => `- ${escapeMarkdown(a)}`));
     }

@@ -9,7 +9,7 @@ import { runSteps, within } from '../../work/steps';
 import { simulatePlanSteps } from '../../prediction/simulate';
 import type { PredictionOptions } from '../../prediction/input/predictionInput';
 import { predictionInput } from '../../planToPrediction';
-import { assumptionsOf } from './predictionReport';
+import { assumptionsOf, learnedOf } from './predictionReport';
 
 /** Summarises a plan's predictions: requests per channel, the slowest path to verified, what is at risk. */
 export function summarise(requests: readonly RequestPrediction[]): DryRunSummary {
@@ -29,7 +29,10 @@ export function summarise(requests: readonly RequestPrediction[]): DryRunSummary
     }
     if (risky) atRisk++;
   }
-  return { channels, slowest, atRisk, assumptions: assumptionsOf(requests) };
+  const summary: DryRunSummary = { channels, slowest, atRisk, assumptions: assumptionsOf(requests) };
+  const learned = learnedOf(requests);
+  if (learned.length > 0) summary.learned = learned;
+  return summary;
 }
 
 /** A plan's `name:`, or null without one. */

@@ -135,13 +135,28 @@ export function requestTextLines(
 /** The "Assumed" block of a text report, empty when nothing is assumed. */
 export function assumedTextLines(requests: readonly RequestPrediction[], style: TextStyle = PLAIN): string[] {
   const assumed = assumptionsOf(requests);
-  return assumed.length === 0
-    ? []
-    : [
-        '',
-        style.heading('Assumed (defaults, not from the catalog):'),
-        ...assumed.flatMap((a) => style.lines('  - ', 4, a)),
-      ];
+  const learned = learnedOf(requests);
+  return [
+    ...(learned.length === 0
+      ? []
+      : [
+          '',
+          style.heading("Learned (from the tenant's history):"),
+          ...learned.flatMap((a) => style.lines('  - ', 4, a)),
+        ]),
+    ...(assumed.length === 0
+      ? []
+      : [
+          '',
+          style.heading('Assumed (defaults, not from the catalog):'),
+          ...assumed.flatMap((a) => style.lines('  - ', 4, a)),
+        ]),
+  ];
+}
+
+/** Where the learned figures of the requests come from, each once. */
+export function learnedOf(requests: readonly RequestPrediction[]): string[] {
+  return [...new Set(requests.flatMap((r) => r.learned ?? []))];
 }
 
 /** Plain text for a terminal: what `predict` prints. */
@@ -191,6 +206,8 @@ export function predictionMarkdown(header: ReportHeader, plans: readonly PlanRep
     }
     lines.push('', '## Why', '');
     for (const r of plan.requests) lines.push(`- **${requestNumber(r.index)}** ${cell(r.reasons.join(' '))}`);
+    const learned = learnedOf(plan.requests);
+    if (learned.length > 0) lines.push('', '## Learned', '', ...learned.map((a) => `- ${cell(a)}`));
     const assumed = assumptionsOf(plan.requests);
     if (assumed.length > 0) lines.push('', '## Assumed', '', ...assumed.map((a) => `- ${cell(a)}`));
     if (plan.simulation) lines.push('', ...simulationMarkdown(plan.simulation, header));

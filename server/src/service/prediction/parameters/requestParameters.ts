@@ -19,6 +19,7 @@ import type { ByDesign } from './verificationParameters';
 import { Assumptions, DEFAULTS, rate, scenarioFor, usable, valueOr } from './defaults';
 import type { ResolveContext } from './defaults';
 import { num, percent, typical } from '../../../../../shared/format';
+import { learnedNote } from './learnedParameters';
 
 /** Where to give business hours, told with the assumption that stands in for them. */
 const SET_HOURS =
@@ -62,6 +63,8 @@ export interface RequestParams {
   main: UnitParams | null;
   parts: UnitParams[];
   assumptions: string[];
+  /** Where the figures learned from the tenant's history come from (`timing.learned`). */
+  learned: string[];
 }
 
 /** The catalog's time zone, or UTC and why. */
@@ -91,9 +94,9 @@ export function resolveRequest(request: PredictionRequest, ctx: ResolveContext):
     notes.add(
       `No catalog knows the source "${request.source}" and the request declares no channel, so nothing is predicted for it.`,
     );
-    return { main: null, parts: [], assumptions: notes.list };
+    return { main: null, parts: [], assumptions: notes.list, learned: [] };
   }
-  if (decision.channel === 'none') return { main: null, parts: [], assumptions: notes.list };
+  if (decision.channel === 'none') return { main: null, parts: [], assumptions: notes.list, learned: [] };
   const source = decision.declaredOnly ? undefined : decision.source;
   const name = source?.name ?? request.source;
   if (decision.declaredOnly) {
@@ -125,7 +128,11 @@ export function resolveRequest(request: PredictionRequest, ctx: ResolveContext):
       unassigned: part.target === null,
     }),
   );
-  return { main, parts, assumptions: notes.list };
+  const learned = [main, ...parts].flatMap((unit) => {
+    const note = learnedNote(name, source, unit.channel);
+    return note ? [note] : [];
+  });
+  return { main, parts, assumptions: notes.list, learned: [...new Set(learned)] };
 }
 
 /** The reading isc-plan takes of a universal SDIM (docs/isc-behaviour.md#universal-manager). */
