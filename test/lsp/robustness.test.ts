@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { CATALOG } from '../unit/helpers';
 import { LspTestClient } from './lspClient';
@@ -127,4 +129,67 @@ suite('language server over stdio: robustness', () => {
       assert.ok(client.alive);
     });
   }
+});
+
+suite('language server over stdio: files a path names (docs/formats.md#limits)', () => {
+  let client: LspTestClient;
+  let root: string;
+  let outside: string;
+
+  setup(() => {
+    root = makeWorkspace({ 'acme.sources.yaml': CATALOG });
+    outside = makeWorkspace({ 'secret.sources.yaml': CATALOG });
+    client = new LspTestClient();
+  });
+
+  teardown(async () => {
+    await client.shutdown();
+    removeWorkspace(root);
+    removeWorkspace(outside);
+  });
+
+  const planNaming = (catalog: string): string =>
+    `kind: ProvisioningPlan\ncatalog: ${catalog}\nidentity: { name: jane.doe }\naccountRequests:\n  - source: Payroll\n    operation: Modify\n    nativeIdentity: "1"\n`;
+
+  test('a named pipe as a catalog is refused as not a regular file, and the server keeps answering', async function () {
+    if (process.platform === 'win32') this.skip();
+    assert.equal(spawnSync('mkfifo', [path.join(root, 'pipe.sources.yaml')]).status, 0);
+    await client.initialize(root);
+    const uri = await client.open(path.join(root, 'p.plan.yaml'), planNaming('pipe.sources.yaml'));
+    const published = await client.waitFor((p) => p.uri === uri, 10_000);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, (d.message as string).split(' The path')[0]]),
+      [
+        [
+          'catalog-unreadable',
+          'pipe.sources.yaml: the file cannot be read: is not a regular file (a named pipe).',
+        ],
+      ],
+    );
+  });
+
+  test('Restricted Mode: a symbolic link in the workspace to a catalog outside it is not read', async () => {
+    fs.symlinkSync(path.join(outside, 'secret.sources.yaml'), path.join(root, 'link.sources.yaml'));
+    await client.initialize(root, {}, { trusted: false });
+    const linked = await client.open(path.join(root, 'linked.plan.yaml'), planNaming('link.sources.yaml'));
+    const inside = await client.open(path.join(root, 'inside.plan.yaml'), planNaming('acme.sources.yaml'));
+    const [fromLink, fromInside] = [
+      await client.waitFor((p) => p.uri === linked, 10_000),
+      await client.waitFor((p) => p.uri === inside, 10_000),
+    ];
+    assert.deepEqual(
+      fromLink.diagnostics.map((d) => [d.code, (d.message as string).split(' The path')[0]]),
+      [
+        [
+          'catalog-unreadable',
+          'link.sources.yaml: the file cannot be read: outside the workspace folders, which an untrusted workspace does not read.',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      fromInside.diagnostics.map((d) => d.code),
+      ['routed-to-manual'],
+      'a catalog inside the workspace is still read',
+    );
+  });
 });

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
+import { type SpawnSyncReturns, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CATALOG, toDiagnostics } from '../helpers';
 import { hostileInputs } from '../service/hostileInputs';
 import { TempFolder, VALID_PLAN, parseReport } from './cliHelpers';
 import { REPO_ROOT } from '../../repoPaths';
+import { MAX_FILE_BYTES, readTextFile } from '../../../server/src/platform/nodeFiles';
 
 /** The bundled CLI (built by `node esbuild.mjs`, as `npm test` does before the unit tests). */
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
@@ -98,4 +99,74 @@ suite('cli: 10,000-deep nesting in a child process', () => {
       );
     });
   }
+});
+
+/** Runs the bundled CLI in a child process that is killed after 15 s, so that a hang fails the test. */
+function runCli(cwd: string, ...args: string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 15_000 });
+}
+
+suite('cli: files that are not regular files or are too large (docs/formats.md#limits)', () => {
+  let folder: TempFolder;
+  setup(() => {
+    folder = new TempFolder({ 'acme.sources.yaml': CATALOG });
+  });
+  teardown(() => folder.remove());
+
+  test('a named pipe as a plan ends at once with exit 2 and says it is not a regular file', function () {
+    if (process.platform === 'win32') this.skip();
+    assert.equal(spawnSync('mkfifo', [path.join(folder.root, 'pipe.plan.yaml')]).status, 0);
+    const run = runCli(folder.root, 'validate', 'pipe.plan.yaml');
+    assert.equal(run.signal, null, 'ended on its own, not killed after the time-out');
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'isc-plan: cannot read pipe.plan.yaml: is not a regular file (a named pipe)\n');
+  });
+
+  test("a named pipe as a plan's catalog gives catalog-unreadable saying why, without waiting on it", function () {
+    if (process.platform === 'win32') this.skip();
+    assert.equal(spawnSync('mkfifo', [path.join(folder.root, 'pipe.sources.yaml')]).status, 0);
+    folder.write(
+      'p.plan.yaml',
+      VALID_PLAN.replace('name: Zoë', 'catalog: [acme.sources.yaml, pipe.sources.yaml]\nname: Zoë'),
+    );
+    const run = runCli(folder.root, 'validate', 'p.plan.yaml');
+    assert.equal(run.signal, null, 'ended on its own, not killed after the time-out');
+    assert.equal(run.status, 1);
+    assert.match(
+      run.stdout,
+      /error catalog-unreadable pipe\.sources\.yaml: the file cannot be read: is not a regular file \(a named pipe\)\. The path resolves to \S+pipe\.sources\.yaml\.\n/,
+    );
+  });
+
+  test('a device is refused without reading it', function () {
+    if (process.platform === 'win32') this.skip();
+    const run = runCli(folder.root, 'predict', '/dev/zero');
+    assert.equal(run.signal, null);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'isc-plan: cannot read /dev/zero: is not a regular file (a device)\n');
+  });
+
+  test('a file over 16 MB is refused with the limit; one just under it is read', () => {
+    const big = path.join(folder.root, 'big.plan.yaml');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, MAX_FILE_BYTES + 1);
+    assert.deepEqual(readTextFile(big), {
+      error: "is larger than isc-plan's limit of 16 MB for a plan or catalog file",
+    });
+    fs.truncateSync(big, MAX_FILE_BYTES);
+    const read = readTextFile(big);
+    assert.ok('text' in read && read.text.length === MAX_FILE_BYTES);
+  });
+
+  test('a BOM is dropped, and only a missing file is reported as missing', () => {
+    folder.write('bom.plan.yaml', '\uFEFFkind: ProvisioningPlan\n');
+    assert.deepEqual(readTextFile(path.join(folder.root, 'bom.plan.yaml')), {
+      text: 'kind: ProvisioningPlan\n',
+    });
+    assert.deepEqual(readTextFile(path.join(folder.root, 'none.plan.yaml')), {
+      error: 'no such file',
+      missing: true,
+    });
+    assert.deepEqual(readTextFile(folder.root), { error: 'is a directory' });
+  });
 });
