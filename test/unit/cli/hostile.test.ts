@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { type SpawnSyncReturns, spawnSync } from 'child_process';
+import { type SpawnSyncReturns, spawn, spawnSync } from 'child_process';
+import { once } from 'events';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CATALOG, toDiagnostics } from '../helpers';
@@ -168,5 +169,28 @@ suite('cli: files that are not regular files or are too large (docs/formats.md#l
       missing: true,
     });
     assert.deepEqual(readTextFile(folder.root), { error: 'is a directory' });
+  });
+});
+
+suite('cli: a reader that goes away (EPIPE)', () => {
+  let folder: TempFolder;
+  suiteSetup(() => {
+    folder = new TempFolder({ 'acme.sources.yaml': CATALOG });
+    let plan = 'kind: ProvisioningPlan\nidentity: { name: a }\naccountRequests:\n';
+    for (let i = 0; i < 3_000; i++) plan += `  - { source: Unknown ${i}, operation: Create }\n`;
+    folder.write('big.plan.yaml', plan);
+  });
+  suiteTeardown(() => folder.remove());
+
+  test('validate | head -1: the CLI stops quietly, without a stack trace', async () => {
+    const child = spawn(process.execPath, [CLI, 'validate', 'big.plan.yaml'], { cwd: folder.root });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -1`: read the first chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+    assert.equal(stderr, '');
+    assert.equal(signal, null);
+    assert.equal(code, 1, 'the exit status of the validation');
   });
 });
