@@ -194,3 +194,35 @@ suite('cli: a reader that goes away (EPIPE)', () => {
     assert.equal(code, 1, 'the exit status of the validation');
   });
 });
+
+suite('cli: HTML in a plan stays text in the Markdown report', () => {
+  test('a plan named <img …> and a source named <b>…</b> are escaped, never raw HTML', () => {
+    const folder = new TempFolder({
+      'acme.sources.yaml': CATALOG,
+      'p.plan.yaml': [
+        'kind: ProvisioningPlan',
+        'name: <img src=x onerror=alert(1)> & [link](javascript:alert(1))',
+        'identity: { name: jane.doe }',
+        'accountRequests:',
+        '  - { source: "<b>Payroll</b>", operation: Create }',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const run = folder.run('predict', 'p.plan.yaml', '--format', 'markdown', '--runs', '5');
+      assert.equal(run.code, 0, run.stderr);
+      assert.doesNotMatch(
+        run.stdout,
+        /(?<!\\)(?:<img|<b>|<\/b>|\]\(javascript)/,
+        'no unescaped HTML or link',
+      );
+      assert.match(
+        run.stdout,
+        /^# \\<img src=x onerror=alert\(1\)> & \\\[link\\\]\(javascript:alert\(1\)\)$/m,
+      );
+      assert.match(run.stdout, /\\<b>Payroll\\<\/b> · Create/);
+    } finally {
+      folder.remove();
+    }
+  });
+});
