@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { DryRunRequest } from '../../shared/dryRun';
 import { CATALOG } from '../unit/helpers';
 import { LspTestClient } from './lspClient';
 import { makeWorkspace, removeWorkspace } from './workspace';
@@ -195,4 +196,46 @@ suite('language server over stdio: files a path names (docs/formats.md#limits)',
       'a catalog inside the workspace is still read',
     );
   });
+});
+
+suite("language server over stdio: a client's numbers are checked", () => {
+  let client: LspTestClient;
+  let root: string;
+
+  suiteSetup(async () => {
+    root = makeWorkspace({ 'acme.sources.yaml': CATALOG });
+    client = new LspTestClient();
+    await client.initialize(root);
+  });
+
+  suiteTeardown(async () => {
+    await client.shutdown();
+    removeWorkspace(root);
+  });
+
+  const refused: [string, Record<string, unknown>, string][] = [
+    ['runs "x"', { runs: 'x' }, 'runs must be a whole number from 1 to 100000'],
+    ['runs 1e9', { runs: 1e9 }, 'runs must be a whole number from 1 to 100000'],
+    ['seed 1.5', { seed: 1.5 }, 'seed must be a whole number from 0 to 2147483647'],
+    ['moment 3e9', { moment: 3e9 }, 'moment must be a number of hours from 0 to 8760'],
+    ['scenarios not a list', { scenarios: 'outage:AD:1' }, 'scenarios must be a list of at most 8 texts'],
+  ];
+  for (const [name, change, message] of refused) {
+    test(`a dry run with ${name} is refused with InvalidParams naming the range`, async () => {
+      const uri = await client.open(path.join(root, 'n.plan.yaml'), plan(2));
+      const params = { uri, runs: 10, seed: 1, scenarios: [], ...change };
+      await assert.rejects(
+        client.connection.sendRequest(DryRunRequest.method, params),
+        (error: { code: number; message: string }) =>
+          error.code === -32602 && error.message.startsWith(`Invalid dry-run parameters: ${message}`),
+      );
+      const model = await client.connection.sendRequest(DryRunRequest.type, {
+        uri,
+        runs: 10,
+        seed: 1,
+        scenarios: [],
+      });
+      assert.equal(model?.runs, 10, 'the next dry run is answered');
+    });
+  }
 });

@@ -16,7 +16,7 @@ import { UsageError, useColour } from './context';
 import { simulationText } from '../service/features/reports/simulationText';
 import { shareText, requestNumber } from '../../../shared/format';
 import { readTextFile } from '../platform/nodeFiles';
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../shared/prediction';
+import { DEFAULT_RUNS, DEFAULT_SEED, SIMULATION_LIMITS } from '../../../shared/prediction';
 
 /** Options of `predict` and `simulate` (docs/formats.md#cli). */
 export interface PredictArgs {
@@ -32,11 +32,19 @@ export interface PredictArgs {
 
 const FAIL_ON = ['failed', 'stalled', 'drift'] as const;
 
-function positiveInteger(value: string | undefined, flag: string, fallback: number, min: number): number {
+function wholeNumber(
+  value: string | undefined,
+  flag: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    throw new UsageError(`${flag} must be a whole number >= ${min}, not "${value}"`);
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(
+      `${flag} must be a whole number from ${min} to ${max.toLocaleString('en-US')}, not "${value}"`,
+    );
   }
   return n;
 }
@@ -115,12 +123,15 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
   });
   const options: PredictionOptions = {
     submittedAt: submissionTime(args.at, now),
-    runs: positiveInteger(args.runs, '--runs', DEFAULT_RUNS, 1),
-    seed: positiveInteger(args.seed, '--seed', DEFAULT_SEED, 0),
+    runs: wholeNumber(args.runs, '--runs', DEFAULT_RUNS, 1, SIMULATION_LIMITS.maxRuns),
+    seed: wholeNumber(args.seed, '--seed', DEFAULT_SEED, 0, SIMULATION_LIMITS.maxSeed),
   };
-  const moment = args.moment === undefined ? undefined : Number(args.moment);
-  if (moment !== undefined && (!Number.isFinite(moment) || moment < 0)) {
-    throw new UsageError(`--moment must be hours after submission (>= 0), not "${args.moment}"`);
+  const moment = args.moment === undefined ? undefined : Number(args.moment.trim() || Number.NaN);
+  const maxMoment = SIMULATION_LIMITS.maxMomentHours;
+  if (moment !== undefined && (!Number.isFinite(moment) || moment < 0 || moment > maxMoment)) {
+    throw new UsageError(
+      `--moment must be hours after submission, from 0 to ${maxMoment.toLocaleString('en-US')} (a year), not "${args.moment}"`,
+    );
   }
   const { service, file, shown } = loadPlan(ctx, args.plan);
   const plans: PlanReport[] = simulate

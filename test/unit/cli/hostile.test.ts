@@ -226,3 +226,47 @@ suite('cli: HTML in a plan stays text in the Markdown report', () => {
     }
   });
 });
+
+suite('cli: numbers from the command line are checked against a stated range', () => {
+  let folder: TempFolder;
+  setup(() => {
+    folder = new TempFolder({ 'acme.sources.yaml': CATALOG, 'p.plan.yaml': VALID_PLAN });
+  });
+  teardown(() => folder.remove());
+
+  const refused: [string[], string][] = [
+    [['--runs', '1e9'], '--runs must be a whole number from 1 to 100,000, not "1e9"'],
+    [['--runs', '0'], '--runs must be a whole number from 1 to 100,000, not "0"'],
+    [['--runs', ''], '--runs must be a whole number from 1 to 100,000, not ""'],
+    [['--seed=-1'], '--seed must be a whole number from 0 to 2,147,483,647, not "-1"'],
+    [
+      ['--seed', '9007199254740993'],
+      '--seed must be a whole number from 0 to 2,147,483,647, not "9007199254740993"',
+    ],
+    [['--moment', '3e9'], '--moment must be hours after submission, from 0 to 8,760 (a year), not "3e9"'],
+    [
+      ['--moment', 'Infinity'],
+      '--moment must be hours after submission, from 0 to 8,760 (a year), not "Infinity"',
+    ],
+  ];
+  for (const [flags, message] of refused) {
+    test(`simulate ${flags.join(' ')}: exit 2 with the range`, () => {
+      const run = folder.run('simulate', 'p.plan.yaml', ...flags);
+      assert.deepEqual([run.code, run.stderr, run.stdout], [2, `isc-plan: ${message}\n`, '']);
+    });
+  }
+
+  test('the ends of the ranges are accepted', () => {
+    const run = folder.run(
+      'simulate',
+      'p.plan.yaml',
+      '--runs',
+      '1',
+      '--seed',
+      '2147483647',
+      '--moment',
+      '8760',
+    );
+    assert.equal(run.code, 0, run.stderr);
+  });
+});
