@@ -270,3 +270,58 @@ suite('cli: numbers from the command line are checked against a stated range', (
     assert.equal(run.code, 0, run.stderr);
   });
 });
+
+suite('cli: --at does not depend on the machine', () => {
+  let folder: TempFolder;
+  setup(() => {
+    folder = new TempFolder({ 'acme.sources.yaml': CATALOG, 'p.plan.yaml': VALID_PLAN });
+  });
+  teardown(() => folder.remove());
+
+  const submitted = (run: { stdout: string }): string => (JSON.parse(run.stdout) as { at: string }).at;
+
+  test("a time without an offset is read in the catalog's time zone, and a note says so", () => {
+    const run = folder.run(
+      'predict',
+      'p.plan.yaml',
+      '--at',
+      '2026-11-30T09:00',
+      '--runs',
+      '5',
+      '--format',
+      'json',
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(submitted(run), '2026-11-30T08:00:00.000Z', '09:00 in Europe/Berlin (UTC+1 in November)');
+    assert.equal(
+      run.stderr,
+      "isc-plan: note: --at 2026-11-30T09:00 has no UTC offset; read in Europe/Berlin (the catalog's time zone).\n",
+    );
+  });
+
+  test('a time with an offset is that instant, without a note', () => {
+    const run = folder.run(
+      'predict',
+      'p.plan.yaml',
+      '--at',
+      '2026-07-01T09:00:00-05:00',
+      '--runs',
+      '5',
+      '--format',
+      'json',
+    );
+    assert.deepEqual([run.code, run.stderr, submitted(run)], [0, '', '2026-07-01T14:00:00.000Z']);
+  });
+
+  for (const [at, why] of [
+    ['2026-02-30', 'names a day that does not exist (2026-02-30)'],
+    ['2026-13-01T09:00Z', 'names a day that does not exist (2026-13-01)'],
+    ['2026-11-30T24:30Z', 'names a time of day that does not exist'],
+    ['30.11.2026', 'must be an ISO 8601 time such as 2026-11-25T09:00:00Z'],
+  ]) {
+    test(`--at ${at} is refused: ${why}`, () => {
+      const run = folder.run('predict', 'p.plan.yaml', '--at', at!);
+      assert.deepEqual([run.code, run.stderr], [2, `isc-plan: --at ${why}, not "${at}"\n`]);
+    });
+  }
+});
