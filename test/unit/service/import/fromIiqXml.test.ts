@@ -187,6 +187,17 @@ suite('import: large inputs (docs/formats.md#limits)', () => {
     );
   });
 
+  test("20,000 unclosed tags: one short line naming how many and which, not the validator's list", () => {
+    const xml = `<?xml version="1.0"?>\n<ProvisioningPlan>${'<AccountRequest application="AD">'.repeat(20_000)}\n`;
+    assert.throws(
+      () => importFile('unclosed.xml', xml),
+      (error: Error) =>
+        error instanceof ImportError &&
+        error.message ===
+          'the XML is not well-formed: 20,001 tags are not closed, from <ProvisioningPlan> to <AccountRequest> (line 1, column 1)',
+    );
+  });
+
   test('an element with 150,000 children is outlined in comments without overflowing the stack', () => {
     const xml = plan(
       `<AccountRequest application="AD" op="Modify" nativeIdentity="u"><Junk>${'<x a="1"/>'.repeat(150_000)}</Junk></AccountRequest>`,
