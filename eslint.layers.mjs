@@ -64,7 +64,7 @@ const FEATURE_LAYERS = [
   service('features/completion', 'features/hover document schema channel request catalog syntax text shared'),
   service('features/outline', 'service document request catalog syntax shared'),
   service('features/navigation', 'features/edits service workspace document catalog syntax text work shared'),
-  service('features/reports', 'service prediction prediction/input document work shared'),
+  service('features/reports', 'service prediction prediction/input document work text shared'),
   service('import', 'service document findings text shared'),
   service('diff', 'features/reports service prediction/input document findings workspace shared'),
   service('calibration', 'prediction/parameters catalog time text shared'),

@@ -1,5 +1,6 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Channel } from './prediction';
+import { SIMULATION_LIMITS } from './prediction';
 import type { SimulationResult } from './simulation';
 
 /**
@@ -27,6 +28,38 @@ export interface DryRunPlan {
   name: string | null;
   summary: DryRunSummary;
   simulation: SimulationResult;
+}
+
+/**
+ * Why `params` are not dry-run parameters a server accepts (a message naming the field and its
+ * range), or undefined when they are. A client is not trusted to send numbers in range.
+ */
+export function dryRunParamsProblem(params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null) return 'the parameters must be an object';
+  const { uri, runs, seed, at, moment, scenarios } = params as Record<string, unknown>;
+  const L = SIMULATION_LIMITS;
+  if (typeof uri !== 'string') return 'uri must be a string';
+  if (!isWhole(runs, 1, L.maxRuns)) return `runs must be a whole number from 1 to ${L.maxRuns}`;
+  if (!isWhole(seed, 0, L.maxSeed)) return `seed must be a whole number from 0 to ${L.maxSeed}`;
+  if (at !== undefined && (typeof at !== 'string' || at.length > L.maxAtLength)) {
+    return `at must be an ISO 8601 time of at most ${L.maxAtLength} characters`;
+  }
+  if (moment !== undefined && !(typeof moment === 'number' && moment >= 0 && moment <= L.maxMomentHours)) {
+    return `moment must be a number of hours from 0 to ${L.maxMomentHours}`;
+  }
+  const specs = Array.isArray(scenarios) ? (scenarios as unknown[]) : undefined;
+  if (
+    !specs ||
+    specs.length > L.maxScenarios ||
+    !specs.every((s) => typeof s === 'string' && s.length <= L.maxSpecLength)
+  ) {
+    return `scenarios must be a list of at most ${L.maxScenarios} texts of at most ${L.maxSpecLength} characters`;
+  }
+  return undefined;
+}
+
+function isWhole(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
 /** What the dry run of a file is asked for. */

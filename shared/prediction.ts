@@ -4,6 +4,20 @@
  * VS Code client and its dry-run view (which show it). Types, constants and their zero values.
  */
 
+/**
+ * The ranges a simulation's numbers and scenarios must be in, wherever they come from: the CLI's
+ * flags, the view's controls, any client's dry-run request (docs/formats.md#limits).
+ */
+export const SIMULATION_LIMITS = {
+  maxRuns: 100_000,
+  maxScenarios: 8,
+  maxSpecLength: 300,
+  maxSeed: 2 ** 31 - 1,
+  maxMomentHours: 24 * 365,
+  /** Longest `at`: an ISO 8601 time with an offset is 35 characters at most. */
+  maxAtLength: 64,
+} as const;
+
 /** Monte Carlo runs and seed of a prediction when nobody asks for others (CLI, settings, dry-run view). */
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;

@@ -1,5 +1,6 @@
 import type { DiffReport } from './diff';
 import type { DryRunModel } from './dryRun';
+import { SIMULATION_LIMITS } from './prediction';
 
 /**
  * The messages between the dry-run view and the extension, both directions typed and checked:
@@ -50,13 +51,7 @@ export type HostToView =
   | { type: 'unchanged' }
   | { type: 'error'; message: string };
 
-export const LIMITS = {
-  maxRuns: 100_000,
-  maxScenarios: 8,
-  maxSpecLength: 300,
-  maxSeed: 2 ** 31 - 1,
-  maxMomentHours: 24 * 365,
-} as const;
+export const LIMITS = SIMULATION_LIMITS;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_DIFF_THRESHOLD } from '../../../shared/diff';
 import { fileTypeOf } from '../../../shared/fileNames';
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../shared/prediction';
+import { DEFAULT_RUNS, DEFAULT_SEED, SIMULATION_LIMITS } from '../../../shared/prediction';
 import type { DiffPlanFile, DiffSide } from '../service/diff/diffPlans';
 import { diffPlans } from '../service/diff/diffPlans';
 import type { Gate } from '../service/diff/gates';
@@ -17,7 +17,8 @@ import type { CliContext } from './context';
 import { UsageError } from './context';
 import type { PositionOf } from './diffOutput';
 import { diffJson, diffMarkdown, diffSarif, diffText } from './diffOutput';
-import { positiveInteger, submissionTime } from './predict';
+import { wholeNumber } from './predict';
+import { parseSubmissionTime } from './submissionTime';
 import { expandInputs } from './validate';
 
 /** Options of `isc-plan diff` (docs/formats.md#diff). */
@@ -119,6 +120,21 @@ function positions(files: readonly DiffPlanFile[]): PositionOf {
   };
 }
 
+/**
+ * The one submission time of both sides. Its plans may use catalogs of different time zones, so a
+ * time without a UTC offset has no single reading: it is refused.
+ */
+function diffSubmissionTime(at: string | undefined, now: number): number {
+  if (at === undefined) return now;
+  const time = parseSubmissionTime(at, null);
+  if (time.readIn !== undefined) {
+    throw new UsageError(
+      `--at needs a UTC offset for diff (e.g. 2026-11-30T09:00:00+01:00): its plans may use catalogs of different time zones, not "${at}"`,
+    );
+  }
+  return time.at;
+}
+
 /** `isc-plan diff`: what the catalogs of BASE and HEAD change in the fulfilment of the plans. Returns the exit status. */
 export function runDiff(ctx: CliContext, args: DiffArgs, now = Date.now()): number {
   if (!FORMATS.includes(args.format)) {
@@ -129,9 +145,9 @@ export function runDiff(ctx: CliContext, args: DiffArgs, now = Date.now()): numb
   }
   const gates = parseGates(args.failOn);
   const options = {
-    submittedAt: submissionTime(args.at, now),
-    runs: positiveInteger(args.runs, '--runs', DEFAULT_RUNS, 1),
-    seed: positiveInteger(args.seed, '--seed', DEFAULT_SEED, 0),
+    submittedAt: diffSubmissionTime(args.at, now),
+    runs: wholeNumber(args.runs, '--runs', DEFAULT_RUNS, 1, SIMULATION_LIMITS.maxRuns),
+    seed: wholeNumber(args.seed, '--seed', DEFAULT_SEED, 0, SIMULATION_LIMITS.maxSeed),
     threshold: parseThreshold(args.threshold),
     gates,
   };

@@ -16,7 +16,8 @@ import { UsageError, useColour } from './context';
 import { simulationText } from '../service/features/reports/simulationText';
 import { shareText, requestNumber } from '../../../shared/format';
 import { readTextFile } from '../platform/nodeFiles';
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../../shared/prediction';
+import { parseSubmissionTime } from './submissionTime';
+import { DEFAULT_RUNS, DEFAULT_SEED, SIMULATION_LIMITS } from '../../../shared/prediction';
 
 /** Options of `predict` and `simulate` (docs/formats.md#cli). */
 export interface PredictArgs {
@@ -32,28 +33,40 @@ export interface PredictArgs {
 
 const FAIL_ON = ['failed', 'stalled', 'drift'] as const;
 
-export function positiveInteger(
+export function wholeNumber(
   value: string | undefined,
   flag: string,
   fallback: number,
   min: number,
+  max: number,
 ): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    throw new UsageError(`${flag} must be a whole number >= ${min}, not "${value}"`);
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(
+      `${flag} must be a whole number from ${min} to ${max.toLocaleString('en-US')}, not "${value}"`,
+    );
   }
   return n;
 }
 
-/** The submission time: `--at` (ISO 8601), else now. */
-export function submissionTime(at: string | undefined, now: number): number {
+/**
+ * The submission time: `--at`, else now. Checked before the plan is read; an offset-less time is
+ * read in the catalog's time zone, which is known once the plan is loaded, and a note says so.
+ */
+export function submissionTime(
+  ctx: CliContext,
+  at: string | undefined,
+  now: number,
+  timeZone: string | null,
+): number {
   if (at === undefined) return now;
-  const time = Date.parse(at);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(at) || Number.isNaN(time)) {
-    throw new UsageError(`--at must be an ISO 8601 time such as 2026-11-25T09:00:00Z, not "${at}"`);
+  const time = parseSubmissionTime(at, timeZone);
+  if (time.readIn !== undefined) {
+    const whose = timeZone === null ? 'the catalog names no time zone' : "the catalog's time zone";
+    ctx.stderr(`isc-plan: note: --at ${at} has no UTC offset; read in ${time.readIn} (${whose}).\n`);
   }
-  return time;
+  return time.at;
 }
 
 function loadPlan(
@@ -118,16 +131,24 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
     }
     return outcome as (typeof FAIL_ON)[number];
   });
-  const options: PredictionOptions = {
-    submittedAt: submissionTime(args.at, now),
-    runs: positiveInteger(args.runs, '--runs', DEFAULT_RUNS, 1),
-    seed: positiveInteger(args.seed, '--seed', DEFAULT_SEED, 0),
+  if (args.at !== undefined) parseSubmissionTime(args.at, null); // refuses a malformed --at before reading
+  const runsAndSeed = {
+    runs: wholeNumber(args.runs, '--runs', DEFAULT_RUNS, 1, SIMULATION_LIMITS.maxRuns),
+    seed: wholeNumber(args.seed, '--seed', DEFAULT_SEED, 0, SIMULATION_LIMITS.maxSeed),
   };
-  const moment = args.moment === undefined ? undefined : Number(args.moment);
-  if (moment !== undefined && (!Number.isFinite(moment) || moment < 0)) {
-    throw new UsageError(`--moment must be hours after submission (>= 0), not "${args.moment}"`);
+  const moment = args.moment === undefined ? undefined : Number(args.moment.trim() || Number.NaN);
+  const maxMoment = SIMULATION_LIMITS.maxMomentHours;
+  if (moment !== undefined && (!Number.isFinite(moment) || moment < 0 || moment > maxMoment)) {
+    throw new UsageError(
+      `--moment must be hours after submission, from 0 to ${maxMoment.toLocaleString('en-US')} (a year), not "${args.moment}"`,
+    );
   }
   const { service, file, shown } = loadPlan(ctx, args.plan);
+  const timeZone = tenantTimeZone(service, file);
+  const options: PredictionOptions = {
+    submittedAt: submissionTime(ctx, args.at, now, timeZone),
+    ...runsAndSeed,
+  };
   const plans: PlanReport[] = simulate
     ? simulatedPlans(ctx, service, file, {
         ...options,
@@ -151,7 +172,7 @@ export function runPredict(ctx: CliContext, args: PredictArgs, simulate: boolean
     at: new Date(options.submittedAt).toISOString(),
     runs: options.runs,
     seed: options.seed,
-    timeZone: tenantTimeZone(service, file),
+    timeZone,
   };
   ctx.stdout(render(args.format, header, plans, simulate && useColour(ctx)));
   if (args.format === 'trigger') ctx.stderr(triggerNotes(plans));

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { matchingFiles, walkFiles } from '../platform/nodeFiles';
-import type { ServiceHost } from '../service/workspace/serviceHost';
+import { type ReadResult, matchingFiles, readTextFile, walkFiles } from '../platform/nodeFiles';
+import type { ReadProblem, ServiceHost } from '../service/workspace/serviceHost';
 import type { OpenDocuments } from './documents';
 
 /**
@@ -11,6 +11,8 @@ import type { OpenDocuments } from './documents';
  */
 export class LspHost implements ServiceHost {
   private readonly texts = new Map<string, string | undefined>();
+  /** Why a file of {@link texts} could not be read. */
+  private readonly unreadable = new Map<string, ReadProblem>();
   private readonly listings = new Map<string, string[] | undefined>();
   /** Every file under a root, walked once and kept until a file under it comes or goes. */
   private readonly walks = new Map<string, string[]>();
@@ -22,25 +24,29 @@ export class LspHost implements ServiceHost {
   readFile(file: string): string | undefined {
     const open = this.documents.byFilePath(file);
     if (open) return open.document.getText();
-    if (!this.allowed(file)) return undefined;
     if (this.texts.has(file)) return this.texts.get(file);
-    let text: string | undefined;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      text = undefined;
-    }
+    const real = this.allowedPath(file);
+    const read: ReadResult = real === undefined ? { error: OUTSIDE } : readTextFile(real);
+    const text = 'text' in read ? read.text : undefined;
     this.texts.set(file, text);
+    if ('error' in read) this.unreadable.set(file, { reason: read.error, missing: read.missing === true });
+    else this.unreadable.delete(file);
     return text;
   }
 
+  whyUnreadable(file: string): ReadProblem | undefined {
+    if (!this.texts.has(file)) this.readFile(file);
+    return this.unreadable.get(file);
+  }
+
   listFiles(folder: string): string[] | undefined {
-    if (!this.allowed(folder)) return undefined;
     if (this.listings.has(folder)) return this.listings.get(folder);
+    const real = this.allowedPath(folder);
     let names: string[] | undefined;
     try {
+      if (real === undefined) throw new Error(OUTSIDE);
       names = fs
-        .readdirSync(folder, { withFileTypes: true })
+        .readdirSync(real, { withFileTypes: true })
         .filter((entry) => entry.isFile())
         .map((entry) => entry.name);
     } catch {
@@ -51,7 +57,7 @@ export class LspHost implements ServiceHost {
   }
 
   findFiles(root: string, pattern: RegExp): string[] {
-    if (!this.allowed(root)) return [];
+    if (this.allowedPath(root) === undefined) return [];
     let files = this.walks.get(root);
     if (!files) {
       files = walkFiles(root);
@@ -63,6 +69,7 @@ export class LspHost implements ServiceHost {
   /** Forgets what was read of a file (and the listings holding it when files come and go). */
   forget(file: string, listingChanged: boolean): void {
     this.texts.delete(file);
+    this.unreadable.delete(file);
     if (!listingChanged) return;
     this.listings.delete(path.dirname(file));
     for (const root of [...this.walks.keys()]) if (isInside(file, root)) this.walks.delete(root);
@@ -73,9 +80,32 @@ export class LspHost implements ServiceHost {
     return this.roots.filter((root) => isInside(file, root)).sort((a, b) => b.length - a.length)[0];
   }
 
-  private allowed(file: string): boolean {
-    if (this.trusted || !path.isAbsolute(file)) return true;
-    return this.roots.some((root) => isInside(file, root));
+  /**
+   * The path to read for `file`, or undefined when Restricted Mode forbids it. Untrusted, the
+   * decision is on real paths (symbolic links resolved, of the file and of the workspace folders),
+   * and the real path is what is read, so a link in the workspace cannot lead outside it.
+   */
+  private allowedPath(file: string): string | undefined {
+    if (this.trusted) return file;
+    if (!path.isAbsolute(file)) return undefined;
+    const real = realPath(file);
+    if (real === undefined) return undefined;
+    return this.roots.some((root) => isInside(real, realPath(root) ?? root)) ? real : undefined;
+  }
+}
+
+const OUTSIDE = 'outside the workspace folders, which an untrusted workspace does not read';
+
+/** A path with every symbolic link resolved; a path that does not exist keeps its missing tail. */
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync.native(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+    const parent = path.dirname(file);
+    if (parent === file) return undefined;
+    const realParent = realPath(parent);
+    return realParent === undefined ? undefined : path.join(realParent, path.basename(file));
   }
 }
 

@@ -14,7 +14,7 @@ import type { PlanDocument } from './document/planDocument';
 import { ensureDecision, requestFindings } from './document/requestState';
 import type { ParsedDocument } from './document/sourceFile';
 import type { FileType } from '../../../shared/fileNames';
-import { parseFile } from './document/sourceFile';
+import { emptyPlanFinding, parseFile } from './document/sourceFile';
 import { fileTypeOf } from '../../../shared/fileNames';
 import { conflictingAccountRequests, noCatalogFinding } from './rules/planRules';
 import type { Limits } from './syntax/limits';
@@ -196,6 +196,8 @@ export class PlanService {
     if (!file) return [];
     const raw: Finding[] = [];
     for (const doc of file.docs) raw.push(...this.documentFindings(file, doc));
+    const empty = emptyPlanFinding(file.type, file.docs);
+    if (empty) raw.push(empty);
     const configured = applyRuleConfig(
       raw,
       this.options.rulesFor ? this.options.rulesFor(path) : this.options.rules,

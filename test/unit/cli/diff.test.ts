@@ -283,6 +283,8 @@ suite('cli: diff', function () {
       [['diff', '--base', 'tenant', '--threshold', 'lots'], /--threshold must be a percentage/],
       [['diff', '--base', 'tenant', '--format', 'html'], /--format must be text, json, sarif, markdown/],
       [['diff', '--base', 'tenant', '--scenario', 'outage:AD:1'], /diff does not take --scenario/],
+      [['diff', '--base', 'tenant', '--at', '2026-11-30T09:00'], /--at needs a UTC offset for diff/],
+      [['diff', '--base', 'tenant', '--runs', '1e9'], /--runs must be a whole number from 1 to 100,000/],
       [['predict', PLAN_PATH, '--base', 'tenant'], /predict does not take --base \(diff does\)/],
     ];
     for (const [argv, message] of cases) {

@@ -210,7 +210,7 @@ suite('cli: isc-plan validate output (docs/formats.md#cli-output)', () => {
     assert.equal(run.code, 1);
     assert.match(
       run.stdout,
-      /^plans\/typo\.plan\.yaml:2:10 error catalog-unreadable \.\.\/acme\.source\.yaml: the file does not exist or cannot be read\. The path resolves to \S+acme\.source\.yaml\. The closest catalog file there is acme\.sources\.yaml: correct the path in catalog:\.\n/,
+      /^plans\/typo\.plan\.yaml:2:10 error catalog-unreadable \.\.\/acme\.source\.yaml: the file does not exist\. The path resolves to \S+acme\.source\.yaml\. The closest catalog file there is acme\.sources\.yaml: correct the path in catalog:\.\n/,
     );
   });
 

@@ -39,6 +39,28 @@ suite('hostile inputs (docs/rules.md#document-limit): a clear diagnostic, nothin
     }
   });
 
+  test('a catalog beyond a limit does not break the plans beside it: they are checked against the others', () => {
+    const plan = VALID.replace('Active Directory', 'Active Directroy');
+    const deepJson = `/**/${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    const deepYaml = `kind: SourceCatalog\nsources: !t ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    const alone = diagnose({ 'acme.sources.yaml': CATALOG, 'p.plan.yaml': plan }, 'p.plan.yaml');
+    assert.deepEqual(
+      alone.map((d) => d.code),
+      ['unknown-source'],
+    );
+    const files = {
+      'acme.sources.yaml': CATALOG,
+      'deep.sources.json': deepJson,
+      'tagged.sources.yaml': deepYaml,
+      'p.plan.yaml': plan,
+    };
+    assert.deepEqual(diagnose(files, 'p.plan.yaml'), alone);
+    assert.deepEqual(
+      diagnose(files, 'deep.sources.json').map((d) => d.code),
+      ['document-limit'],
+    );
+  });
+
   test('a hostile document stops only itself: the next document of the file is checked', () => {
     const text = `kind: ProvisioningPlan\nidentity: { name: a }\nx: &a [1, *a]\naccountRequests: [{ source: Active Directory, operation: Create }]\n---\n${VALID.replace('Active Directory', 'Active Directroy')}`;
     const found = diagnose({ 'acme.sources.yaml': CATALOG, 'two.plan.yaml': text }, 'two.plan.yaml');

@@ -74,6 +74,11 @@ export function hostileInputs(): HostileInput[] {
   const crlfQuote = 'kind: ProvisioningPlan\r\nname: Zoë 😀 "joins\r\nidentity: { name: "jane }\r\n';
   const big = fiveMegabytes();
   const brackets = /safety limit \(64 levels of brackets\)/;
+  const tagged = `${HEAD}deep: !t ${'['.repeat(10_000)}${']'.repeat(10_000)}\n${REQUEST}`;
+  const anchored = `${HEAD}deep: &x !!seq ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n${REQUEST}`;
+  const afterMarker = `--- ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+  const commentedJson = `/**/${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+  const documents = `${HEAD}${REQUEST}${'---\n'.repeat(10_001)}`;
   return [
     at(
       'alias bomb (billion laughs)',
@@ -146,6 +151,51 @@ export function hostileInputs(): HostileInput[] {
       nth(jsonDeep, '[', 64),
       1,
       brackets,
+    ),
+    at(
+      'a tag before 10,000 brackets: a: !t [[[[...',
+      'tagged.plan.yaml',
+      tagged,
+      'document-limit',
+      nth(tagged, '[', 65),
+      1,
+      brackets,
+    ),
+    at(
+      'an anchor and a tag before 10,000 braces: a: &x !!seq {a: {a: ...',
+      'anchored.plan.yaml',
+      anchored,
+      'document-limit',
+      nth(anchored, '{', 66),
+      1,
+      brackets,
+    ),
+    at(
+      '10,000 brackets after a document marker: --- [[[[...',
+      'marker.plan.yaml',
+      afterMarker,
+      'document-limit',
+      nth(afterMarker, '[', 65),
+      1,
+      brackets,
+    ),
+    at(
+      'a JSON comment before 10,000 brackets: /**/[[[[...',
+      'commented.plan.json',
+      commentedJson,
+      'document-limit',
+      nth(commentedJson, '[', 65),
+      1,
+      brackets,
+    ),
+    at(
+      '10,002 YAML documents',
+      'documents.plan.yaml',
+      documents,
+      'document-limit',
+      nth(documents, '---', 10_000),
+      3,
+      /more than 10,000 YAML documents/,
     ),
     at(
       'NUL byte in YAML',

@@ -1,12 +1,19 @@
 import * as path from 'path';
 import type { DryRunModel, DryRunParams } from '../../../../shared/dryRun';
-import { DryRunReportRequest, DryRunRequest, ScenarioNamesRequest } from '../../../../shared/dryRun';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import {
+  DryRunReportRequest,
+  DryRunRequest,
+  ScenarioNamesRequest,
+  dryRunParamsProblem,
+} from '../../../../shared/dryRun';
 import type { Steps } from '../../service/work/steps';
 import { dryRunSteps, tenantTimeZone } from '../../service/features/reports/dryRunFile';
 import { predictionJson, predictionMarkdown } from '../../service/features/reports/predictionReport';
 import { predictionInput } from '../../service/planToPrediction';
 import { scenarioNames } from '../../service/prediction/scenarios';
 import { editorSubmissionTime } from '../editorPredictions';
+import type { Handler } from '../answer';
 import { answer } from '../answer';
 import { stepwise } from '../runSafe';
 import type { FeatureRegistrar } from '../session';
@@ -105,6 +112,17 @@ function namesOf(session: Session, uri: string): ScenarioNames {
   };
 }
 
+/** A handler that first refuses parameters out of range (InvalidParams, with the field and its range). */
+function checked<P, R>(handler: Handler<P, R>): Handler<P, R> {
+  return (params, token) => {
+    const problem = dryRunParamsProblem(params);
+    if (problem === undefined) return handler(params, token);
+    return Promise.resolve(
+      new ResponseError(ErrorCodes.InvalidParams, `Invalid dry-run parameters: ${problem}.`),
+    );
+  };
+}
+
 /**
  * `iscPlan/dryRun`, `iscPlan/dryRunReport` and `iscPlan/scenarioNames`: the dry-run view's data. A
  * dry run gives way between plans, so that a cancelled or superseded one stops there.
@@ -113,12 +131,16 @@ export const registerDryRun: FeatureRegistrar = (session) => {
   const { connection } = session;
   connection.onRequest(
     DryRunRequest.type,
-    answer(session, 'dry run', null, (params: DryRunParams) => stepwise(dryRunModel(session, params))),
+    checked(
+      answer(session, 'dry run', null, (params: DryRunParams) => stepwise(dryRunModel(session, params))),
+    ),
   );
   connection.onRequest(
     DryRunReportRequest.type,
-    answer(session, 'dry-run report', null, (params: DryRunReportParams) =>
-      stepwise(dryRunReport(session, params)),
+    checked(
+      answer(session, 'dry-run report', null, (params: DryRunReportParams) =>
+        stepwise(dryRunReport(session, params)),
+      ),
     ),
   );
   connection.onRequest(

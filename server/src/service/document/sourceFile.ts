@@ -39,6 +39,21 @@ export function parseFile(path: string, text: string, type: FileType, limits: Li
   return syntaxDocs.map((syntax) => modelOf(syntax, text, path, type));
 }
 
+/**
+ * The finding of a plan file with no content (nothing, blank lines, comments), which would
+ * otherwise pass as clean; undefined for any other file.
+ */
+export function emptyPlanFinding(type: FileType, docs: readonly ParsedDocument[]): Finding | undefined {
+  const empty = docs.every((d) => d.syntax.root === null && d.syntax.findings.length === 0);
+  if (type.role !== 'plan' || !empty) return undefined;
+  return finding(
+    'schema',
+    0,
+    0,
+    'The plan file is empty (no document, or only comments): a plan file holds a provisioning plan (kind: ProvisioningPlan, identity:, accountRequests:).',
+  );
+}
+
 function fileLevelProblem(text: string, limits: Limits): Finding | undefined {
   if (text.length > limits.maxFileLength) {
     const size = (text.length / (1024 * 1024)).toFixed(1);

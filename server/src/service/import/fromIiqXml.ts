@@ -13,6 +13,7 @@ import type {
   ImportedPlan,
   ImportedRequest,
 } from './importedPlan';
+import { appendAll } from './importedPlan';
 import { accountOperation, attributeOperation } from './operations';
 import type { XmlElement } from './xmlTree';
 import { childNamed, childrenNamed, outline } from './xmlTree';
@@ -63,7 +64,7 @@ function extras(element: XmlElement, mapped: readonly string[], read: readonly s
   const entries = mapEntries(element);
   if (entries.length > 0) lines.push(`IdentityIQ attributes: ${entries.map(entryText).join(', ')}`);
   for (const child of element.children) {
-    if (!read.includes(child.tag) && child.tag !== 'Attributes') lines.push(...outline(child));
+    if (!read.includes(child.tag) && child.tag !== 'Attributes') appendAll(lines, outline(child));
   }
   return lines;
 }
@@ -124,8 +125,9 @@ function accountRequest(element: XmlElement, identity: ImportedIdentity | undefi
     );
     if (!nativeIdentity && identity) nativeIdentity = identity.name;
   }
-  comments.push(
-    ...extras(
+  appendAll(
+    comments,
+    extras(
       element,
       ['application', 'op', 'nativeIdentity'],
       ['AttributeRequest', 'PermissionRequest', 'ProvisioningResult'],

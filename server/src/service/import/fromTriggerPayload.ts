@@ -40,11 +40,19 @@ function continues(
 /** Merges runs of one attribute and operation into one request with a list value, in order. */
 export function mergeRuns(attributes: readonly ImportedAttribute[]): ImportedAttribute[] {
   const merged: ImportedAttribute[] = [];
+  // The lists this merge made, which it may extend in place (linear time, never an input's array).
+  const own = new WeakSet<ScalarValue[]>();
   for (const attribute of attributes) {
     const last = merged[merged.length - 1];
     if (continues(last, attribute)) {
-      const values = Array.isArray(last.value) ? last.value : [last.value];
-      last.value = [...values, attribute.value as ScalarValue];
+      if (Array.isArray(last.value) && own.has(last.value)) {
+        last.value.push(attribute.value as ScalarValue);
+      } else {
+        const values = Array.isArray(last.value) ? [...last.value] : [last.value];
+        values.push(attribute.value as ScalarValue);
+        own.add(values);
+        last.value = values;
+      }
     } else {
       merged.push({ ...attribute });
     }

@@ -5,8 +5,12 @@
  */
 
 import type { RecordKind } from './importedPlan';
+import { ImportError } from './importedPlan';
 import { countedKind, recognise } from './recognise';
 import { writePlanFile } from './writePlan';
+
+/** The most account requests one input may hold: a provisioning plan has a handful; more is not a plan to predict. */
+export const MAX_IMPORTED_REQUESTS = 10_000;
 
 /** What converting one input gave. */
 export interface ImportConversion {
@@ -44,13 +48,19 @@ export function importFile(
   catalogs: readonly string[] = [],
 ): ImportConversion {
   const file = recognise(text);
+  const requests = file.plans.reduce((sum, plan) => sum + plan.requests.length, 0);
+  if (requests > MAX_IMPORTED_REQUESTS) {
+    throw new ImportError(
+      `holds ${requests.toLocaleString('en-US')} account requests; isc-plan imports at most ${MAX_IMPORTED_REQUESTS.toLocaleString('en-US')} from one file (docs/formats.md#limits): split the input.`,
+    );
+  }
   return {
     kind: file.kind,
     planText: writePlanFile(file, baseName(fileName), catalogs),
     suggestedName: suggestedPlanName(fileName),
     records: file.records,
     plans: file.plans.length,
-    requests: file.plans.reduce((sum, plan) => sum + plan.requests.length, 0),
+    requests,
   };
 }
 

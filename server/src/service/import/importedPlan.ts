@@ -161,3 +161,11 @@ export function objects(value: Json | undefined): JsonObject[] {
     return object ? [object] : [];
   });
 }
+
+/**
+ * Appends `items` to `target` one by one: `target.push(...items)` passes every item as an argument
+ * and overflows the stack for a large input (100,000 lines of an IdentityIQ plan).
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

@@ -15,6 +15,7 @@ import type {
   ImportedPlan,
   ImportedRequest,
 } from './importedPlan';
+import { appendAll } from './importedPlan';
 import { countedKind } from './recognise';
 import { commentLines, yamlScalar, yamlString } from '../text/yamlText';
 
@@ -93,8 +94,12 @@ function planLines(plan: ImportedPlan, catalogs: readonly string[]): string[] {
   if (plan.trackingId !== undefined) lines.push(`trackingId: ${yamlString(plan.trackingId)}`);
   if (plan.identity) lines.push(`identity: ${identityText(plan.identity)}`);
   if (plan.requester) lines.push(`requester: ${identityText(plan.requester)}`);
-  lines.push(...plan.comments.flatMap((comment) => commentLines(comment, '')), 'accountRequests:');
-  for (const request of plan.requests) lines.push(...requestLines(request));
+  appendAll(
+    lines,
+    plan.comments.flatMap((comment) => commentLines(comment, '')),
+  );
+  lines.push('accountRequests:');
+  for (const request of plan.requests) appendAll(lines, requestLines(request));
   return lines;
 }
 
@@ -120,7 +125,7 @@ function header(file: ImportedFile, inputName: string): string[] {
       'The "recorded" comments say what really happened; compare them with the prediction (isc-plan predict).',
     );
   }
-  lines.push(...file.notes);
+  appendAll(lines, file.notes);
   return lines.flatMap((line) => commentLines(line, ''));
 }
 
@@ -136,7 +141,7 @@ export function writePlanFile(
   const lines = header(file, inputName);
   file.plans.forEach((plan, index) => {
     if (index > 0) lines.push('---');
-    lines.push(...planLines(plan, catalogs));
+    appendAll(lines, planLines(plan, catalogs));
   });
   return `${lines.join('\n')}\n`;
 }

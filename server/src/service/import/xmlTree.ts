@@ -71,12 +71,37 @@ function toElement(node: OrderedNode): XmlElement | undefined {
   return element;
 }
 
+/**
+ * The validator's message on one short line: its list of unclosed tags (one per element, so
+ * 800 KB for a large file) becomes a count and the first and last tag.
+ */
+function oneLine(message: string): string {
+  const unclosed = /^Invalid '(\[[\s\S]*\])' found\.?$/.exec(message.trim());
+  if (unclosed) {
+    let tags: unknown;
+    try {
+      tags = JSON.parse(unclosed[1]!);
+    } catch {
+      tags = undefined;
+    }
+    if (Array.isArray(tags) && tags.length > 0) {
+      const first = String(tags[0]);
+      const last = String(tags[tags.length - 1]);
+      return tags.length === 1
+        ? `the tag <${first}> is not closed`
+        : `${tags.length.toLocaleString('en-US')} tags are not closed, from <${first}> to <${last}>`;
+    }
+  }
+  const flat = message.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+
 /** Parses an XML document and returns its root element; malformed XML is an ImportError. */
 export function parseXml(xml: string): XmlElement {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new ImportError(
-      `the XML is not well-formed: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
+      `the XML is not well-formed: ${oneLine(valid.err.msg)} (line ${valid.err.line}, column ${valid.err.col})`,
     );
   }
   let nodes: OrderedNode[];

@@ -4,7 +4,7 @@ import type { Finding } from '../findings/finding';
 import { finding } from '../findings/finding';
 import type { MapNode, SeqNode, ValueNode } from './ast';
 import type { Limits } from './limits';
-import { findExcessiveNesting } from './limits';
+import { findExcessiveJsonNesting } from './limits';
 import type { SyntaxDocument } from './syntaxDocument';
 import { duplicateKeysOf, limitFinding } from './syntaxDocument';
 
@@ -24,7 +24,7 @@ const ERROR_HINTS: Partial<Record<string, string>> = {
 
 /** Parses a strict JSON text (no comments, no trailing commas) into one syntax document. Never throws. */
 export function parseJsonText(text: string, limits: Limits): SyntaxDocument {
-  const nesting = findExcessiveNesting(text, limits);
+  const nesting = findExcessiveJsonNesting(text, limits);
   if (nesting) {
     return {
       start: 0,
@@ -36,13 +36,17 @@ export function parseJsonText(text: string, limits: Limits): SyntaxDocument {
     };
   }
   const errors: ParseError[] = [];
-  let tree: JsonNode | undefined;
+  const findings: Finding[] = [];
+  let root: ValueNode | null = null;
   try {
-    tree = parseTree(text, errors, {
+    const tree = parseTree(text, errors, {
       disallowComments: true,
       allowTrailingComma: false,
       allowEmptyContent: false,
     });
+    findings.push(...syntaxFindings(text, errors));
+    // Inside the try too: the pre-scan bounds the depth, and nothing may escape as a crash besides.
+    if (tree) root = convert(tree, findings);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
@@ -54,9 +58,13 @@ export function parseJsonText(text: string, limits: Limits): SyntaxDocument {
       index: 0,
     };
   }
+  return { start: 0, end: text.length, root, findings, limited: false, index: 0 };
+}
+
+function syntaxFindings(text: string, errors: readonly ParseError[]): Finding[] {
   // Two errors at one offset (a trailing comma: "property name expected" and "value expected") have one cause.
   const firstAtOffset = errors.filter((error, i) => i === 0 || errors[i - 1]!.offset !== error.offset);
-  const findings = firstAtOffset.map((error) => {
+  return firstAtOffset.map((error) => {
     const code = printParseErrorCode(error.error);
     const hint = ERROR_HINTS[code];
     const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -68,8 +76,6 @@ export function parseJsonText(text: string, limits: Limits): SyntaxDocument {
       `JSON syntax: ${words}.${hint ? ` ${hint}` : ''}`,
     );
   });
-  const root = tree ? convert(tree, findings) : null;
-  return { start: 0, end: text.length, root, findings, limited: false, index: 0 };
 }
 
 function lineEnd(text: string, offset: number): number {

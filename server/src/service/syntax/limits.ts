@@ -14,6 +14,8 @@ export interface Limits {
   maxCompactDepth: number;
   /** Most nodes an alias may bring in, over the whole document. */
   maxAliasNodes: number;
+  /** Most YAML documents in one file. */
+  maxDocuments: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -22,6 +24,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxIndent: 256,
   maxCompactDepth: 64,
   maxAliasNodes: 10_000,
+  maxDocuments: 10_000,
 };
 
 /** A reason a text cannot be parsed safely, and where. */
@@ -42,6 +45,66 @@ export function findBinaryContent(text: string): LimitProblem | undefined {
     length: 1,
     message: `The file contains binary data (character U+${code}), which YAML and JSON do not allow. Plan and catalog files are UTF-8 text; check that this is the file you meant.`,
   };
+}
+
+/**
+ * Counts the YAML documents of `text` without parsing it, and gives the start of the first one
+ * past `limits.maxDocuments`. A document starts at a `---` line, or at content after a `...` line
+ * (or at the start); only lines that begin in column 0 matter, so the scan is one pass.
+ */
+export function findTooManyDocuments(text: string, limits: Limits): LimitProblem | undefined {
+  let documents = 0;
+  let open = false;
+  for (let line = 0; line < text.length;) {
+    const c = text.charCodeAt(line);
+    const marker = (c === 45 /* - */ || c === 46) /* . */ && isMarker(text, line, c);
+    if (marker && c === 45) {
+      documents++;
+      open = true;
+    } else if (marker) {
+      open = false;
+    } else if (!open && !isBlank(c) && c !== 35 /* # */ && c !== 37 /* % */) {
+      documents++;
+      open = true;
+    }
+    if (documents > limits.maxDocuments) {
+      return {
+        offset: line,
+        length: marker ? 3 : 1,
+        message: `The file holds more than ${limits.maxDocuments.toLocaleString('en-US')} YAML documents (isc-plan's safety limit), so it is not analysed. Split it into several files.`,
+      };
+    }
+    const newline = text.indexOf('\n', line);
+    line = newline === -1 ? text.length : newline + 1;
+  }
+  return undefined;
+}
+
+/** Whether a `---` or `...` document marker starts at `i` (three of `c` and then a blank or the end). */
+function isMarker(text: string, i: number, c: number): boolean {
+  return (
+    text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c && isBlankOrEnd(text, i + 3, text.length)
+  );
+}
+
+/**
+ * Scans a JSON text for nesting deeper than `limits.maxFlowDepth`: every `[` and `{` outside a
+ * string counts, in comments too (which strict JSON rejects anyway), so no way of reaching a
+ * depth escapes the count.
+ */
+export function findExcessiveJsonNesting(text: string, limits: Limits): LimitProblem | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      i = skipQuoted(text, i, text.length, c) - 1;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limits.maxFlowDepth) return nestingProblem(i, 'brackets', limits.maxFlowDepth);
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -68,18 +131,20 @@ export function findExcessiveNesting(
       valueCanStart = true;
       continue;
     }
-    if (lineStart) {
-      if (c === 32 /* space */) {
-        indent++;
-        if (flowDepth === 0 && indent > limits.maxIndent) {
-          return nestingProblem(i, 'indentation', limits.maxIndent);
-        }
-        continue;
-      }
-      lineStart = false;
+    if (lineStart && c === 32 /* space */) {
+      const deep = flowDepth === 0 && ++indent > limits.maxIndent;
+      if (deep) return nestingProblem(i, 'indentation', limits.maxIndent);
+      continue;
     }
+    lineStart = false;
     if (c === 35 /* # */ && (i === start || isBlank(text.charCodeAt(i - 1)))) {
       i = skipToLineEnd(text, i, end) - 1;
+      continue;
+    }
+    const beforeValue = flowDepth === 0 ? skipBeforeValue(text, i, start, end, valueCanStart) : i;
+    if (beforeValue > i) {
+      i = beforeValue - 1;
+      valueCanStart = true;
       continue;
     }
     if (c === 34 /* " */ || c === 39 /* ' */) {
@@ -131,6 +196,37 @@ function isBlank(c: number): boolean {
 function isBlankOrEnd(text: string, i: number, end: number): boolean {
   return i >= end || isBlank(text.charCodeAt(i));
 }
+
+/**
+ * After a tag or an anchor where a value can start, or after a document marker (`--- [`): the
+ * value can still start there. Gives `i` when neither is at `i`.
+ */
+function skipBeforeValue(
+  text: string,
+  i: number,
+  start: number,
+  end: number,
+  valueCanStart: boolean,
+): number {
+  const c = text.charCodeAt(i);
+  if (valueCanStart && (c === 33 /* ! */ || c === 38) /* & */) return skipToken(text, i, end);
+  if ((c === 45 || c === 46) && atLineStart(text, i, start) && isMarker(text, i, c)) return i + 3;
+  return i;
+}
+
+function atLineStart(text: string, i: number, start: number): boolean {
+  return i === start || text.charCodeAt(i - 1) === 10;
+}
+
+/** The end of a tag or anchor token: the next blank, flow indicator or end of the text. */
+function skipToken(text: string, i: number, end: number): number {
+  let j = i + 1;
+  while (j < end && !isBlank(text.charCodeAt(j)) && !FLOW_INDICATORS.includes(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** `,` `[` `]` `{` `}`: they end a tag or an anchor name. */
+const FLOW_INDICATORS = [44, 91, 93, 123, 125];
 
 function skipToLineEnd(text: string, i: number, end: number): number {
   const newline = text.indexOf('\n', i);

@@ -5,7 +5,7 @@ import { finding } from '../findings/finding';
 import { fastYamlDocument } from './fastYaml';
 import type { MapNode, PairNode, ScalarNode, ScalarValue, SeqNode, ValueNode } from './ast';
 import type { Limits } from './limits';
-import { findExcessiveNesting } from './limits';
+import { findExcessiveNesting, findTooManyDocuments } from './limits';
 import type { SyntaxDocument } from './syntaxDocument';
 import { duplicateKeysOf, limitFinding, measureAliasExpansion } from './syntaxDocument';
 
@@ -50,7 +50,7 @@ export type YamlParser = 'fast' | 'yaml';
  * same documents.
  */
 export function parseYamlText(text: string, limits: Limits, parser: YamlParser = 'fast'): SyntaxDocument[] {
-  const nesting = findExcessiveNesting(text, limits);
+  const nesting = findTooManyDocuments(text, limits) ?? findExcessiveNesting(text, limits);
   if (nesting) return [limitedDocument(0, text.length, nesting.offset, nesting.length, nesting.message)];
   const fast = parser === 'fast' ? fastYamlDocument(text, 0, text.length) : undefined;
   return fast ? [fast] : parseAllWithYaml(text, limits);

@@ -129,7 +129,9 @@ export class CatalogResolver {
    */
   private nearest(file: string): string {
     const where = `The path resolves to ${file}.`;
-    if (this.host.readFile(file) !== undefined) return where;
+    if (this.host.readFile(file) !== undefined || this.host.whyUnreadable?.(file)?.missing === false) {
+      return where;
+    }
     const folder = path.dirname(file);
     const wanted = path.basename(file);
     const names = (this.host.listFiles(folder) ?? []).filter(
@@ -152,10 +154,17 @@ export class CatalogResolver {
     if (cached && text !== undefined && cached.text === text) return cached;
     const loaded =
       text === undefined
-        ? { text: '', contents: [], problem: 'the file does not exist or cannot be read.' }
+        ? { text: '', contents: [], problem: this.unreadable(file) }
         : this.parse(file, text);
     if (text !== undefined) this.loaded.set(file, loaded);
     return loaded;
+  }
+
+  /** Why a catalog file gave no text, as precisely as the host can tell. */
+  private unreadable(file: string): string {
+    const problem = this.host.whyUnreadable?.(file);
+    if (!problem) return 'the file does not exist or cannot be read.';
+    return problem.missing ? 'the file does not exist.' : `the file cannot be read: ${problem.reason}.`;
   }
 
   private parse(file: string, text: string): LoadedCatalog {

@@ -5,6 +5,11 @@
 export interface ServiceHost {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
+  /**
+   * Why {@link readFile} gave undefined for a file, or undefined when it can be read. Optional:
+   * without it a message says only that the file does not exist or cannot be read.
+   */
+  whyUnreadable?(path: string): ReadProblem | undefined;
   /** The names of the files (not folders) in a folder, or undefined when it cannot be listed. */
   listFiles(folder: string): string[] | undefined;
   /**
@@ -13,4 +18,11 @@ export interface ServiceHost {
    * features (find references, rename) see only the files the service holds.
    */
   findFiles?(root: string, pattern: RegExp): string[];
+}
+
+/** Why a file could not be read: `reason` completes "the file ..." ("is a directory"). */
+export interface ReadProblem {
+  reason: string;
+  /** Nothing is at the path (then a closest name is worth suggesting). */
+  missing: boolean;
 }

@@ -169,3 +169,41 @@ accountRequests:
     );
   });
 });
+
+suite('import: large inputs (docs/formats.md#limits)', () => {
+  const request = (i: number): string =>
+    `<AccountRequest application="AD" op="Modify" nativeIdentity="u${i}"><AttributeRequest name="memberOf" op="Add" value="CN=A"/></AccountRequest>`;
+  const plan = (body: string): string =>
+    `<?xml version="1.0"?>\n<ProvisioningPlan>${body}</ProvisioningPlan>\n`;
+
+  test('more account requests than the limit: an ImportError naming the limit', () => {
+    const xml = plan(Array.from({ length: 10_001 }, (_, i) => request(i)).join('\n'));
+    assert.throws(
+      () => importFile('big.xml', xml),
+      (error: Error) =>
+        error instanceof ImportError &&
+        error.message ===
+          'holds 10,001 account requests; isc-plan imports at most 10,000 from one file (docs/formats.md#limits): split the input.',
+    );
+  });
+
+  test("20,000 unclosed tags: one short line naming how many and which, not the validator's list", () => {
+    const xml = `<?xml version="1.0"?>\n<ProvisioningPlan>${'<AccountRequest application="AD">'.repeat(20_000)}\n`;
+    assert.throws(
+      () => importFile('unclosed.xml', xml),
+      (error: Error) =>
+        error instanceof ImportError &&
+        error.message ===
+          'the XML is not well-formed: 20,001 tags are not closed, from <ProvisioningPlan> to <AccountRequest> (line 1, column 1)',
+    );
+  });
+
+  test('an element with 150,000 children is outlined in comments without overflowing the stack', () => {
+    const xml = plan(
+      `<AccountRequest application="AD" op="Modify" nativeIdentity="u"><Junk>${'<x a="1"/>'.repeat(150_000)}</Junk></AccountRequest>`,
+    );
+    const conversion = importFile('wide.xml', xml);
+    assert.equal(conversion.requests, 1);
+    assert.equal(conversion.planText.split('\n').filter((line) => line.includes('x a="1"')).length, 150_000);
+  });
+});

@@ -169,6 +169,22 @@ accountRequests:
     );
   });
 
+  test('a run of 100,000 values is merged in one pass, without touching the input (does not hang: 10 s time-out)', function () {
+    this.timeout(10_000);
+    const first: ImportedAttribute = { name: 'memberOf', operation: 'Add', value: ['a', 'b'], comments: [] };
+    const rest = Array.from({ length: 100_000 }, (_, i): ImportedAttribute => ({
+      name: 'memberOf',
+      operation: 'Add',
+      value: `g${i}`,
+      comments: [],
+    }));
+    const [merged, ...others] = mergeRuns([first, ...rest]);
+    assert.deepEqual(others, []);
+    assert.equal((merged!.value as string[]).length, 100_002);
+    assert.deepEqual((merged!.value as string[]).slice(0, 4), ['a', 'b', 'g0', 'g1']);
+    assert.deepEqual(first.value, ['a', 'b'], "the input's list is not extended");
+  });
+
   test('round trip: simulate jane-joins-finance with --format trigger (CLI, in-process), import, same requests', () => {
     const planFile = path.join(REPO_ROOT, 'samples/plans/jane-joins-finance.plan.yaml');
     let stdout = '';

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { closest, editDistance } from '../../../../server/src/service/text/closest';
+import {
+  MAX_SUGGESTED_LENGTH,
+  SUGGESTION_BUDGET,
+  closest,
+  closestWithWork,
+  editDistance,
+} from '../../../../server/src/service/text/closest';
 import { CATALOG, diagnose } from '../../helpers';
 
 suite('text: closest names', () => {
@@ -28,6 +34,40 @@ suite('text: closest names', () => {
       found.map((d) => d.message.replace(/ Known keys: .*/, '')),
       ['"mulit" is not a key of the account attribute. Did you mean "multi"?'],
     );
+  });
+});
+
+suite('text: "did you mean" is bounded (docs/formats.md#limits)', () => {
+  /** A name of `length` characters made of the letters of `seed`, the same letters in another order for each `n`. */
+  const shuffled = (length: number, n: number): string =>
+    Array.from({ length }, (_, i) => 'abcdefghij'[(i * 7 + n * (i % 3)) % 10]).join('');
+
+  test('a name longer than the cut-off gets no suggestion and costs nothing', () => {
+    const long = 'a'.repeat(MAX_SUGGESTED_LENGTH + 1);
+    assert.deepEqual(closestWithWork(long, [long + 'b', long.slice(1)]), { best: undefined, work: 0 });
+    const atCutOff = 'a'.repeat(MAX_SUGGESTED_LENGTH);
+    assert.equal(closest(atCutOff, [atCutOff + 'b']), atCutOff + 'b');
+  });
+
+  test('one name costs at most the budget however many and however similar the candidates', () => {
+    const candidates = Array.from({ length: 20_000 }, (_, n) => shuffled(60, n + 1));
+    const { work } = closestWithWork(shuffled(60, 0), candidates);
+    const oneComparison = 3 * (MAX_SUGGESTED_LENGTH + 5) * 9;
+    assert.ok(work <= SUGGESTION_BUDGET + oneComparison, `work ${work}`);
+    assert.ok(work >= SUGGESTION_BUDGET, 'the budget, not the candidates, ended the search');
+  });
+
+  test('300 unknown names of 100 characters against 300 known ones cost nothing', () => {
+    const names = Array.from({ length: 300 }, (_, n) => `x${shuffled(99, n)}`);
+    const known = Array.from({ length: 300 }, (_, n) => `k${shuffled(99, n + 300)}`);
+    assert.ok(names.every((name) => closestWithWork(name, known).work === 0));
+  });
+
+  test('the band gives the same distances as the full table', () => {
+    assert.equal(editDistance('abcdef', 'badcfe', 2), 3, 'three swaps, past the bound of 2');
+    assert.equal(editDistance('abcdef', 'badcfe'), 3);
+    assert.equal(editDistance('Active Directory', 'active directroy', 4), 1);
+    assert.equal(editDistance('', 'abc'), 3);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   requestNumber,
   zonedMinuteText,
 } from '../../../../../shared/format';
+import { code, escapeMarkdown } from '../../text/markdown';
 
 /** One plan's prediction (and, for a dry run, its simulation), as reports show it. */
 export interface PlanReport {
@@ -168,8 +169,9 @@ export function predictionText(header: ReportHeader, plans: readonly PlanReport[
   return lines.join('\n');
 }
 
+/** Text in a Markdown line or table cell, shown literally: HTML, links and emphasis from a plan or catalog are escaped. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return escapeMarkdown(text);
 }
 
 /** A Markdown report: a table per plan, the reasons, the assumptions; the dry run adds its views. */
@@ -179,7 +181,7 @@ export function predictionMarkdown(header: ReportHeader, plans: readonly PlanRep
     lines.push(
       `# ${cell(plan.name ?? `Plan ${plan.document + 1}`)}`,
       '',
-      `\`${cell(header.file)}\` · submitted ${zonedMinuteText(header.at, header.timeZone)} · ${header.runs} runs · seed ${header.seed}`,
+      `${code(header.file)} · submitted ${zonedMinuteText(header.at, header.timeZone)} · ${header.runs} runs · seed ${header.seed}`,
       '',
       `**Account activity:** ${cell(activityText(plan.activity))}`,
       '',
@@ -248,7 +250,7 @@ function simulationMarkdown(sim: SimulationResult, header: ReportHeader): string
   for (const scenario of sim.scenarios) {
     lines.push(
       '',
-      `## Scenario \`${cell(scenario.spec)}\``,
+      `## Scenario ${code(scenario.spec)}`,
       '',
       '| # | channel | committed | verified | outcomes |',
       '| --- | --- | --- | --- | --- |',
