@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding';
 import { changeTo, finding } from '../findings/finding';
-import { checkQuartz } from '../time/cron';
+import { checkQuartz, firesFrom2026 } from '../time/cron';
 import type { MapNode, ValueNode } from '../syntax/ast';
 import { getPair, getValue, stringOf, toValue } from '../syntax/ast';
 import { closest } from '../text/closest';
@@ -66,10 +66,14 @@ function cronRule(entry: MapNode, block = 'aggregation'): Finding[] {
   const schedule = stringOf(node);
   if (!node || schedule === undefined || schedule.trim().toLowerCase() === 'none') return [];
   const check = checkQuartz(schedule);
-  if (check.ok) return [];
-  return [
-    finding('invalid-cron', node.start, node.end, `Not a valid Quartz cron expression: ${check.message}`),
-  ];
+  if (!check.ok) {
+    return [
+      finding('invalid-cron', node.start, node.end, `Not a valid Quartz cron expression: ${check.message}`),
+    ];
+  }
+  if (firesFrom2026(schedule)) return [];
+  const message = `"${schedule.trim()}" never runs: no date from 2026 on matches it (a day the month does not have, such as 30 February, or only past years). Nothing would ever be ${block === 'aggregation' ? 'aggregated, so no change would be verified' : 'refreshed'}; fix the day, month or year.`;
+  return [finding('invalid-cron', node.start, node.end, message)];
 }
 
 function multipleManagers(integrations: readonly MapNode[]): Finding[] {

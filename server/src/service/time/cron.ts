@@ -144,6 +144,19 @@ export function quartzWallClock(expression: string): QuartzSchedule | undefined 
   }
 }
 
+/** Where {@link firesFrom2026} starts looking: a fixed instant, so the answer never depends on the day it is asked. */
+const NEVER_FIRES_REFERENCE = Date.UTC(2026, 0, 1);
+
+/**
+ * False when a valid Quartz expression has no run at all from 2026 on: a date that does not exist
+ * (`0 0 0 30 2 ?`, the 31st of a 30-day month) or only past years. True when it runs, or when the
+ * calendar library cannot evaluate it (other checks report that).
+ */
+export function firesFrom2026(expression: string): boolean {
+  const schedule = quartzWallClock(expression);
+  return !schedule || schedule.runsBetween(NEVER_FIRES_REFERENCE, Number.MAX_SAFE_INTEGER, 1).length > 0;
+}
+
 function scheduleOf(expression: string, cron: Cron): QuartzSchedule {
   return {
     expression,

@@ -277,6 +277,30 @@ suite('rule details of docs/rules.md', () => {
     );
   });
 
+  test('invalid-cron: a valid expression that never runs (30 February, past years) is one too, saying why', () => {
+    const never = ['0 0 0 30 2 ?', '0 0 0 31 4 ?', '0 0 0 30-31 2 ?', '0 0 0 * * ? 1999-2020'];
+    for (const schedule of never) {
+      const text = `kind: SourceCatalog\nidentityRefresh: { schedule: '${schedule}' }\nsources:\n  - { name: X, aggregation: { schedule: '${schedule}' } }\n`;
+      const found = catalogFile(text);
+      assert.deepEqual(
+        found.map((d) => [d.code, d.range]),
+        [
+          ['invalid-cron', rangeOf(text, `'${schedule}'`, 1)],
+          ['invalid-cron', rangeOf(text, `'${schedule}'`, 2)],
+        ],
+        schedule,
+      );
+      assert.equal(
+        found[1]!.message,
+        `"${schedule}" never runs: no date from 2026 on matches it (a day the month does not have, such as 30 February, or only past years). Nothing would ever be aggregated, so no change would be verified; fix the day, month or year.`,
+      );
+      assert.match(found[0]!.message, /Nothing would ever be refreshed;/);
+    }
+    const leapDay =
+      "kind: SourceCatalog\nsources:\n  - { name: X, aggregation: { schedule: '0 0 0 29 2 ?' } }\n";
+    assert.deepEqual(catalogFile(leapDay), []);
+  });
+
   test('sdim-no-committed and sdim-polling-window: nothing when statusMap or ticketWorkflow are not given', () => {
     assert.deepEqual(
       catalogFile('kind: SourceCatalog\nserviceDeskIntegrations:\n  - { name: Desk, managedSources: [X] }\n'),
