@@ -194,10 +194,8 @@ export class PlanService {
   findings(path: string): Finding[] {
     const file = this.files.get(path);
     if (!file) return [];
-    const raw: Finding[] = [];
-    for (const doc of file.docs) raw.push(...this.documentFindings(file, doc));
-    const empty = emptyPlanFinding(file.type, file.docs);
-    if (empty) raw.push(empty);
+    const empty = emptyPlanFinding(file.type, file.docs, file.text);
+    const raw: Finding[] = empty ? [empty] : file.docs.flatMap((doc) => this.documentFindings(file, doc));
     const configured = applyRuleConfig(
       raw,
       this.options.rulesFor ? this.options.rulesFor(path) : this.options.rules,

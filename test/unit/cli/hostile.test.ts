@@ -327,19 +327,23 @@ suite('cli: --at does not depend on the machine', () => {
 });
 
 suite('cli: an empty plan file says it is empty', () => {
-  test('nothing, or only comments: one schema error at 1:1 saying the file is empty; an empty catalog is not a plan', () => {
+  test('nothing, only comments, or blank JSON: one schema error at 1:1 saying the file is empty (not "value expected"); an empty catalog is not a plan', () => {
     const folder = new TempFolder({
       'e.plan.yaml': '',
       'c.plan.yaml': '# only a comment\n\n',
       'k.sources.yaml': '',
+      'j.plan.json': '  \n\n',
     });
     try {
-      const run = folder.run('validate', 'e.plan.yaml', 'c.plan.yaml', 'k.sources.yaml');
+      const run = folder.run('validate', 'e.plan.yaml', 'c.plan.yaml', 'j.plan.json', 'k.sources.yaml');
       const empty =
         'error schema The plan file is empty (no document, or only comments): a plan file holds a provisioning plan (kind: ProvisioningPlan, identity:, accountRequests:).';
       assert.deepEqual(
         [run.code, run.stdout],
-        [1, `e.plan.yaml:1:1 ${empty}\nc.plan.yaml:1:1 ${empty}\n3 files checked: 2 errors, 0 warnings.\n`],
+        [
+          1,
+          `e.plan.yaml:1:1 ${empty}\nc.plan.yaml:1:1 ${empty}\nj.plan.json:1:1 ${empty}\n4 files checked: 3 errors, 0 warnings.\n`,
+        ],
       );
     } finally {
       folder.remove();

@@ -40,12 +40,21 @@ export function parseFile(path: string, text: string, type: FileType, limits: Li
 }
 
 /**
- * The finding of a plan file with no content (nothing, blank lines, comments), which would
- * otherwise pass as clean; undefined for any other file.
+ * The finding of a plan file with no content (nothing, blank lines, YAML comments), which would
+ * otherwise pass as clean in YAML and be "value expected" in JSON; undefined for any other file.
+ * When it is given, it is the file's only finding: one cause, one message.
  */
-export function emptyPlanFinding(type: FileType, docs: readonly ParsedDocument[]): Finding | undefined {
-  const empty = docs.every((d) => d.syntax.root === null && d.syntax.findings.length === 0);
-  if (type.role !== 'plan' || !empty) return undefined;
+export function emptyPlanFinding(
+  type: FileType,
+  docs: readonly ParsedDocument[],
+  text: string,
+): Finding | undefined {
+  if (type.role !== 'plan') return undefined;
+  const empty =
+    type.format === 'json'
+      ? text.replace(/^\uFEFF/, '').trim() === ''
+      : docs.every((d) => d.syntax.root === null && d.syntax.findings.length === 0);
+  if (!empty) return undefined;
   return finding(
     'schema',
     0,
