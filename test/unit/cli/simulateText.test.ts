@@ -104,6 +104,13 @@ suite('cli: simulate --format text is the dry run', () => {
     for (const line of simulate.stdout.split('\n')) assert.ok(line.length <= 100, line);
   });
 
+  test('no time in the text is a raw UTC timestamp: times of day are in the catalog zone, in the heading', () => {
+    const simulate = folder.run('simulate', 'p.plan.yaml', ...ARGS);
+    assert.equal(simulate.code, 0, simulate.stderr);
+    assert.doesNotMatch(simulate.stdout, /\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    assert.match(simulate.stdout, /^ {2}User {5}At \+1 d: /m);
+  });
+
   test('a scenario changes the text, and one without change says so', () => {
     const baseline = folder.run('simulate', 'p.plan.yaml', ...ARGS).stdout;
     assert.notEqual(folder.run('simulate', 'p.plan.yaml', ...ARGS, ...OUTAGE).stdout, baseline);

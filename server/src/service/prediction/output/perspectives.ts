@@ -391,7 +391,8 @@ export function buildPerspectives(
   const user = all.map(userView);
   const admin = all.map(adminView).filter((view): view is AdminView => view !== undefined);
   const auditor = all.map((t) => auditorView(t, origin));
-  const at = `At ${sinceSubmission(moment.minutes)} (${moment.at})`;
+  // The time of day is in the heading, in the tenant's time zone; here only the time since submission.
+  const at = `At ${sinceSubmission(moment.minutes)}`;
   const withAccess = user.filter((view) => view.hasAccess).length;
   const verified = auditor.filter((view) => view.verifiedMinutes !== null).length;
   return {
