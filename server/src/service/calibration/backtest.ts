@@ -172,13 +172,7 @@ export function backtestSource(
 ): BacktestRow {
   const without = before(ctx);
   const fitted = fit.train ? logNormal(fit.train.mu, fit.train.sigma) : without;
-  const pool: BacktestRow['pool'] = {
-    coverage: [0, 0],
-    errors: [[], []],
-    failed: 0,
-    settled: 0,
-    failure: [0, 0],
-  };
+  const pool = emptyPool();
   let scored = 0;
   const asOf = (fit.asOf - fit.origin) / MINUTE;
   for (const i of held) {
@@ -239,13 +233,7 @@ export function summariseChannel(
 ): BacktestRow | undefined {
   const present = rows.filter((r): r is BacktestRow => r !== undefined && r.scored + r.pool.settled > 0);
   if (present.length === 0) return undefined;
-  const pool: BacktestRow['pool'] = {
-    coverage: [0, 0],
-    errors: [[], []],
-    failed: 0,
-    settled: 0,
-    failure: [0, 0],
-  };
+  const pool = emptyPool();
   let scored = 0;
   for (const row of present) {
     scored += row.scored;
@@ -264,4 +252,9 @@ export function summariseChannel(
     present.every((r) => r.fittedIsDefault),
     pool,
   );
+}
+
+/** A pool with nothing scored yet. */
+function emptyPool(): BacktestRow['pool'] {
+  return { coverage: [0, 0], errors: [[], []], failed: 0, settled: 0, failure: [0, 0] };
 }
