@@ -6,7 +6,8 @@
 //   node scripts/update-readme-screenshots.mjs hover-light dry-run-dark   # only these
 //   node scripts/update-readme-screenshots.mjs --out /tmp/images          # somewhere else
 //
-// By default it copies problems, hover and dry-run in light and dark, and dry-run-high-contrast.
+// By default it copies problems, hover, dry-run, scenario, perspectives and events in light and dark, and
+// dry-run-high-contrast.
 // Exits 1 (copying nothing) when a chosen screenshot is missing or is not a PNG.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -20,7 +21,10 @@ const from = join(repo, 'test', 'e2e', 'screenshots');
  * dry-run view in high contrast.
  */
 const chosen = [
-  ...['problems', 'hover', 'dry-run'].flatMap((name) => [`${name}-light`, `${name}-dark`]),
+  ...['problems', 'hover', 'dry-run', 'scenario', 'perspectives', 'events'].flatMap((name) => [
+    `${name}-light`,
+    `${name}-dark`,
+  ]),
   'dry-run-high-contrast',
 ];
 
