@@ -14,9 +14,12 @@ function api(): IscPlanApi {
 }
 
 suite('extension host: Compare with Git HEAD', () => {
+  // The comparison opens a panel; the suites after this one expect the dry-run view to be the one in front.
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
   test('on a catalog changed since HEAD, the view shows what the change does to the plan that uses it', async () => {
     const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'isc-plan-compare-')));
-    const samples = path.join(workspaceRoot(), 'samples');
+    const samples = workspaceRoot(); // a copy of samples/
     const catalog = fs.readFileSync(path.join(samples, 'tenant', 'acme.sources.yaml'), 'utf8');
     const plan = fs
       .readFileSync(path.join(samples, 'plans', 'jane-joins-finance.plan.yaml'), 'utf8')
