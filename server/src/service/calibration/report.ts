@@ -50,7 +50,8 @@ function headline(result: CalibrationResult): string {
   return `Calibrated from ${count(result.activities)} account activities created ${day(result.from)} to ${day(result.to)} (export as of ${new Date(result.asOf).toISOString().slice(0, 16)}Z).`;
 }
 
-function backtestIntro(result: CalibrationResult, held: number): string {
+function backtestIntro(result: CalibrationResult): string {
+  const held = result.channels.reduce((n, c) => n + c.scored, 0);
   return `Back-test: the newest ${percent(result.holdout)} (${count(held)} activities on these sources, created from ${day(result.cutoff)}) predicted from the parameters fitted on the older ones, beside the model without calibration (catalog timing, else the defaults). A calibrated model puts about 80 % of milestones inside its p10-p90 band.`;
 }
 
@@ -113,14 +114,7 @@ export function reportText(result: CalibrationResult, wrote: string | undefined)
   }
   const rows = rowsOf(result);
   if (rows.length > 0) {
-    lines.push(
-      '',
-      backtestIntro(
-        result,
-        result.channels.reduce((n, c) => n + c.scored, 0),
-      ),
-      '',
-    );
+    lines.push('', backtestIntro(result), '');
     lines.push(
       ...table([
         BACKTEST_HEADER,
@@ -162,14 +156,7 @@ export function reportMarkdown(result: CalibrationResult, wrote: string | undefi
   }
   const rows = rowsOf(result);
   if (rows.length > 0) {
-    lines.push(
-      '',
-      backtestIntro(
-        result,
-        result.channels.reduce((n, c) => n + c.scored, 0),
-      ),
-      '',
-    );
+    lines.push('', backtestIntro(result), '');
     lines.push(
       '| | coverage p10–p90 fitted | before | p50 error fitted | before | failed | predicted fitted | before | scored |',
     );
